@@ -1,0 +1,135 @@
+import { createCipheriv, createDecipheriv, createHash, randomBytes, scrypt } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { normalizePassphrase } from '../../../shared/vault/passphrase';
+import { CoreError } from '../coreError';
+import { writeFileAtomic } from './vaultFiles';
+
+/**
+ * The key file (vault.key) holds the vault's random 256-bit data key, wrapped by a
+ * key derived from the therapist's passphrase. Changing the passphrase rewrites only
+ * this small file; the database keeps its data key and is never re-encrypted.
+ *
+ * KDF: scrypt N=2^17, r=8, p=1 (OWASP Password Storage Cheat Sheet minimum; 128 MiB).
+ * Wrap: AES-256-GCM; the header (format, vault id, KDF parameters) is authenticated
+ * data, so nobody can weaken the parameters without the unwrap failing.
+ */
+export const DATA_KEY_BYTES = 32;
+export const SCRYPT_PARAMS = { N: 2 ** 17, r: 8, p: 1 } as const;
+const SCRYPT_MAXMEM = 256 * 1024 * 1024;
+
+const base64 = z.string().regex(/^[A-Za-z0-9+/]+=*$/);
+
+const headerSchema = z.strictObject({
+  format: z.literal('sessionkeep-key'),
+  version: z.literal(1),
+  vaultId: z.uuid(),
+  kdf: z.strictObject({
+    name: z.literal('scrypt'),
+    N: z.number().int().min(SCRYPT_PARAMS.N),
+    r: z.number().int().min(SCRYPT_PARAMS.r),
+    p: z.number().int().min(SCRYPT_PARAMS.p),
+    salt: base64,
+  }),
+});
+
+const keyFileSchema = headerSchema.extend({
+  wrap: z.strictObject({ alg: z.literal('aes-256-gcm'), iv: base64, tag: base64, ciphertext: base64 }),
+  /** SHA-256 over everything above: tells a damaged file apart from a wrong passphrase. */
+  checksum: z.string().regex(/^[0-9a-f]{64}$/),
+});
+
+export type KeyFile = z.infer<typeof keyFileSchema>;
+type KeyFileHeader = z.infer<typeof headerSchema>;
+
+function deriveKey(passphrase: string, salt: Buffer, kdf: KeyFileHeader['kdf']): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    scrypt(
+      normalizePassphrase(passphrase),
+      salt,
+      32,
+      { N: kdf.N, r: kdf.r, p: kdf.p, maxmem: SCRYPT_MAXMEM },
+      (error, key) => (error ? reject(error) : resolve(key)),
+    );
+  });
+}
+
+function headerBytes(header: KeyFileHeader): Buffer {
+  const { format, version, vaultId, kdf } = header;
+  return Buffer.from(JSON.stringify({ format, version, vaultId, kdf }), 'utf8');
+}
+
+function checksumOf(file: Omit<KeyFile, 'checksum'>): string {
+  const { format, version, vaultId, kdf, wrap } = file;
+  return createHash('sha256').update(JSON.stringify({ format, version, vaultId, kdf, wrap })).digest('hex');
+}
+
+export async function wrapDataKey(dataKey: Buffer, passphrase: string, vaultId: string): Promise<KeyFile> {
+  const header: KeyFileHeader = {
+    format: 'sessionkeep-key',
+    version: 1,
+    vaultId,
+    kdf: { name: 'scrypt', ...SCRYPT_PARAMS, salt: randomBytes(16).toString('base64') },
+  };
+  const wrappingKey = await deriveKey(passphrase, Buffer.from(header.kdf.salt, 'base64'), header.kdf);
+  try {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', wrappingKey, iv);
+    cipher.setAAD(headerBytes(header));
+    const ciphertext = Buffer.concat([cipher.update(dataKey), cipher.final()]);
+    const unsigned = {
+      ...header,
+      wrap: {
+        alg: 'aes-256-gcm' as const,
+        iv: iv.toString('base64'),
+        tag: cipher.getAuthTag().toString('base64'),
+        ciphertext: ciphertext.toString('base64'),
+      },
+    };
+    return { ...unsigned, checksum: checksumOf(unsigned) };
+  } finally {
+    wrappingKey.fill(0);
+  }
+}
+
+/** Unwraps the data key; WRONG_PASSPHRASE when the passphrase does not fit. */
+export async function unwrapDataKey(file: KeyFile, passphrase: string): Promise<Buffer> {
+  const wrappingKey = await deriveKey(passphrase, Buffer.from(file.kdf.salt, 'base64'), file.kdf);
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', wrappingKey, Buffer.from(file.wrap.iv, 'base64'));
+    decipher.setAAD(headerBytes(file));
+    decipher.setAuthTag(Buffer.from(file.wrap.tag, 'base64'));
+    const dataKey = Buffer.concat([decipher.update(Buffer.from(file.wrap.ciphertext, 'base64')), decipher.final()]);
+    if (dataKey.length !== DATA_KEY_BYTES) throw new CoreError('KEY_FILE_DAMAGED');
+    return dataKey;
+  } catch (error) {
+    if (error instanceof CoreError) throw error;
+    throw new CoreError('WRONG_PASSPHRASE');
+  } finally {
+    wrappingKey.fill(0);
+  }
+}
+
+/** Reads and checks the key file: KEY_FILE_MISSING or KEY_FILE_DAMAGED when it cannot be used. */
+export async function readKeyFile(path: string): Promise<KeyFile> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new CoreError('KEY_FILE_MISSING');
+    throw error;
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new CoreError('KEY_FILE_DAMAGED');
+  }
+  const result = keyFileSchema.safeParse(parsed);
+  if (!result.success || checksumOf(result.data) !== result.data.checksum) throw new CoreError('KEY_FILE_DAMAGED');
+  return result.data;
+}
+
+export function writeKeyFile(path: string, file: KeyFile): void {
+  writeFileAtomic(path, `${JSON.stringify(file, null, 2)}\n`);
+}

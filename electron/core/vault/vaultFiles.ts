@@ -1,0 +1,75 @@
+import { closeSync, constants, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { chmod, mkdir, readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/** The files of one vault, all in one owner-only folder. */
+export type VaultPaths = {
+  folder: string;
+  database: string;
+  keyFile: string;
+};
+
+export function vaultPaths(folder: string): VaultPaths {
+  return { folder, database: join(folder, 'vault.db'), keyFile: join(folder, 'vault.key') };
+}
+
+export async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw error;
+  }
+}
+
+/** Creates the vault folder (0700); tightens it if it already existed. */
+export async function ensurePrivateFolder(folder: string): Promise<void> {
+  await mkdir(folder, { recursive: true, mode: 0o700 });
+  await chmod(folder, 0o700);
+}
+
+/** Sets 0600 on every file in the vault folder (the database, WAL, SHM and key file). */
+export async function restrictVaultFiles(folder: string): Promise<void> {
+  for (const name of await readdir(folder)) {
+    if (name.startsWith('vault.')) await chmod(join(folder, name), 0o600);
+  }
+}
+
+/**
+ * Writes a file so that a crash leaves either the old or the new content, never a
+ * mix: write a temp file, fsync it, rename it over the target, fsync the folder.
+ * On failure the temp file is removed and the target is untouched.
+ */
+export function writeFileAtomic(path: string, content: string | Uint8Array): void {
+  const temp = `${path}.${process.pid}.tmp`;
+  let fd: number | undefined;
+  try {
+    fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC, 0o600);
+    const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+    let written = 0;
+    while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = undefined;
+    renameSync(temp, path);
+    syncFolder(join(path, '..'));
+  } catch (error) {
+    if (fd !== undefined) closeSync(fd);
+    rmSync(temp, { force: true });
+    throw error;
+  }
+}
+
+function syncFolder(folder: string): void {
+  // Makes the rename itself durable. Some platforms (Windows) cannot open a folder.
+  let fd: number | undefined;
+  try {
+    fd = openSync(folder, constants.O_RDONLY);
+    fsyncSync(fd);
+  } catch {
+    // best effort: the rename has happened; only its durability on power loss is at stake
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}

@@ -1,0 +1,196 @@
+/**
+ * The web harness (`npm run web`): the real renderer and the real core in one Node
+ * process, for the end-to-end tests and for developers without Electron.
+ *
+ * Safety: it listens on 127.0.0.1 only, at a random port; every request must carry a
+ * random per-launch token (given once in the printed URL, then kept in an HttpOnly,
+ * SameSite=Strict cookie); the Host header must be our own (DNS rebinding) and IPC
+ * calls must come from our own Origin (CSRF). IPC requests go through the same
+ * dispatch and validation as Electron's main process.
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, resolve, sep } from 'node:path';
+import { parseArgs } from 'node:util';
+import { failure } from '../../shared/ipc/envelope';
+import { createCore } from '../core/core';
+import { defaultVaultFolder } from './userDataFolder';
+
+const MAX_BODY_BYTES = 2 * 1024 * 1024;
+const COOKIE = 'sessionkeep_token';
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json',
+};
+
+const { values: args } = parseArgs({
+  options: {
+    vault: { type: 'string' },
+    port: { type: 'string', default: '0' },
+    renderer: { type: 'string' },
+  },
+});
+
+const vaultFolder = resolve(args.vault ?? defaultVaultFolder());
+const rendererFolder = resolve(args.renderer ?? join(__dirname, '..', 'renderer'));
+const bridgeFile = join(__dirname, 'bridge.js');
+const token = randomBytes(32).toString('base64url');
+const core = createCore({ folder: vaultFolder });
+const eventStreams = new Set<ServerResponse>();
+
+core.onEvent((event) => {
+  for (const stream of eventStreams) stream.write(`data: ${JSON.stringify(event)}\n\n`);
+});
+
+function sameSecret(given: string | undefined): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function cookieToken(request: IncomingMessage): string | undefined {
+  for (const part of (request.headers.cookie ?? '').split(';')) {
+    const [name, ...rest] = part.trim().split('=');
+    if (name === COOKIE) return rest.join('=');
+  }
+  return undefined;
+}
+
+function send(
+  response: ServerResponse,
+  status: number,
+  body: string | Buffer,
+  type = 'text/plain; charset=utf-8',
+): void {
+  response.writeHead(status, { 'content-type': type });
+  response.end(body);
+}
+
+function securityHeaders(response: ServerResponse): void {
+  response.setHeader('cache-control', 'no-store');
+  response.setHeader('x-content-type-options', 'nosniff');
+  response.setHeader('referrer-policy', 'no-referrer');
+  response.setHeader('cross-origin-opener-policy', 'same-origin');
+  response.setHeader('cross-origin-resource-policy', 'same-origin');
+  response.setHeader('content-security-policy', "frame-ancestors 'none'");
+}
+
+/** index.html as built, but allowed to talk to this harness and given the bridge. */
+async function harnessIndex(): Promise<string> {
+  const html = await readFile(join(rendererFolder, 'index.html'), 'utf8');
+  const csp = /(http-equiv="Content-Security-Policy"\s+content="[^"]*)connect-src 'none'/;
+  if (!csp.test(html)) throw new Error('harnessIndex: index.html has no CSP with connect-src none');
+  return html
+    .replace(csp, "$1connect-src 'self'")
+    .replace('<head>', '<head>\n    <script src="/__harness/bridge.js"></script>');
+}
+
+async function serveStatic(response: ServerResponse, urlPath: string): Promise<void> {
+  const path = resolve(rendererFolder, `.${decodeURIComponent(urlPath)}`);
+  if (!path.startsWith(rendererFolder + sep)) return send(response, 404, 'Not found');
+  try {
+    send(response, 200, await readFile(path), contentTypes[extname(path)] ?? 'application/octet-stream');
+  } catch {
+    send(response, 404, 'Not found');
+  }
+}
+
+async function readBody(request: IncomingMessage): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) return null;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function serveIpc(request: IncomingMessage, response: ServerResponse, origin: string, channel: string) {
+  const json = (value: unknown) => send(response, 200, JSON.stringify(value), 'application/json');
+  if (request.method !== 'POST' || request.headers.origin !== origin) return send(response, 403, 'Forbidden');
+  if (!request.headers['content-type']?.startsWith('application/json')) return send(response, 415, 'JSON only');
+  const body = await readBody(request);
+  if (body === null) return json(failure('INVALID_REQUEST', { message: 'The request is too large.' }));
+  let payload: unknown;
+  try {
+    payload = JSON.parse(body);
+  } catch {
+    return json(failure('INVALID_REQUEST', { message: 'The request is not valid JSON.' }));
+  }
+  json(await core.handle(channel, payload));
+}
+
+function serveEvents(request: IncomingMessage, response: ServerResponse): void {
+  response.writeHead(200, { 'content-type': 'text/event-stream', connection: 'keep-alive' });
+  response.write(': connected\n\n');
+  eventStreams.add(response);
+  const keepAlive = setInterval(() => response.write(': keep-alive\n\n'), 25_000);
+  request.on('close', () => {
+    clearInterval(keepAlive);
+    eventStreams.delete(response);
+  });
+}
+
+const server = createServer(async (request, response) => {
+  const { port } = server.address() as AddressInfo;
+  const host = `127.0.0.1:${port}`;
+  const origin = `http://${host}`;
+  securityHeaders(response);
+  if (request.headers.host !== host) return send(response, 403, 'Forbidden');
+  const url = new URL(request.url ?? '/', origin);
+
+  if (url.pathname === '/open') {
+    if (!sameSecret(url.searchParams.get('token') ?? undefined)) return send(response, 403, 'Forbidden');
+    response.setHeader('set-cookie', `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+    response.writeHead(303, { location: '/' });
+    return response.end();
+  }
+  if (!sameSecret(cookieToken(request))) {
+    return send(response, 403, 'Open Sessionkeep with the link printed by "npm run web".');
+  }
+  try {
+    if (url.pathname.startsWith('/ipc/'))
+      return await serveIpc(request, response, origin, decodeURIComponent(url.pathname.slice(5)));
+    if (request.method !== 'GET') return send(response, 405, 'Method not allowed');
+    if (url.pathname === '/events') return serveEvents(request, response);
+    if (url.pathname === '/__harness/bridge.js') {
+      return send(response, 200, await readFile(bridgeFile), contentTypes['.js']);
+    }
+    if (url.pathname === '/' || url.pathname === '/index.html') {
+      return send(response, 200, await harnessIndex(), contentTypes['.html']);
+    }
+    return await serveStatic(response, url.pathname);
+  } catch (error) {
+    console.error(`server: ${url.pathname} failed with ${(error as Error).name}`);
+    if (!response.headersSent) send(response, 500, 'Internal error');
+  }
+});
+
+server.listen(Number(args.port), '127.0.0.1', () => {
+  const { port } = server.address() as AddressInfo;
+  console.log(`Sessionkeep web preview: http://127.0.0.1:${port}/open?token=${token}`);
+  console.log(`Vault folder: ${vaultFolder}`);
+  console.log('Press Ctrl+C to lock the vault and stop.');
+});
+
+async function stop(): Promise<void> {
+  await core.shutdown();
+  for (const stream of eventStreams) stream.end();
+  server.close(() => process.exit(0));
+  setTimeout(() => process.exit(0), 1000).unref();
+}
+
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());

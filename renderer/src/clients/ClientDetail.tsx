@@ -1,0 +1,69 @@
+import { type Client, clientLabel } from '../../../shared/clients/client';
+
+type Props = { client: Client; onEdit: () => void; onArchive: () => void };
+
+function Row({ label, value }: { label: string; value: string }) {
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd>{value === '' ? <span className="muted">—</span> : value}</dd>
+    </>
+  );
+}
+
+function formatDate(iso: string): string {
+  return iso ? new Date(`${iso}T00:00:00`).toLocaleDateString(undefined, { dateStyle: 'long' }) : '';
+}
+
+export function ClientDetail({ client, onEdit, onArchive }: Props) {
+  const archived = client.status === 'archived';
+  return (
+    <article className="client-detail" aria-labelledby="client-title">
+      <header className="detail-header">
+        <div>
+          <h1 id="client-title">{clientLabel(client)}</h1>
+          <p className="muted">
+            {[client.pronouns, client.dateOfBirth && `born ${formatDate(client.dateOfBirth)}`]
+              .filter(Boolean)
+              .join(' · ')}
+            {archived && <span className="badge">Archived</span>}
+          </p>
+        </div>
+        <div className="actions">
+          <button type="button" onClick={onArchive}>
+            {archived ? 'Restore' : 'Archive'}
+          </button>
+          <button type="button" className="primary" onClick={onEdit} autoFocus>
+            Edit
+          </button>
+        </div>
+      </header>
+      <div className="detail-grid">
+        <section aria-labelledby="contact-heading">
+          <h2 id="contact-heading">Contact</h2>
+          <dl>
+            <Row label="Phone" value={client.phone} />
+            <Row label="Email" value={client.email} />
+            <Row
+              label="Emergency contact"
+              value={[client.emergencyContactName, client.emergencyContactPhone].filter(Boolean).join(', ')}
+            />
+          </dl>
+        </section>
+        <section aria-labelledby="clinical-heading">
+          <h2 id="clinical-heading">Clinical</h2>
+          <dl>
+            <Row label="Diagnosis" value={[client.diagnosisCode, client.diagnosis].filter(Boolean).join(' — ')} />
+          </dl>
+        </section>
+      </div>
+      <section aria-labelledby="concerns-heading">
+        <h2 id="concerns-heading">Presenting concerns</h2>
+        <p className="prose">{client.presentingConcerns || <span className="muted">None recorded yet.</span>}</p>
+      </section>
+      <p className="muted small">
+        Added {new Date(client.createdAt).toLocaleString()} · last changed {new Date(client.updatedAt).toLocaleString()}
+      </p>
+    </article>
+  );
+}

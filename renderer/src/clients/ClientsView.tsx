@@ -1,0 +1,170 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type Client, clientLabel } from '../../../shared/clients/client';
+import { matchesSearch } from '../../../shared/text';
+import { call, messageOf } from '../api';
+import { Alert } from '../components/Alert';
+import type { Route } from '../route';
+import { modLabel, useModShortcut } from '../shortcuts';
+import { ClientDetail } from './ClientDetail';
+import { ClientForm } from './ClientForm';
+
+type ClientsRoute = Extract<Route, { view: 'clients' }>;
+
+/** The client list (instant search, archived toggle) beside the selected client. */
+export function ClientsView({ route, onNavigate }: { route: ClientsRoute; onNavigate: (route: Route) => void }) {
+  const [clients, setClients] = useState<Client[] | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [query, setQuery] = useState('');
+  const [showArchived, setShowArchived] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+
+  const reload = useCallback(async () => {
+    try {
+      setClients(await call('clients:list', { includeArchived: true }));
+      setLoadError(null);
+    } catch (error) {
+      setLoadError(messageOf(error));
+    }
+  }, []);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  const visible = useMemo(
+    () =>
+      (clients ?? []).filter(
+        (client) =>
+          (showArchived || client.status === 'active') &&
+          matchesSearch(`${client.displayName} ${client.preferredName}`, query),
+      ),
+    [clients, showArchived, query],
+  );
+  const selected = clients?.find((client) => client.id === route.clientId) ?? null;
+  const archivedCount = (clients ?? []).filter((client) => client.status === 'archived').length;
+
+  const open = (clientId: string | null, mode: ClientsRoute['mode'] = 'view') => {
+    setNotice(null);
+    onNavigate({ view: 'clients', clientId, mode });
+  };
+  useModShortcut('n', () => open(null, 'new'));
+  useModShortcut('f', () => searchRef.current?.focus());
+
+  async function saved(client: Client, wasNew: boolean) {
+    await reload();
+    setNotice(wasNew ? `${clientLabel(client)} was added.` : 'Changes saved.');
+    onNavigate({ view: 'clients', clientId: client.id, mode: 'view' });
+  }
+
+  async function setArchived(client: Client, archived: boolean) {
+    try {
+      const updated = await call(archived ? 'clients:archive' : 'clients:restore', { id: client.id });
+      await reload();
+      setNotice(
+        archived
+          ? `${clientLabel(updated)} was archived. Their record is kept.`
+          : `${clientLabel(updated)} is active again.`,
+      );
+    } catch (error) {
+      setNotice(null);
+      setLoadError(messageOf(error));
+    }
+  }
+
+  return (
+    <div className="clients-layout">
+      <aside className="client-sidebar" aria-label="Clients">
+        <div className="sidebar-tools">
+          <label htmlFor="client-search" className="visually-hidden">
+            Search clients
+          </label>
+          <input
+            id="client-search"
+            ref={searchRef}
+            type="search"
+            placeholder={`Search by name  (${modLabel()}F)`}
+            value={query}
+            onChange={(event) => setQuery(event.target.value)}
+            onKeyDown={(event) => {
+              const first = visible[0];
+              if (event.key === 'Enter' && first) open(first.id);
+              if (event.key === 'Escape') setQuery('');
+            }}
+            autoComplete="off"
+            spellCheck={false}
+          />
+        </div>
+        <div className="sidebar-row">
+          <label className="checkbox">
+            <input type="checkbox" checked={showArchived} onChange={(event) => setShowArchived(event.target.checked)} />
+            Show archived ({archivedCount})
+          </label>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => open(null, 'new')}
+            title={`New client (${modLabel()}N)`}
+          >
+            New client
+          </button>
+        </div>
+        {clients === null && !loadError && <p className="muted">Loading…</p>}
+        {clients !== null && visible.length === 0 && (
+          <p className="muted empty">
+            {clients.length === 0 ? 'No clients yet. Add your first client with “New client”.' : 'No client matches.'}
+          </p>
+        )}
+        <ul className="client-list" aria-label="Client list">
+          {visible.map((client) => (
+            <li key={client.id}>
+              <button
+                type="button"
+                className={client.id === route.clientId ? 'client-item selected' : 'client-item'}
+                aria-current={client.id === route.clientId ? 'true' : undefined}
+                onClick={() => open(client.id)}
+              >
+                <span className="client-name">{clientLabel(client)}</span>
+                {client.status === 'archived' && <span className="badge">Archived</span>}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </aside>
+      <section className="client-main" aria-label="Client record">
+        {loadError && <Alert kind="error">{loadError}</Alert>}
+        {notice && <Alert kind="success">{notice}</Alert>}
+        {route.mode === 'new' && (
+          <ClientForm
+            draftKey="new"
+            client={null}
+            onSaved={(client) => void saved(client, true)}
+            onCancel={() => open(null)}
+          />
+        )}
+        {route.mode === 'edit' && selected && (
+          <ClientForm
+            draftKey={selected.id}
+            client={selected}
+            onSaved={(client) => void saved(client, false)}
+            onCancel={() => open(selected.id)}
+          />
+        )}
+        {route.mode === 'view' && selected && (
+          <ClientDetail
+            client={selected}
+            onEdit={() => open(selected.id, 'edit')}
+            onArchive={() => void setArchived(selected, selected.status === 'active')}
+          />
+        )}
+        {route.mode === 'view' && !selected && clients !== null && (
+          <div className="placeholder">
+            <p>Select a client on the left, or add a new one.</p>
+            <p className="muted small">
+              Shortcuts: {modLabel()}N new client · {modLabel()}F search · {modLabel()}L lock
+            </p>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,164 @@
+import { type FormEvent, useEffect, useState } from 'react';
+import { settingsSchema } from '../../../shared/settings';
+import { ApiError, call, messageOf } from '../api';
+import { Alert } from '../components/Alert';
+import { newPassphraseProblem, PassphraseField } from '../components/PassphraseField';
+
+type Message = { kind: 'error' | 'success'; text: string } | null;
+
+function AutoLockSettings() {
+  const [minutes, setMinutes] = useState('');
+  const [message, setMessage] = useState<Message>(null);
+
+  useEffect(() => {
+    void call('settings:get', {}).then(
+      (settings) => setMinutes(String(settings.autoLockMinutes)),
+      (error) => setMessage({ kind: 'error', text: messageOf(error) }),
+    );
+  }, []);
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    const parsed = settingsSchema.safeParse({ autoLockMinutes: Number(minutes) });
+    if (!parsed.success || minutes.trim() === '') {
+      setMessage({ kind: 'error', text: parsed.error?.issues[0]?.message ?? 'Enter a number of minutes.' });
+      return;
+    }
+    try {
+      const saved = await call('settings:update', parsed.data);
+      setMinutes(String(saved.autoLockMinutes));
+      setMessage({
+        kind: 'success',
+        text: `Sessionkeep will lock after ${saved.autoLockMinutes} minutes without activity.`,
+      });
+    } catch (error) {
+      setMessage({ kind: 'error', text: messageOf(error) });
+    }
+  }
+
+  return (
+    <form className="card" onSubmit={save} aria-labelledby="autolock-title" noValidate>
+      <h2 id="autolock-title">Automatic lock</h2>
+      <p>
+        Lock the vault after this many minutes without activity. It also locks when the screen locks or the computer
+        sleeps.
+      </p>
+      <div className="field inline">
+        <label htmlFor="auto-lock-minutes">Minutes (1–60)</label>
+        <input
+          id="auto-lock-minutes"
+          type="number"
+          min={1}
+          max={60}
+          step={1}
+          value={minutes}
+          onChange={(event) => setMinutes(event.target.value)}
+        />
+        <button type="submit">Save</button>
+      </div>
+      {message && <Alert kind={message.kind}>{message.text}</Alert>}
+    </form>
+  );
+}
+
+function ChangePassphrase() {
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [message, setMessage] = useState<Message>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    setMessage(null);
+    if (current === '') {
+      setMessage({ kind: 'error', text: 'Enter your current passphrase.' });
+      return;
+    }
+    const problem = await newPassphraseProblem(next, repeat);
+    if (problem) {
+      setMessage({ kind: 'error', text: problem });
+      return;
+    }
+    setBusy(true);
+    try {
+      await call('vault:changePassphrase', { currentPassphrase: current, newPassphrase: next });
+      setCurrent('');
+      setNext('');
+      setRepeat('');
+      setMessage({
+        kind: 'success',
+        text: 'Passphrase changed. Use the new one next time you unlock. Your recovery key still works.',
+      });
+    } catch (error) {
+      if (error instanceof ApiError && error.field === 'currentPassphrase') setCurrent('');
+      setMessage({ kind: 'error', text: messageOf(error) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="card" onSubmit={save} aria-labelledby="passphrase-title" noValidate>
+      <h2 id="passphrase-title">Change passphrase</h2>
+      <PassphraseField
+        label="Current passphrase"
+        name="current"
+        value={current}
+        onChange={setCurrent}
+        autoComplete="current-password"
+      />
+      <PassphraseField
+        label="New passphrase"
+        name="next"
+        value={next}
+        onChange={setNext}
+        withMeter
+        autoComplete="new-password"
+      />
+      <PassphraseField
+        label="Repeat the new passphrase"
+        name="repeat"
+        value={repeat}
+        onChange={setRepeat}
+        autoComplete="new-password"
+      />
+      {message && <Alert kind={message.kind}>{message.text}</Alert>}
+      <div className="actions">
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? 'Changing…' : 'Change passphrase'}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function VaultFacts() {
+  const [folder, setFolder] = useState('');
+  useEffect(() => {
+    void call('vault:status', {}).then(
+      (status) => setFolder(status.folder),
+      () => undefined,
+    );
+  }, []);
+  return (
+    <section className="card" aria-labelledby="vault-title">
+      <h2 id="vault-title">Your vault</h2>
+      <p>
+        Everything is stored encrypted in <code>{folder}</code>. The files there are unreadable without your passphrase
+        or recovery key.
+      </p>
+    </section>
+  );
+}
+
+export function SettingsView() {
+  return (
+    <main className="settings">
+      <h1>Settings</h1>
+      <AutoLockSettings />
+      <ChangePassphrase />
+      <VaultFacts />
+    </main>
+  );
+}

@@ -1,0 +1,39 @@
+/**
+ * Stable error codes that cross the process boundary. Electron's IPC only carries
+ * an Error's message, so failures travel as data: `{ ok: false, code, message }`.
+ * The messages are written for a therapist, not a developer.
+ */
+export const errorMessages = {
+  INVALID_REQUEST: 'The request was not valid.',
+  VAULT_LOCKED: 'The vault is locked. Unlock it to continue.',
+  VAULT_EXISTS: 'A vault already exists in this folder. Unlock it instead of creating a new one.',
+  NO_VAULT: 'There is no vault in this folder yet.',
+  WRONG_PASSPHRASE: 'That passphrase is not correct.',
+  UNLOCK_THROTTLED: 'Too many wrong attempts. Please wait a moment before trying again.',
+  WRONG_RECOVERY_KEY: 'That recovery key does not open this vault.',
+  RECOVERY_KEY_MALFORMED: 'That does not look like a recovery key. Check it for typing mistakes.',
+  KEY_FILE_MISSING:
+    'The key file (vault.key) is missing, so the passphrase cannot be checked. Unlock with your recovery key instead.',
+  KEY_FILE_DAMAGED:
+    'The key file (vault.key) is damaged, so the passphrase cannot be checked. Unlock with your recovery key instead.',
+  DATABASE_MISSING:
+    'The vault database (vault.db) is missing from the vault folder. Nothing was changed. Restore it from a backup.',
+  DATABASE_DAMAGED:
+    'The vault database (vault.db) is damaged or truncated and cannot be opened safely. Nothing was changed. Restore it from a backup.',
+  NOT_A_VAULT:
+    'The file vault.db is not a Sessionkeep vault, or it does not belong to this key file. Nothing was changed.',
+  VAULT_FROM_NEWER_VERSION:
+    'This vault was last used by a newer version of Sessionkeep. Update Sessionkeep to open it. Nothing was changed.',
+  PASSPHRASE_TOO_SHORT: 'The passphrase is too short.',
+  DISK_FULL:
+    'The disk is full, so this could not be saved. Free some space and try again; nothing already saved was lost.',
+  READ_ONLY: 'The vault folder cannot be written to, so this could not be saved. Nothing already saved was lost.',
+  NOT_FOUND: 'That record does not exist.',
+  INTERNAL: 'Something went wrong inside Sessionkeep. Nothing was changed.',
+  CORE_UNREACHABLE:
+    'Sessionkeep’s background process is not responding, so this was not saved. Restart Sessionkeep; everything saved before is safe.',
+} as const;
+
+export type ErrorCode = keyof typeof errorMessages;
+
+export const errorCodes = Object.keys(errorMessages) as ErrorCode[];

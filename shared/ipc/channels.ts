@@ -1,0 +1,35 @@
+/**
+ * The channel names alone, with no schemas, so the sandboxed preload can bundle
+ * them without pulling in the validation library.
+ */
+export const channels = [
+  'vault:status',
+  'vault:create',
+  'vault:unlock',
+  'vault:unlockWithRecoveryKey',
+  'vault:lock',
+  'vault:changePassphrase',
+  'vault:recoveryKey',
+  'vault:confirmRecoveryKey',
+  'session:touch',
+  'settings:get',
+  'settings:update',
+  'clients:list',
+  'clients:get',
+  'clients:create',
+  'clients:update',
+  'clients:archive',
+  'clients:restore',
+] as const;
+
+export type Channel = (typeof channels)[number];
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && (channels as readonly string[]).includes(name);
+}
+
+/** The one event stream from core to renderer. */
+export const SESSION_EVENT_CHANNEL = 'session:event';
+
+export type LockReason = 'manual' | 'idle' | 'system';
+export type SessionEvent = { type: 'locked'; reason: LockReason } | { type: 'unlocked' };

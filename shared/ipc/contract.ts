@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { clientIdSchema, clientInputSchema, clientSchema } from '../clients/client';
+import { errorCodes } from '../errors';
+import { settingsSchema } from '../settings';
+import type { Channel, SessionEvent } from './channels';
+import type { Envelope } from './envelope';
+
+/**
+ * The IPC contract: for every channel, the schema its request must pass at the
+ * boundary and the schema of the value it answers with. Main's handler table, the
+ * preload, the web harness and the renderer's client are all typed from this one
+ * object, so a channel without a handler fails the type-check.
+ */
+
+// Passphrases have no maximum length by policy, but a request still has a size limit.
+const passphrase = z.string({ error: 'The passphrase must be text.' }).min(1, 'Enter a passphrase.').max(4096);
+const none = z.strictObject({});
+
+const vaultStateSchema = z.enum(['none', 'locked', 'unlocked']);
+
+export const vaultStatusSchema = z.strictObject({
+  state: vaultStateSchema,
+  /** Where the vault lives, to show the therapist. */
+  folder: z.string(),
+  /** A problem that stops a normal passphrase unlock, e.g. KEY_FILE_MISSING. */
+  problem: z.enum(errorCodes).nullable(),
+  /** Seconds before another unlock attempt is accepted. */
+  unlockDelaySeconds: z.number(),
+  recoveryKeyConfirmed: z.boolean(),
+});
+export type VaultStatus = z.infer<typeof vaultStatusSchema>;
+
+const sessionSchema = z.strictObject({
+  recoveryKeyConfirmed: z.boolean(),
+  settings: settingsSchema,
+});
+export type SessionInfo = z.infer<typeof sessionSchema>;
+
+export const contract = {
+  'vault:status': { request: none, response: vaultStatusSchema },
+  'vault:create': {
+    request: z.strictObject({ passphrase }),
+    response: z.strictObject({ recoveryKey: z.string() }),
+  },
+  'vault:unlock': { request: z.strictObject({ passphrase }), response: sessionSchema },
+  'vault:unlockWithRecoveryKey': {
+    request: z.strictObject({ recoveryKey: z.string().max(200), newPassphrase: passphrase }),
+    response: sessionSchema,
+  },
+  'vault:lock': { request: none, response: z.null() },
+  'vault:changePassphrase': {
+    request: z.strictObject({ currentPassphrase: passphrase, newPassphrase: passphrase }),
+    response: z.null(),
+  },
+  'vault:recoveryKey': { request: none, response: z.strictObject({ recoveryKey: z.string() }) },
+  'vault:confirmRecoveryKey': {
+    request: z.strictObject({
+      answers: z
+        .array(z.strictObject({ group: z.number().int().min(1).max(14), value: z.string().max(20) }))
+        .min(2)
+        .max(14),
+    }),
+    response: z.strictObject({ confirmed: z.boolean() }),
+  },
+  'session:touch': { request: none, response: z.null() },
+  'settings:get': { request: none, response: settingsSchema },
+  'settings:update': { request: settingsSchema, response: settingsSchema },
+  'clients:list': {
+    request: z.strictObject({ includeArchived: z.boolean() }),
+    response: z.array(clientSchema),
+  },
+  'clients:get': { request: z.strictObject({ id: clientIdSchema }), response: clientSchema },
+  'clients:create': { request: z.strictObject({ client: clientInputSchema }), response: clientSchema },
+  'clients:update': {
+    request: z.strictObject({ id: clientIdSchema, client: clientInputSchema }),
+    response: clientSchema,
+  },
+  'clients:archive': { request: z.strictObject({ id: clientIdSchema }), response: clientSchema },
+  'clients:restore': { request: z.strictObject({ id: clientIdSchema }), response: clientSchema },
+} satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
+
+export type Contract = typeof contract;
+/** What a caller sends (before validation and defaults). */
+export type RequestOf<C extends Channel> = z.input<Contract[C]['request']>;
+/** What a handler receives (after validation). */
+export type ValidRequestOf<C extends Channel> = z.output<Contract[C]['request']>;
+export type ResponseOf<C extends Channel> = z.infer<Contract[C]['response']>;
+
+/**
+ * What the preload (Electron) and the harness bridge (browser) expose to the renderer
+ * as `window.sessionkeep`: exactly one function per channel, plus the session events.
+ */
+export type SessionkeepApi = { [C in Channel]: (request: RequestOf<C>) => Promise<Envelope<ResponseOf<C>>> } & {
+  onSessionEvent(listener: (event: SessionEvent) => void): () => void;
+};
+
+/** The error codes a Failure may carry, as a schema, for checking envelopes. */
+export const envelopeSchema = z.union([
+  z.strictObject({ ok: z.literal(true), value: z.unknown() }),
+  z.strictObject({
+    ok: z.literal(false),
+    code: z.enum(errorCodes),
+    message: z.string(),
+    field: z.string().optional(),
+    retryAfterSeconds: z.number().optional(),
+  }),
+]);

@@ -1,0 +1,58 @@
+import { expect, type Page } from '@playwright/test';
+
+/** Page helpers that drive the app the way a therapist would: by labels and roles. */
+
+export const PASSPHRASE = 'quiet harbour lantern 1987 notebook';
+
+export async function createVault(page: Page, passphrase = PASSPHRASE): Promise<string> {
+  await expect(page.getByRole('heading', { name: 'Welcome to Sessionkeep' })).toBeVisible();
+  await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
+  await page.getByLabel('Repeat the passphrase', { exact: true }).fill(passphrase);
+  await page.getByRole('button', { name: 'Create vault' }).click();
+  await expect(page.getByRole('heading', { name: 'Your recovery key' })).toBeVisible();
+  const groups = await page.getByTestId('recovery-group').allTextContents();
+  expect(groups).toHaveLength(14);
+  return groups.join('-');
+}
+
+/** Types back the two groups the app asks for, from the key we "wrote down". */
+export async function confirmRecoveryKey(page: Page, recoveryKey: string): Promise<void> {
+  const groups = recoveryKey.split('-');
+  await page.getByRole('button', { name: 'I have written it down' }).click();
+  await expect(page.getByRole('heading', { name: 'Your recovery key' })).toBeVisible();
+  const labels = await page.locator('.confirm-form label').allTextContents();
+  expect(labels).toHaveLength(2);
+  for (const label of labels) {
+    const number = Number(label.replace('Group ', ''));
+    await page.getByLabel(label, { exact: true }).fill(groups[number - 1] ?? '');
+  }
+  await page.getByRole('button', { name: 'Confirm' }).click();
+  await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
+}
+
+export async function unlock(page: Page, passphrase = PASSPHRASE): Promise<void> {
+  await expect(page.getByRole('heading', { name: 'Sessionkeep is locked' })).toBeVisible();
+  await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
+  await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+  await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
+}
+
+export type NewClient = { name: string; preferred?: string; email?: string; concerns?: string };
+
+export async function addClient(page: Page, client: NewClient): Promise<void> {
+  await page.getByRole('button', { name: 'New client' }).click();
+  await page.getByLabel('Name (required)').fill(client.name);
+  if (client.preferred) await page.getByLabel('Preferred name').fill(client.preferred);
+  if (client.email) await page.getByLabel('Email').fill(client.email);
+  if (client.concerns) await page.getByLabel('Presenting concerns').fill(client.concerns);
+  await page.getByRole('button', { name: 'Add client' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'was added' })).toBeVisible();
+}
+
+export function clientList(page: Page) {
+  return page.getByRole('list', { name: 'Client list' });
+}
+
+export async function clientNames(page: Page): Promise<string[]> {
+  return clientList(page).locator('.client-name').allTextContents();
+}

@@ -1,0 +1,75 @@
+import { expect, test } from '@playwright/test';
+import { freshVaultFolder, guardPage, type Harness, startHarness } from './harness';
+import { addClient, clientList, clientNames, confirmRecoveryKey, createVault, PASSPHRASE, unlock } from './pages';
+
+let harness: Harness | null = null;
+test.afterEach(async () => {
+  await harness?.stop();
+  harness = null;
+});
+
+test('a therapist creates a vault, manages clients, locks, and finds everything after a restart', async ({ page }) => {
+  const { problems } = await guardPage(page);
+  const vault = freshVaultFolder();
+  harness = await startHarness(vault);
+  await page.goto(harness.url);
+
+  const recoveryKey = await createVault(page);
+  expect(recoveryKey).toMatch(/^([0-9A-HJKMNP-TV-Z]{4}-){13}[0-9A-HJKMNP-TV-Z]{4}$/);
+  await confirmRecoveryKey(page, recoveryKey);
+
+  await addClient(page, { name: 'Zoë Ångström', preferred: 'Zo', email: 'zoe@example.org', concerns: 'Low mood.' });
+  await addClient(page, { name: 'José García' });
+  await addClient(page, { name: 'Margaret Oyelaran-Kim' });
+  expect(await clientNames(page)).toEqual(['José García', 'Margaret Oyelaran-Kim', 'Zoë Ångström (Zo)']);
+
+  // Search is instant and ignores case and accents.
+  const search = page.getByLabel('Search clients');
+  await search.fill('ZOE ANG');
+  expect(await clientNames(page)).toEqual(['Zoë Ångström (Zo)']);
+  await search.fill('garcia');
+  expect(await clientNames(page)).toEqual(['José García']);
+  await search.fill('nobody like this');
+  await expect(page.getByText('No client matches.')).toBeVisible();
+  await search.fill('');
+
+  // Archive hides the client from the list, but the record is kept.
+  await clientList(page).getByRole('button', { name: 'Margaret Oyelaran-Kim' }).click();
+  await page.getByRole('button', { name: 'Archive' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'was archived' })).toBeVisible();
+  expect(await clientNames(page)).toEqual(['José García', 'Zoë Ångström (Zo)']);
+  await page.getByLabel('Show archived (1)').check();
+  expect(await clientNames(page)).toContain('Margaret Oyelaran-Kim');
+
+  // Lock clears every client detail from the screen.
+  await clientList(page).getByRole('button', { name: 'Zoë Ångström (Zo)' }).click();
+  await expect(page.getByRole('heading', { name: 'Zoë Ångström (Zo)' })).toBeVisible();
+  await page.getByRole('button', { name: /Lock/ }).click();
+  await expect(page.getByRole('heading', { name: 'Sessionkeep is locked' })).toBeVisible();
+  await expect(page.getByText('Zoë')).toHaveCount(0);
+  await expect(page.getByText('zoe@example.org')).toHaveCount(0);
+
+  // A wrong passphrase is refused with a message.
+  await page.getByLabel('Passphrase', { exact: true }).fill('not the right passphrase');
+  await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+  await expect(page.getByRole('alert')).toHaveText(/That passphrase is not correct/);
+
+  // Unlocking returns to where the therapist was.
+  await unlock(page);
+  await expect(page.getByRole('heading', { name: 'Zoë Ångström (Zo)' })).toBeVisible();
+  await expect(page.getByText('zoe@example.org')).toBeVisible();
+
+  // Restart the harness process on the same folder: the records are on disk.
+  // (The page is closed first, as the window would be when the app quits.)
+  await page.goto('about:blank');
+  await harness.stop();
+  harness = await startHarness(vault);
+  await page.goto(harness.url);
+  await unlock(page, PASSPHRASE);
+  await page.getByLabel('Show archived (1)').check();
+  expect(await clientNames(page)).toEqual(['José García', 'Margaret Oyelaran-Kim', 'Zoë Ångström (Zo)']);
+  await clientList(page).getByRole('button', { name: 'Zoë Ångström (Zo)' }).click();
+  await expect(page.getByText('Low mood.')).toBeVisible();
+
+  expect(problems).toEqual([]);
+});
