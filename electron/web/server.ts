@@ -109,12 +109,13 @@ async function serveStatic(response: ServerResponse, urlPath: string): Promise<v
 async function readBody(request: IncomingMessage): Promise<string | null> {
   const chunks: Buffer[] = [];
   let size = 0;
+  // An oversized body is read to the end but not kept, so the caller gets an answer
+  // instead of a reset connection.
   for await (const chunk of request) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return null;
-    chunks.push(chunk as Buffer);
+    if (size <= MAX_BODY_BYTES) chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return size > MAX_BODY_BYTES ? null : Buffer.concat(chunks).toString('utf8');
 }
 
 async function serveIpc(request: IncomingMessage, response: ServerResponse, origin: string, channel: string) {

@@ -25,7 +25,14 @@ export async function exists(path: string): Promise<boolean> {
 
 /** Creates the vault folder (0700); tightens it if it already existed. */
 export async function ensurePrivateFolder(folder: string): Promise<void> {
-  await mkdir(folder, { recursive: true, mode: 0o700 });
+  try {
+    await mkdir(folder, { recursive: true, mode: 0o700 });
+  } catch (error) {
+    // Node's recursive mkdir reports ENOENT where the real cause is EROFS or EACCES;
+    // a plain mkdir of the last step tells which (and throws that instead).
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') await mkdir(folder, { mode: 0o700 });
+    throw error;
+  }
   await chmod(folder, 0o700);
 }
 

@@ -1,0 +1,90 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { freshVaultFolder, guardPage, type Harness, startHarness } from './harness';
+import { addClient, clientNames, confirmRecoveryKey, createVault } from './pages';
+
+let harness: Harness | null = null;
+test.afterEach(async () => {
+  await harness?.stop();
+  harness = null;
+});
+
+test('the recovery key opens the vault when the key file is lost, and sets a new passphrase', async ({ page }) => {
+  const { problems } = await guardPage(page);
+  const vault = freshVaultFolder();
+  harness = await startHarness(vault);
+  await page.goto(harness.url);
+  const recoveryKey = await createVault(page);
+  await confirmRecoveryKey(page, recoveryKey);
+  await addClient(page, { name: 'Ruth Adebayo' });
+  await page.getByRole('button', { name: /Lock/ }).click();
+  await page.goto('about:blank');
+  await harness.stop();
+
+  rmSync(join(vault, 'vault.key'));
+  harness = await startHarness(vault);
+  await page.goto(harness.url);
+  await expect(page.getByRole('heading', { name: 'Unlock with the recovery key' })).toBeVisible();
+  await expect(page.getByRole('alert').first()).toHaveText(/key file \(vault\.key\) is missing/);
+
+  // A typo is caught by the check group before anything is tried.
+  const typo = `${recoveryKey.slice(0, 5)}${recoveryKey[5] === 'A' ? 'B' : 'A'}${recoveryKey.slice(6)}`;
+  const newPassphrase = 'lantern meadow copper 42 finch';
+  await page.getByLabel('Recovery key', { exact: true }).fill(typo);
+  await page.getByLabel('New passphrase', { exact: true }).fill(newPassphrase);
+  await page.getByLabel('Repeat the new passphrase', { exact: true }).fill(newPassphrase);
+  await page.getByRole('button', { name: 'Unlock and set passphrase' }).click();
+  await expect(page.getByText(/typing mistake/)).toBeVisible();
+
+  // Lower case and spaces instead of dashes are forgiven.
+  await page.getByLabel('Recovery key', { exact: true }).fill(recoveryKey.toLowerCase().replaceAll('-', ' '));
+  await page.getByRole('button', { name: 'Unlock and set passphrase' }).click();
+  await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
+  expect(await clientNames(page)).toEqual(['Ruth Adebayo']);
+
+  // The new passphrase now unlocks.
+  await page.getByRole('button', { name: /Lock/ }).click();
+  await page.getByLabel('Passphrase', { exact: true }).fill(newPassphrase);
+  await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+  await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
+  expect(problems).toEqual([]);
+});
+
+test('the whole client flow works from the keyboard, with clear validation messages', async ({ page }) => {
+  const { problems } = await guardPage(page);
+  harness = await startHarness(freshVaultFolder());
+  await page.goto(harness.url);
+  await confirmRecoveryKey(page, await createVault(page));
+
+  await page.keyboard.press('Control+n');
+  await expect(page.getByRole('heading', { name: 'New client' })).toBeVisible();
+  await expect(page.getByLabel('Name (required)')).toBeFocused();
+  await page.keyboard.type('Amara Okafor');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Amy'); // preferred name
+  await page.getByLabel('Email').focus();
+  await page.keyboard.type('amara.example.org');
+  await page.getByLabel('Date of birth').focus();
+  await page.keyboard.type('01012999');
+  await page.keyboard.press('Control+s');
+  await expect(page.getByText('An email address needs an @')).toBeVisible();
+  await expect(page.getByText('The date of birth cannot be in the future.')).toBeVisible();
+  await expect(page.getByText('Nothing has been saved yet.')).toBeVisible();
+
+  await page.getByLabel('Email').fill('amara@example.org');
+  await page.getByLabel('Date of birth').fill('1990-07-15');
+  await page.keyboard.press('Control+s');
+  await expect(page.getByRole('heading', { name: 'Amara Okafor (Amy)' })).toBeVisible();
+
+  await page.keyboard.press('Control+f');
+  await expect(page.getByLabel('Search clients')).toBeFocused();
+  await page.keyboard.type('amy');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Amara Okafor (Amy)' })).toBeVisible();
+
+  await page.keyboard.press('Control+l');
+  await expect(page.getByRole('heading', { name: 'Sessionkeep is locked' })).toBeVisible();
+  await expect(page.getByLabel('Passphrase', { exact: true })).toBeFocused();
+  expect(problems).toEqual([]);
+});
