@@ -8,10 +8,23 @@ export function foldForSearch(text: string): string {
     .normalize('NFD')
     .replace(/\p{Mn}/gu, '')
     .toLocaleLowerCase('en')
-    .replace(/ß/g, 'ss')
+    .replace(/[ßøłđæœþı]/g, (letter) => LETTERS_WITHOUT_ACCENT_SPLIT[letter] ?? letter)
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+// Letters that NFD does not split into a base letter and a mark, spelled the way
+// someone without the key on their keyboard would type them ("Søren" → "soren").
+const LETTERS_WITHOUT_ACCENT_SPLIT: Record<string, string> = {
+  ß: 'ss',
+  ø: 'o',
+  ł: 'l',
+  đ: 'd',
+  æ: 'ae',
+  œ: 'oe',
+  þ: 'th',
+  ı: 'i',
+};
 
 /** True when every word of the query starts a word in, or appears in, the text. */
 export function matchesSearch(text: string, query: string): boolean {

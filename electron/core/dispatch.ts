@@ -7,7 +7,8 @@ import type { HandlerTable } from './handlers';
 
 /** Names the first bad field of a request: "client.email: An email address needs an @…". */
 function describeIssue(issue: z.core.$ZodIssue): { field: string; message: string } {
-  const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
+  // A field name comes from the request: cut it short before echoing it back.
+  const keys = issue.code === 'unrecognized_keys' ? issue.keys.map((key) => key.slice(0, 60)) : [];
   const path = [...issue.path, ...keys.slice(0, 1)].map(String).join('.');
   const message = issue.code === 'unrecognized_keys' ? `Unexpected field "${keys[0]}".` : issue.message;
   return { field: path || '(request)', message: path ? `${path}: ${message}` : message };

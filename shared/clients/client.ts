@@ -17,7 +17,8 @@ const phone = (label: string) =>
     `${label} can contain only digits, spaces and + ( ) - . /`,
   );
 
-export const ICD10_PATTERN = /^[A-TV-Z]\d[0-9A-Z](\.[0-9A-Z]{1,4})?$/;
+// Any letter: chapter U holds WHO's codes for special purposes (e.g. U07.1).
+export const ICD10_PATTERN = /^[A-Z]\d[0-9A-Z](\.[0-9A-Z]{1,4})?$/;
 
 export const clientInputSchema = z.strictObject({
   displayName: text('Name', 200)

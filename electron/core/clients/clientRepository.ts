@@ -59,15 +59,18 @@ function toParams(input: ValidClientInput) {
   };
 }
 
+const nameOrder = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+
 export function listClients(db: VaultDb, options: { includeArchived: boolean }): Client[] {
   const rows = db
     .prepare(
       `SELECT * FROM clients
        WHERE status = 'active' OR @includeArchived = 1
-       ORDER BY display_name COLLATE NOCASE, created_at`,
+       ORDER BY created_at`,
     )
     .all({ includeArchived: options.includeArchived ? 1 : 0 }) as ClientRow[];
-  return rows.map(fromRow);
+  // SQLite's NOCASE only folds ASCII: sort as people read names ("Émile" before "Zoë").
+  return rows.map(fromRow).sort((a, b) => nameOrder.compare(a.displayName, b.displayName));
 }
 
 export function getClient(db: VaultDb, id: string): Client {

@@ -122,9 +122,17 @@ export class VaultSession {
 
   unlock(passphrase: string): Promise<SessionInfo> {
     return this.serialize(async () => {
-      if (this.unlocked) return this.sessionInfo();
       this.refuseWhileThrottled();
       const keyFile = await readKeyFile(this.paths.keyFile);
+      if (this.unlocked) {
+        // Already open (a second window, a reload): the passphrase is still checked.
+        const dataKey = await unwrapDataKey(keyFile, passphrase).catch((error: unknown) => {
+          if (error instanceof CoreError && error.code === 'WRONG_PASSPHRASE') this.throttle.recordFailure();
+          throw error;
+        });
+        dataKey.fill(0);
+        return this.sessionInfo();
+      }
       let dataKey: Buffer;
       try {
         dataKey = await unwrapDataKey(keyFile, passphrase);
@@ -251,10 +259,14 @@ export class VaultSession {
       if (this.unlocked !== session) return;
       const idleFor = this.now() - this.lastActivityAt;
       if (idleFor >= limitMs) void this.lock('idle');
-      else session.autoLockTimer = setTimeout(check, limitMs - idleFor);
+      else arm(limitMs - idleFor);
     };
-    session.autoLockTimer = setTimeout(check, limitMs);
-    session.autoLockTimer.unref?.();
+    // unref: a pending auto-lock never keeps a Node process (harness, tests) alive.
+    const arm = (delayMs: number) => {
+      session.autoLockTimer = setTimeout(check, delayMs);
+      session.autoLockTimer.unref?.();
+    };
+    arm(limitMs);
   }
 
   private becomeUnlocked(session: Unlocked): void {

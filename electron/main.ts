@@ -1,0 +1,198 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import {
+  app,
+  BrowserWindow,
+  ipcMain,
+  Menu,
+  type MenuItemConstructorOptions,
+  powerMonitor,
+  protocol,
+  session,
+} from 'electron';
+import { APP_ENTRY_URL, appScheme, registerAppProtocol } from './appProtocol';
+import { type Core, createCore } from './core/core';
+import { registerIpcBridge } from './ipcBridge';
+import { electronNativeBinding } from './nativeBinding';
+import { applySecurity, enforceSandbox, webPreferences } from './security';
+
+/**
+ * The Electron shell: wiring only. The vault logic is in ./core (no Electron), the
+ * hardening in ./security, the page's origin in ./appProtocol, IPC in ./ipcBridge.
+ * Log lines start with the function name and never carry secrets or request data.
+ */
+
+let mainWindow: BrowserWindow | null = null;
+
+/** --vault=<dir> on the command line, then SESSIONKEEP_VAULT_DIR, then the per-user folder. */
+function vaultFolder(argv: readonly string[], env: NodeJS.ProcessEnv): string {
+  const flag = argv.find((arg) => arg.startsWith('--vault='));
+  const chosen = flag?.slice('--vault='.length) || env.SESSIONKEEP_VAULT_DIR;
+  return chosen ? resolve(chosen) : join(app.getPath('userData'), 'vault');
+}
+
+function createWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    title: 'Sessionkeep',
+    width: 1200,
+    height: 800,
+    minWidth: 720,
+    minHeight: 500,
+    show: false,
+    // The renderer's light background, so no dark flash before the first paint.
+    backgroundColor: '#ffffff',
+    webPreferences: { ...webPreferences, devTools: !app.isPackaged },
+  });
+  // Shown once painted: no white-then-styled flicker.
+  window.once('ready-to-show', () => window.show());
+  // Keep our title; the page's <title> may change it otherwise.
+  window.on('page-title-updated', (event) => event.preventDefault());
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = null;
+  });
+  window.webContents.on('render-process-gone', (_event, details) => {
+    console.error(`createWindow: renderer gone (${details.reason}, exit code ${details.exitCode})`);
+  });
+  window.webContents.on('preload-error', (_event, _path, error) => {
+    console.error(`createWindow: preload failed: ${error.name}`);
+  });
+  window.loadURL(APP_ENTRY_URL).catch((error: unknown) => {
+    console.error(`createWindow: could not load the renderer (${(error as Error)?.message ?? 'unknown'})`);
+  });
+  return window;
+}
+
+function buildMenu(core: Core): Menu {
+  const isMac = process.platform === 'darwin';
+  const dev = !app.isPackaged;
+  const template: MenuItemConstructorOptions[] = [
+    ...(isMac ? [{ role: 'appMenu' } as const] : []),
+    {
+      label: '&File',
+      submenu: [
+        {
+          label: 'Lock Vault',
+          accelerator: 'CmdOrCtrl+L',
+          click: () => {
+            void core.vault.lock('manual');
+          },
+        },
+        ...(isMac ? [] : [{ type: 'separator' } as const, { role: 'quit' } as const]),
+      ],
+    },
+    {
+      label: '&Edit',
+      submenu: [
+        { role: 'undo' },
+        { role: 'redo' },
+        { type: 'separator' },
+        { role: 'cut' },
+        { role: 'copy' },
+        { role: 'paste' },
+        { role: 'selectAll' },
+      ],
+    },
+    {
+      label: '&View',
+      submenu: [
+        // Reload and DevTools are for development only.
+        ...(dev
+          ? [{ role: 'reload' } as const, { role: 'toggleDevTools' } as const, { type: 'separator' } as const]
+          : []),
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        { type: 'separator' },
+        { role: 'togglefullscreen' },
+      ],
+    },
+    // No Help menu: it would only link to websites.
+    { role: 'windowMenu' },
+  ];
+  return Menu.buildFromTemplate(template);
+}
+
+function focusMainWindow(): void {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+}
+
+/** Locks and closes the vault before the process exits, however the quit began. */
+function quitAfterShutdown(core: Core): void {
+  let state: 'running' | 'stopping' | 'stopped' = 'running';
+  app.on('before-quit', (event) => {
+    if (state === 'stopped') return;
+    event.preventDefault();
+    if (state === 'stopping') return;
+    state = 'stopping';
+    core
+      .shutdown()
+      .catch((error: unknown) =>
+        console.error(`quitAfterShutdown: shutdown failed (${(error as Error)?.name ?? 'unknown'})`),
+      )
+      .finally(() => {
+        state = 'stopped';
+        app.quit();
+      });
+  });
+  // On every platform, macOS included: closing the window ends the session and locks.
+  app.on('window-all-closed', () => app.quit());
+}
+
+function lockOnSystemEvents(core: Core): void {
+  const lock = (what: string) => () => {
+    console.info(`lockOnSystemEvents: ${what}, locking`);
+    void core.vault.lock('system');
+  };
+  // 'lock-screen' exists on macOS and Windows only; 'suspend' on all three (on Linux
+  // through logind). On Linux a screen lock without suspend is not reported, so the
+  // idle auto-lock in the core is what covers it.
+  powerMonitor.on('lock-screen', lock('screen locked'));
+  powerMonitor.on('suspend', lock('system suspending'));
+}
+
+function main(): void {
+  // A second copy would open the same vault files: hand over to the first one instead.
+  if (!app.requestSingleInstanceLock()) {
+    console.info('main: Sessionkeep is already running; focusing it');
+    app.quit();
+    return;
+  }
+  app.on('second-instance', focusMainWindow);
+
+  // Both must happen before `ready`.
+  protocol.registerSchemesAsPrivileged([appScheme]);
+  enforceSandbox(app);
+
+  app
+    .whenReady()
+    .then(() => {
+      applySecurity(app, session.defaultSession);
+      registerAppProtocol(protocol, join(__dirname, '..', 'renderer'));
+
+      const nativeBinding = electronNativeBinding({
+        isPackaged: app.isPackaged,
+        mainDir: __dirname,
+        electronVersion: process.versions.electron,
+      });
+      if (nativeBinding && !existsSync(nativeBinding)) {
+        console.error('main: the Electron build of the database module is missing; start with "npm start"');
+      }
+      const core = createCore({ folder: vaultFolder(process.argv, process.env), nativeBinding });
+
+      registerIpcBridge(ipcMain, core, () => mainWindow?.webContents ?? null);
+      Menu.setApplicationMenu(buildMenu(core));
+      lockOnSystemEvents(core);
+      quitAfterShutdown(core);
+
+      mainWindow = createWindow();
+    })
+    .catch((error: unknown) => {
+      console.error(`main: start-up failed (${(error as Error)?.message ?? 'unknown'})`);
+      app.exit(1);
+    });
+}
+
+main();

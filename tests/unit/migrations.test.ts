@@ -1,0 +1,224 @@
+import Database from 'better-sqlite3-multiple-ciphers';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CoreError } from '../../electron/core/coreError';
+import { SESSIONKEEP_APPLICATION_ID } from '../../electron/core/db/applicationId';
+import type { VaultDb } from '../../electron/core/db/database';
+import { migrate } from '../../electron/core/db/migrate';
+import { LATEST_SCHEMA_VERSION, migrations } from '../../electron/core/db/migrations';
+import type { Migration } from '../../electron/core/db/migrations/migration';
+
+/**
+ * One test per migration on a fresh in-memory database (the Signal Desktop pattern):
+ * run the list up to that step and check exactly what the step must leave behind.
+ * Encryption is not involved here; vault.test.ts covers the encrypted file.
+ */
+const open: VaultDb[] = [];
+function freshDb(): VaultDb {
+  const db = new Database(':memory:');
+  open.push(db);
+  return db;
+}
+afterEach(() => {
+  for (const db of open.splice(0)) db.close();
+});
+
+type Column = { name: string; type: string; notnull: number; dflt_value: string | null; pk: number };
+
+function tables(db: VaultDb): string[] {
+  return (
+    db
+      .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+      .all() as {
+      name: string;
+    }[]
+  ).map((row) => row.name);
+}
+
+function columns(db: VaultDb, table: string): Column[] {
+  return db.prepare('SELECT name, type, "notnull", dflt_value, pk FROM pragma_table_info(?)').all(table) as Column[];
+}
+
+function isStrict(db: VaultDb, table: string): boolean {
+  const row = db.prepare('SELECT strict FROM pragma_table_list WHERE name = ?').get(table) as { strict: number };
+  return row.strict === 1;
+}
+
+function indexColumns(db: VaultDb, index: string): { name: string; coll: string }[] {
+  return db.prepare('SELECT name, coll FROM pragma_index_xinfo(?) WHERE key = 1 ORDER BY seqno').all(index) as {
+    name: string;
+    coll: string;
+  }[];
+}
+
+const pragma = (db: VaultDb, name: string) => db.pragma(name, { simple: true });
+
+/** What the vault must look like after each step: a migration without an entry fails below. */
+const afterStep: Record<number, { why: string; check(db: VaultDb): void }> = {
+  1: {
+    why: 'vault_meta, settings and clients as STRICT tables, the name index, application_id SKVT',
+    check(db) {
+      expect(tables(db)).toEqual(['clients', 'settings', 'vault_meta']);
+      for (const table of ['clients', 'settings', 'vault_meta']) expect(isStrict(db, table), table).toBe(true);
+
+      for (const table of ['vault_meta', 'settings']) {
+        expect(columns(db, table)).toEqual([
+          // STRICT tables make a TEXT PRIMARY KEY NOT NULL (plain SQLite tables allow NULL keys).
+          { name: 'key', type: 'TEXT', notnull: 1, dflt_value: null, pk: 1 },
+          { name: 'value', type: 'TEXT', notnull: 1, dflt_value: null, pk: 0 },
+        ]);
+      }
+
+      const textWithEmptyDefault = (name: string): Column => ({
+        name,
+        type: 'TEXT',
+        notnull: 1,
+        dflt_value: "''",
+        pk: 0,
+      });
+      expect(columns(db, 'clients')).toEqual([
+        { name: 'id', type: 'TEXT', notnull: 1, dflt_value: null, pk: 1 },
+        { name: 'display_name', type: 'TEXT', notnull: 1, dflt_value: null, pk: 0 },
+        textWithEmptyDefault('preferred_name'),
+        textWithEmptyDefault('pronouns'),
+        textWithEmptyDefault('date_of_birth'),
+        textWithEmptyDefault('phone'),
+        textWithEmptyDefault('email'),
+        textWithEmptyDefault('emergency_contact_name'),
+        textWithEmptyDefault('emergency_contact_phone'),
+        textWithEmptyDefault('presenting_concerns'),
+        textWithEmptyDefault('diagnosis'),
+        textWithEmptyDefault('diagnosis_code'),
+        { name: 'status', type: 'TEXT', notnull: 1, dflt_value: "'active'", pk: 0 },
+        { name: 'created_at', type: 'TEXT', notnull: 1, dflt_value: null, pk: 0 },
+        { name: 'updated_at', type: 'TEXT', notnull: 1, dflt_value: null, pk: 0 },
+      ]);
+
+      const indexes = db
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'clients' AND sql IS NOT NULL")
+        .all() as { name: string }[];
+      expect(indexes.map((row) => row.name)).toEqual(['clients_by_status_and_name']);
+      expect(indexColumns(db, 'clients_by_status_and_name')).toEqual([
+        { name: 'status', coll: 'BINARY' },
+        { name: 'display_name', coll: 'NOCASE' },
+      ]);
+
+      // The CHECK constraints hold: no nameless client, no status outside the two.
+      const insert = db.prepare(
+        "INSERT INTO clients (id, display_name, status, created_at, updated_at) VALUES (?, ?, ?, 'now', 'now')",
+      );
+      expect(() => insert.run('a', '', 'active')).toThrow(/CHECK constraint failed/);
+      expect(() => insert.run('b', 'Ana', 'deleted')).toThrow(/CHECK constraint failed/);
+      // STRICT: a BLOB is refused by a TEXT column instead of being stored as is.
+      expect(() => db.prepare("INSERT INTO settings (key, value) VALUES ('k', ?)").run(Buffer.from('x'))).toThrow(
+        /cannot store BLOB/,
+      );
+
+      expect(pragma(db, 'application_id')).toBe(SESSIONKEEP_APPLICATION_ID);
+    },
+  },
+};
+
+describe('each migration', () => {
+  it('has a test entry here (add one with every new migration)', () => {
+    expect(Object.keys(afterStep).map(Number)).toEqual(migrations.map((step) => step.version));
+    expect(LATEST_SCHEMA_VERSION).toBe(migrations.length);
+  });
+
+  it.each(migrations.map((step) => ({ ...step, expectation: afterStep[step.version] })))(
+    'migration $version ($name)',
+    ({ version, expectation }) => {
+      const db = freshDb();
+      expect(migrate(db, migrations.slice(0, version))).toEqual({ from: 0, to: version });
+      expect(pragma(db, 'user_version')).toBe(version);
+      expectation?.check(db);
+    },
+  );
+});
+
+describe('migrate', () => {
+  it('is idempotent: a second run finds nothing to do and writes nothing', () => {
+    const db = freshDb();
+    migrate(db, migrations);
+    const schemaBefore = db.prepare('SELECT type, name, sql FROM sqlite_schema ORDER BY name').all();
+    const changesBefore = pragma(db, 'data_version');
+    const totalChangesBefore = db.prepare('SELECT total_changes() AS n').get();
+
+    expect(migrate(db, migrations)).toEqual({ from: LATEST_SCHEMA_VERSION, to: LATEST_SCHEMA_VERSION });
+    expect(db.prepare('SELECT type, name, sql FROM sqlite_schema ORDER BY name').all()).toEqual(schemaBefore);
+    expect(pragma(db, 'data_version')).toBe(changesBefore);
+    expect(db.prepare('SELECT total_changes() AS n').get()).toEqual(totalChangesBefore);
+    expect(pragma(db, 'user_version')).toBe(LATEST_SCHEMA_VERSION);
+  });
+
+  it('refuses a vault from a newer version with VAULT_FROM_NEWER_VERSION and writes nothing', () => {
+    const db = freshDb();
+    db.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`);
+    let thrown: unknown;
+    try {
+      migrate(db, migrations);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(CoreError);
+    expect((thrown as CoreError).code).toBe('VAULT_FROM_NEWER_VERSION');
+    expect(tables(db)).toEqual([]);
+    expect(pragma(db, 'user_version')).toBe(LATEST_SCHEMA_VERSION + 1);
+    expect(pragma(db, 'application_id')).toBe(0);
+  });
+
+  it('rolls back every step when one fails: no table, user_version and application_id unchanged', () => {
+    const db = freshDb();
+    const failingList: Migration[] = [
+      {
+        version: 1,
+        name: 'creates a table and sets the header',
+        up(inner) {
+          inner.exec('CREATE TABLE first_step (x TEXT) STRICT');
+          inner.pragma('application_id = 1234');
+        },
+      },
+      {
+        version: 2,
+        name: 'fails half-way',
+        up(inner) {
+          inner.exec('CREATE TABLE second_step (y TEXT) STRICT');
+          throw new Error('step 2 failed');
+        },
+      },
+    ];
+    expect(() => migrate(db, failingList)).toThrow('step 2 failed');
+    expect(tables(db)).toEqual([]);
+    expect(pragma(db, 'user_version')).toBe(0);
+    expect(pragma(db, 'application_id')).toBe(0);
+    expect(db.inTransaction).toBe(false);
+
+    // The same list without the failure then applies cleanly: the failed run left no trace.
+    const fixed = failingList.map((step) => (step.version === 2 ? { ...step, up: () => undefined } : step));
+    expect(migrate(db, fixed)).toEqual({ from: 0, to: 2 });
+    expect(tables(db)).toEqual(['first_step']);
+  });
+
+  it('rolls back only the pending steps: an already-applied step survives a later failure', () => {
+    const db = freshDb();
+    migrate(db, migrations);
+    const next: Migration = {
+      version: LATEST_SCHEMA_VERSION + 1,
+      name: 'fails',
+      up(inner) {
+        inner.exec('CREATE TABLE half_done (x TEXT) STRICT');
+        throw new Error('next step failed');
+      },
+    };
+    expect(() => migrate(db, [...migrations, next])).toThrow('next step failed');
+    expect(tables(db)).toEqual(['clients', 'settings', 'vault_meta']);
+    expect(pragma(db, 'user_version')).toBe(LATEST_SCHEMA_VERSION);
+  });
+
+  it('refuses a list whose versions are not 1, 2, 3… in order', () => {
+    const db = freshDb();
+    const [first] = migrations;
+    if (!first) throw new Error('no migrations');
+    expect(() => migrate(db, [{ ...first, version: 2 }])).toThrow(/out of order/);
+    expect(tables(db)).toEqual([]);
+  });
+});

@@ -1,0 +1,440 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import { type Core, createCore } from '../../electron/core/core';
+import { emptyClientInput } from '../../shared/clients/client';
+import { type Channel, channels } from '../../shared/ipc/channels';
+import { contract, envelopeSchema, type RequestOf } from '../../shared/ipc/contract';
+import type { Envelope } from '../../shared/ipc/envelope';
+import { expectOk, makeTempFolder, PASSPHRASE, removeFolder, snapshotFolder } from './support/vaultFolder';
+
+/**
+ * The IPC boundary (electron/core/dispatch.ts): every request is parsed against its
+ * channel's schema before any handler runs. For every channel in `channels`, malformed
+ * payloads built generically from a valid request's shape must come back as
+ * INVALID_REQUEST naming the field, pollute no prototype, and change nothing in the
+ * vault. A new channel is covered as soon as it has a valid sample below (the
+ * `satisfies` makes a missing sample a type error).
+ */
+
+type Path = (string | number)[];
+type Mutation = { label: string; field: string; build(valid: unknown): unknown };
+
+const HUGE = 'x'.repeat(5 * 1024 * 1024);
+const PLACEHOLDER_ID = '00000000-0000-4000-8000-000000000000';
+
+// ---------------------------------------------------------------------------------
+// The vault under test: unlocked, two clients (one archived), a changed setting.
+
+let core: Core;
+let folder: string;
+const fixture = { clientIds: [] as string[], recoveryKey: '' };
+
+beforeAll(async () => {
+  folder = makeTempFolder('validation');
+  core = createCore({ folder });
+  fixture.recoveryKey = expectOk<{ recoveryKey: string }>(
+    await core.handle('vault:create', { passphrase: PASSPHRASE }),
+  ).recoveryKey;
+  for (const displayName of ['Ana Lima', 'Ben Okafor']) {
+    const client = expectOk<{ id: string }>(
+      await core.handle('clients:create', {
+        client: { ...emptyClientInput, displayName, presentingConcerns: `Concerns of ${displayName}` },
+      }),
+    );
+    fixture.clientIds.push(client.id);
+  }
+  expectOk(await core.handle('clients:archive', { id: fixture.clientIds[1] }));
+  expectOk(await core.handle('settings:update', { autoLockMinutes: 15 }));
+});
+
+afterAll(async () => {
+  await core?.shutdown();
+  if (folder) removeFolder(folder);
+});
+
+beforeEach(async () => {
+  // If a request wrongly got through and locked the vault, only that test fails, not every later one.
+  if (!core.vault.isUnlocked) await core.vault.unlock(PASSPHRASE);
+});
+
+afterEach(() => {
+  // Belt and braces: a polluted prototype would leak into every later test.
+  delete (Object.prototype as Record<string, unknown>).polluted;
+});
+
+/** A valid request per channel; mutations change exactly one thing in it. */
+function validRequests(clientId: string) {
+  const client = { ...emptyClientInput, displayName: 'Valid Name', email: 'valid@example.org', diagnosisCode: 'F32.1' };
+  return {
+    'vault:status': {},
+    'vault:create': { passphrase: PASSPHRASE },
+    'vault:unlock': { passphrase: PASSPHRASE },
+    'vault:unlockWithRecoveryKey': { recoveryKey: fixture.recoveryKey || 'A'.repeat(56), newPassphrase: PASSPHRASE },
+    'vault:lock': {},
+    'vault:changePassphrase': { currentPassphrase: PASSPHRASE, newPassphrase: `${PASSPHRASE} again` },
+    'vault:recoveryKey': {},
+    'vault:confirmRecoveryKey': {
+      answers: [
+        { group: 1, value: 'AAAA' },
+        { group: 2, value: 'BBBB' },
+      ],
+    },
+    'session:touch': {},
+    'settings:get': {},
+    'settings:update': { autoLockMinutes: 5 },
+    'clients:list': { includeArchived: true },
+    'clients:get': { id: clientId },
+    'clients:create': { client },
+    'clients:update': { id: clientId, client },
+    'clients:archive': { id: clientId },
+    'clients:restore': { id: clientId },
+  } satisfies { [C in Channel]: RequestOf<C> };
+}
+
+// ---------------------------------------------------------------------------------
+// Building malformed payloads from a valid one.
+
+const fieldName = (path: Path) => (path.length > 0 ? path.map(String).join('.') : '(request)');
+
+type Kind = 'string' | 'number' | 'boolean' | 'null' | 'array' | 'object';
+const kindOf = (value: unknown): Kind =>
+  value === null
+    ? 'null'
+    : Array.isArray(value)
+      ? 'array'
+      : (typeof value as 'string' | 'number' | 'boolean' | 'object');
+
+const WRONG_TYPES: { label: string; value: unknown }[] = [
+  { label: 'a number', value: 42 },
+  { label: 'a string', value: 'a string' },
+  { label: 'a boolean', value: true },
+  { label: 'null', value: null },
+  { label: 'an array', value: [] },
+  { label: 'an object', value: {} },
+];
+
+const NOT_AN_OBJECT: { label: string; value: () => unknown }[] = [
+  { label: 'undefined', value: () => undefined },
+  { label: 'null', value: () => null },
+  { label: 'a number', value: () => 42 },
+  { label: 'NaN', value: () => Number.NaN },
+  { label: 'a string', value: () => 'vault' },
+  { label: 'a 5 MB string', value: () => HUGE },
+  { label: 'a boolean', value: () => true },
+  { label: 'an empty array', value: () => [] },
+  { label: 'a function', value: () => () => 1 },
+];
+
+/** Prototype-pollution attempts, as they arrive from JSON or from a careless merge. */
+const pollutionPayloads: { label: string; key: string; make: () => Record<string, unknown> }[] = [
+  { label: '__proto__ (from JSON.parse)', key: '__proto__', make: () => JSON.parse('{"__proto__":{"polluted":1}}') },
+  { label: 'constructor.prototype', key: 'constructor', make: () => ({ constructor: { prototype: { polluted: 1 } } }) },
+];
+
+/** Replaces the value at `path` in a deep copy of `valid`. */
+function edit(valid: unknown, path: Path, change: (current: unknown) => unknown): unknown {
+  if (path.length === 0) return change(structuredClone(valid));
+  const copy = structuredClone(valid) as Record<string | number, unknown>;
+  let parent = copy;
+  for (const key of path.slice(0, -1)) parent = parent[key] as Record<string | number, unknown>;
+  const last = path[path.length - 1] as string | number;
+  parent[last] = change(parent[last]);
+  return copy;
+}
+
+function remove(valid: unknown, path: Path): unknown {
+  return edit(valid, path.slice(0, -1), (parent) => {
+    const copy = { ...(parent as Record<string, unknown>) };
+    delete copy[String(path[path.length - 1])];
+    return copy;
+  });
+}
+
+type SchemaDef = {
+  type: string;
+  in?: z.ZodType;
+  innerType?: z.ZodType;
+  shape?: Record<string, z.ZodType>;
+  element?: z.ZodType;
+};
+const defOf = (schema: z.ZodType) => schema._zod.def as unknown as SchemaDef;
+
+/** The schema a field at `path` must satisfy, looking through pipes and wrappers. */
+function schemaAt(root: z.ZodType, path: Path): z.ZodType | undefined {
+  let current: z.ZodType | undefined = root;
+  for (const key of path) {
+    while (current) {
+      const def = defOf(current);
+      const inner = def.type === 'pipe' ? def.in : def.innerType;
+      if (!inner) break;
+      current = inner;
+    }
+    if (!current) return undefined;
+    const def = defOf(current);
+    current = def.type === 'object' ? def.shape?.[String(key)] : def.type === 'array' ? def.element : undefined;
+  }
+  return current;
+}
+
+/** Every malformed variant of a channel's valid request that can be derived from its shape. */
+function generatedMutations(channel: Channel, sample: unknown): Mutation[] {
+  const schema = contract[channel].request as z.ZodType;
+  const out: Mutation[] = NOT_AN_OBJECT.map(({ label, value }) => ({
+    label: `payload is ${label}`,
+    field: '(request)',
+    build: value,
+  }));
+  out.push({ label: 'payload is an array holding the valid request', field: '(request)', build: (valid) => [valid] });
+
+  const visit = (value: unknown, path: Path) => {
+    const where = path.length > 0 ? fieldName(path) : 'the request';
+    if (path.length > 0) {
+      for (const wrong of WRONG_TYPES) {
+        if (kindOf(wrong.value) === kindOf(value)) continue;
+        out.push({
+          label: `${where} is ${wrong.label}`,
+          field: fieldName(path),
+          build: (valid) => edit(valid, path, () => structuredClone(wrong.value)),
+        });
+      }
+      if (typeof value === 'string') {
+        out.push({
+          label: `${where} is a 5 MB string`,
+          field: fieldName(path),
+          build: (valid) => edit(valid, path, () => HUGE),
+        });
+      }
+    }
+    if (kindOf(value) === 'object') {
+      const object = value as Record<string, unknown>;
+      out.push({
+        label: `${where} has an extra field`,
+        field: fieldName([...path, 'unexpected']),
+        build: (valid) => edit(valid, path, (current) => ({ ...(current as object), unexpected: 1 })),
+      });
+      for (const pollution of pollutionPayloads) {
+        out.push({
+          label: `${where} carries ${pollution.label}`,
+          field: fieldName([...path, pollution.key]),
+          // Object spread defines "__proto__" as an own key, exactly like JSON.parse does.
+          build: (valid) => edit(valid, path, (current) => ({ ...(current as object), ...pollution.make() })),
+        });
+      }
+      for (const key of Object.keys(object)) {
+        const fieldSchema = schemaAt(schema, [...path, key]);
+        const required = fieldSchema ? !fieldSchema.safeParse(undefined).success : true;
+        if (required) {
+          out.push({
+            label: `${fieldName([...path, key])} is missing`,
+            field: fieldName([...path, key]),
+            build: (valid) => remove(valid, [...path, key]),
+          });
+          out.push({
+            label: `${fieldName([...path, key])} is undefined`,
+            field: fieldName([...path, key]),
+            build: (valid) => edit(valid, [...path, key], () => undefined),
+          });
+        }
+        visit(object[key], [...path, key]);
+      }
+    }
+    if (Array.isArray(value) && value.length > 0) visit(value[0], [...path, 0]);
+  };
+  visit(sample, []);
+  return out;
+}
+
+/** Values of the right type that are still wrong: ranges, formats, lengths. */
+const semanticMutations: Partial<Record<Channel, Mutation[]>> = (() => {
+  const set = (path: Path, value: unknown, label: string): Mutation => ({
+    label,
+    field: fieldName(path),
+    build: (valid) => edit(valid, path, () => value),
+  });
+  const passphraseCases = (field: string) => [
+    set([field], '', `${field} is empty`),
+    set([field], 'p'.repeat(4097), `${field} is over the 4096-character request limit`),
+  ];
+  const badIds = [
+    set(['id'], '', 'id is empty'),
+    set(['id'], 'not-a-uuid', 'id is not a UUID'),
+    set(['id'], `${PLACEHOLDER_ID} `, 'id has a trailing space'),
+    set(['id'], "' OR 1=1 --", 'id is SQL'),
+  ];
+  const clientCases = [
+    set(['client', 'displayName'], '   ', 'client.displayName is only spaces'),
+    set(['client', 'email'], 'no-at-sign', 'client.email has no @'),
+    set(['client', 'dateOfBirth'], '2999-01-01', 'client.dateOfBirth is in the future'),
+    set(['client', 'dateOfBirth'], '2023-02-30', 'client.dateOfBirth is impossible'),
+    set(['client', 'phone'], 'call me', 'client.phone has letters'),
+    set(['client', 'diagnosisCode'], 'depression', 'client.diagnosisCode is not ICD-10'),
+    set(['client', 'presentingConcerns'], 'c'.repeat(20_001), 'client.presentingConcerns is over its limit'),
+  ];
+  const answer = (group: unknown, value: unknown) => ({ group, value });
+  return {
+    'vault:create': passphraseCases('passphrase'),
+    'vault:unlock': passphraseCases('passphrase'),
+    'vault:unlockWithRecoveryKey': [
+      ...passphraseCases('newPassphrase'),
+      set(['recoveryKey'], 'A'.repeat(201), 'recoveryKey is over 200 characters'),
+    ],
+    'vault:changePassphrase': [...passphraseCases('currentPassphrase'), ...passphraseCases('newPassphrase')],
+    'vault:confirmRecoveryKey': [
+      set(['answers'], [answer(1, 'AAAA')], 'only one answer (at least two groups are asked)'),
+      set(['answers'], [], 'no answers'),
+      set(
+        ['answers'],
+        Array.from({ length: 15 }, (_, i) => answer((i % 14) + 1, 'AAAA')),
+        '15 answers (there are 14 groups)',
+      ),
+      set(['answers', 0, 'group'], 0, 'group 0 (groups are 1-based)'),
+      set(['answers', 0, 'group'], 15, 'group 15 (there are 14)'),
+      set(['answers', 0, 'group'], 1.5, 'a fractional group'),
+      set(['answers', 0, 'group'], Number.NaN, 'group NaN'),
+      set(['answers', 0, 'value'], 'A'.repeat(21), 'an answer over 20 characters'),
+    ],
+    'settings:update': [
+      set(['autoLockMinutes'], 0, 'autoLockMinutes 0'),
+      set(['autoLockMinutes'], 61, 'autoLockMinutes 61 (over an hour)'),
+      set(['autoLockMinutes'], -5, 'autoLockMinutes negative'),
+      set(['autoLockMinutes'], 1.5, 'autoLockMinutes fractional'),
+      set(['autoLockMinutes'], Number.NaN, 'autoLockMinutes NaN'),
+      set(['autoLockMinutes'], Number.POSITIVE_INFINITY, 'autoLockMinutes Infinity'),
+      set(['autoLockMinutes'], '5', 'autoLockMinutes as a numeric string'),
+    ],
+    'clients:list': [
+      set(['includeArchived'], 'true', 'includeArchived as the string "true"'),
+      set(['includeArchived'], 1, 'includeArchived as 1'),
+    ],
+    'clients:get': badIds,
+    'clients:archive': badIds,
+    'clients:restore': badIds,
+    'clients:create': clientCases,
+    'clients:update': [...badIds, ...clientCases],
+  };
+})();
+
+function mutationsFor(channel: Channel): Mutation[] {
+  const sample = validRequests(PLACEHOLDER_ID)[channel];
+  return [...generatedMutations(channel, sample), ...(semanticMutations[channel] ?? [])];
+}
+
+// ---------------------------------------------------------------------------------
+// What "nothing changed" means: every row of every table, the header, the key file,
+// the lock state and the throttle.
+
+async function snapshotVault() {
+  const db = core.vault.db();
+  const tables = db
+    .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .pluck()
+    .all() as string[];
+  return {
+    unlocked: core.vault.isUnlocked,
+    status: await core.vault.status(),
+    userVersion: db.pragma('user_version', { simple: true }),
+    applicationId: db.pragma('application_id', { simple: true }),
+    schema: db.prepare('SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY name').all(),
+    rows: Object.fromEntries(
+      // Table names come from sqlite_schema itself, quoted as identifiers.
+      tables.map((table) => [table, db.prepare(`SELECT * FROM "${table.replaceAll('"', '""')}" ORDER BY rowid`).all()]),
+    ),
+    keyFile: createHash('sha256')
+      .update(readFileSync(join(folder, 'vault.key')))
+      .digest('hex'),
+    files: Object.keys(snapshotFolder(folder)),
+  };
+}
+
+function expectUnpolluted(): void {
+  expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  expect(Object.hasOwn(Object.prototype, 'polluted')).toBe(false);
+  expect(Object.hasOwn(Object, 'polluted')).toBe(false);
+}
+
+function expectInvalidRequest(result: Envelope<unknown>, field: string): void {
+  expect(envelopeSchema.safeParse(result).success, 'the answer is a well-formed envelope').toBe(true);
+  expect(result.ok).toBe(false);
+  if (result.ok) return;
+  expect(result.code).toBe('INVALID_REQUEST');
+  expect(result.field).toBe(field);
+  // The message names the problem; it never echoes a huge value back.
+  expect(result.message.length).toBeLessThan(1_000);
+}
+
+// ---------------------------------------------------------------------------------
+
+describe('the valid samples', () => {
+  it.each([...channels])('%s: the sample passes its schema, so each mutation changes exactly one thing', (channel) => {
+    const result = contract[channel].request.safeParse(validRequests(PLACEHOLDER_ID)[channel]);
+    expect(result.success).toBe(true);
+  });
+
+  it('the __proto__ payloads carry an own "__proto__" key, not a changed prototype', () => {
+    const merged = { passphrase: 'x', ...JSON.parse('{"__proto__":{"polluted":1}}') };
+    expect(Object.hasOwn(merged, '__proto__')).toBe(true);
+    expect(Object.getPrototypeOf(merged)).toBe(Object.prototype);
+  });
+
+  it('cover every channel (a new channel gets a sample, then all the cases below)', () => {
+    expect(Object.keys(validRequests(PLACEHOLDER_ID)).sort()).toEqual([...channels].sort());
+  });
+});
+
+describe.each([...channels])('%s refuses malformed requests', (channel) => {
+  const mutations = mutationsFor(channel);
+
+  it('has a meaningful number of cases', () => {
+    expect(mutations.length).toBeGreaterThanOrEqual(NOT_AN_OBJECT.length + 4);
+  });
+
+  it.each(mutations)('$label → INVALID_REQUEST on $field, nothing changed', async (mutation) => {
+    const valid = validRequests(fixture.clientIds[0] ?? PLACEHOLDER_ID)[channel];
+    const payload = mutation.build(valid);
+    const before = await snapshotVault();
+
+    const result = await core.handle(channel, payload);
+
+    expectInvalidRequest(result, mutation.field);
+    expectUnpolluted();
+    expect(await snapshotVault()).toEqual(before);
+  });
+});
+
+describe('unknown channels', () => {
+  it.each([
+    { label: 'a made-up channel', channel: 'vault:destroy' },
+    { label: 'a plausible but missing channel', channel: 'clients:delete' },
+    { label: 'a known channel in upper case', channel: 'VAULT:STATUS' },
+    { label: 'a known channel with a space', channel: ' vault:status' },
+    { label: 'the empty string', channel: '' },
+    { label: '__proto__', channel: '__proto__' },
+    { label: 'constructor', channel: 'constructor' },
+    { label: 'toString (an Object.prototype method)', channel: 'toString' },
+    { label: 'hasOwnProperty', channel: 'hasOwnProperty' },
+    { label: 'a 5 MB name', channel: HUGE },
+    { label: 'a number', channel: 42 },
+    { label: 'null', channel: null },
+    { label: 'undefined', channel: undefined },
+    { label: 'an object', channel: { toString: () => 'vault:status' } },
+    { label: 'an array holding a channel', channel: ['vault:status'] },
+  ])('$label → INVALID_REQUEST on (channel), nothing changed', async ({ channel }) => {
+    const before = await snapshotVault();
+    const result = await core.handle(channel, {});
+    expectInvalidRequest(result, '(channel)');
+    expectUnpolluted();
+    expect(await snapshotVault()).toEqual(before);
+  });
+});
+
+describe('the vault is still fine afterwards', () => {
+  it('is unlocked, with both clients and the setting as they were', async () => {
+    expect(core.vault.isUnlocked).toBe(true);
+    const clients = expectOk<{ id: string }[]>(await core.handle('clients:list', { includeArchived: true }));
+    expect(clients.map((client) => client.id).sort()).toEqual([...fixture.clientIds].sort());
+    expect(expectOk(await core.handle('settings:get', {}))).toEqual({ autoLockMinutes: 15 });
+  });
+});
