@@ -12,8 +12,13 @@ import type { Envelope } from './envelope';
  * object, so a channel without a handler fails the type-check.
  */
 
-// Passphrases have no maximum length by policy, but a request still has a size limit.
-const passphrase = z.string({ error: 'The passphrase must be text.' }).min(1, 'Enter a passphrase.').max(4096);
+// Passphrases have no maximum length by policy; this is only the request's size guard,
+// far beyond anything typed (a 64 KiB passphrase costs scrypt nothing extra).
+export const PASSPHRASE_REQUEST_LIMIT = 65_536;
+const passphrase = z
+  .string({ error: 'The passphrase must be text.' })
+  .min(1, 'Enter a passphrase.')
+  .max(PASSPHRASE_REQUEST_LIMIT, 'The passphrase is longer than Sessionkeep accepts in one request.');
 const none = z.strictObject({});
 
 const vaultStateSchema = z.enum(['none', 'locked', 'unlocked']);

@@ -56,3 +56,33 @@ export function clientList(page: Page) {
 export async function clientNames(page: Page): Promise<string[]> {
   return clientList(page).locator('.client-name').allTextContents();
 }
+
+/**
+ * Every visible control on the screen has an accessible name (label, aria-label,
+ * aria-labelledby, or its text for buttons). Returns the ones that do not.
+ */
+export async function unnamedControls(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const textOf = (ids: string) =>
+      ids
+        .split(/\s+/)
+        .map((id) => document.getElementById(id)?.textContent ?? '')
+        .join(' ');
+    const controls = [...document.querySelectorAll<HTMLElement>('button, input, textarea, select, [role="button"]')];
+    return controls
+      .filter((control) => control.offsetParent !== null || control.getClientRects().length > 0)
+      .filter((control) => {
+        const labels = 'labels' in control ? [...((control as HTMLInputElement).labels ?? [])] : [];
+        const name = [
+          control.getAttribute('aria-label'),
+          textOf(control.getAttribute('aria-labelledby') ?? ''),
+          ...labels.map((label) => label.textContent),
+          control.tagName === 'BUTTON' ? control.textContent : '',
+        ]
+          .join('')
+          .trim();
+        return name === '';
+      })
+      .map((control) => control.outerHTML.slice(0, 120));
+  });
+}

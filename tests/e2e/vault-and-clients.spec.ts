@@ -1,6 +1,15 @@
 import { expect, test } from '@playwright/test';
 import { freshVaultFolder, guardPage, type Harness, startHarness } from './harness';
-import { addClient, clientList, clientNames, confirmRecoveryKey, createVault, PASSPHRASE, unlock } from './pages';
+import {
+  addClient,
+  clientList,
+  clientNames,
+  confirmRecoveryKey,
+  createVault,
+  PASSPHRASE,
+  unlock,
+  unnamedControls,
+} from './pages';
 
 let harness: Harness | null = null;
 test.afterEach(async () => {
@@ -14,11 +23,14 @@ test('a therapist creates a vault, manages clients, locks, and finds everything 
   harness = await startHarness(vault);
   await page.goto(harness.url);
 
+  expect(await unnamedControls(page)).toEqual([]);
   const recoveryKey = await createVault(page);
+  expect(await unnamedControls(page)).toEqual([]);
   expect(recoveryKey).toMatch(/^([0-9A-HJKMNP-TV-Z]{4}-){13}[0-9A-HJKMNP-TV-Z]{4}$/);
   await confirmRecoveryKey(page, recoveryKey);
 
   await addClient(page, { name: 'Zoë Ångström', preferred: 'Zo', email: 'zoe@example.org', concerns: 'Low mood.' });
+  expect(await unnamedControls(page)).toEqual([]);
   await addClient(page, { name: 'José García' });
   await addClient(page, { name: 'Margaret Oyelaran-Kim' });
   expect(await clientNames(page)).toEqual(['José García', 'Margaret Oyelaran-Kim', 'Zoë Ångström (Zo)']);
@@ -49,6 +61,7 @@ test('a therapist creates a vault, manages clients, locks, and finds everything 
   await expect(page.getByText('Zoë')).toHaveCount(0);
   await expect(page.getByText('zoe@example.org')).toHaveCount(0);
 
+  expect(await unnamedControls(page)).toEqual([]);
   // A wrong passphrase is refused with a message.
   await page.getByLabel('Passphrase', { exact: true }).fill('not the right passphrase');
   await page.getByRole('button', { name: 'Unlock', exact: true }).click();
@@ -70,6 +83,11 @@ test('a therapist creates a vault, manages clients, locks, and finds everything 
   expect(await clientNames(page)).toEqual(['José García', 'Margaret Oyelaran-Kim', 'Zoë Ångström (Zo)']);
   await clientList(page).getByRole('button', { name: 'Zoë Ångström (Zo)' }).click();
   await expect(page.getByText('Low mood.')).toBeVisible();
+  await page.getByRole('button', { name: 'Edit' }).click();
+  expect(await unnamedControls(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await expect(page.getByRole('heading', { name: 'Change passphrase' })).toBeVisible();
+  expect(await unnamedControls(page)).toEqual([]);
 
   expect(problems).toEqual([]);
 });

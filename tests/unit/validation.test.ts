@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { type Core, createCore } from '../../electron/core/core';
 import { emptyClientInput } from '../../shared/clients/client';
 import { type Channel, channels } from '../../shared/ipc/channels';
-import { contract, envelopeSchema, type RequestOf } from '../../shared/ipc/contract';
+import { contract, envelopeSchema, PASSPHRASE_REQUEST_LIMIT, type RequestOf } from '../../shared/ipc/contract';
 import type { Envelope } from '../../shared/ipc/envelope';
 import { expectOk, makeTempFolder, PASSPHRASE, removeFolder, snapshotFolder } from './support/vaultFolder';
 
@@ -256,7 +256,7 @@ const semanticMutations: Partial<Record<Channel, Mutation[]>> = (() => {
   });
   const passphraseCases = (field: string) => [
     set([field], '', `${field} is empty`),
-    set([field], 'p'.repeat(4097), `${field} is over the 4096-character request limit`),
+    set([field], 'p'.repeat(PASSPHRASE_REQUEST_LIMIT + 1), `${field} is over the request size guard`),
   ];
   const badIds = [
     set(['id'], '', 'id is empty'),
