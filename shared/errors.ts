@@ -29,6 +29,8 @@ export const errorMessages = {
     'The disk is full, so this could not be saved. Free some space and try again; nothing already saved was lost.',
   READ_ONLY: 'The vault folder cannot be written to, so this could not be saved. Nothing already saved was lost.',
   NOT_FOUND: 'That record does not exist.',
+  NOTE_SIGNED: 'This note is signed and can no longer be changed. Add an addendum instead.',
+  SIGNER_NAME_MISSING: 'Enter your name in Settings before signing: it is recorded with the signature.',
   INTERNAL: 'Something went wrong inside Sessionkeep. Nothing was changed.',
   CORE_UNREACHABLE:
     'Sessionkeep’s background process is not responding, so this was not saved. Restart Sessionkeep; everything saved before is safe.',

@@ -3,7 +3,13 @@ import { z } from 'zod';
 /** Auto-lock after inactivity: default 10 minutes, the therapist may choose 1–60. */
 export const AUTO_LOCK_DEFAULT_MINUTES = 10;
 
+const name = (label: string) => z.string().trim().max(120, `${label} can be at most 120 characters.`);
+
 export const settingsSchema = z.strictObject({
+  /** Printed in a note's signature block and recorded when signing. */
+  therapistName: name('Your name'),
+  /** Printed at the top of printed notes. */
+  practiceName: name('The practice name'),
   autoLockMinutes: z
     .number({ error: 'Auto-lock must be a number of minutes.' })
     .int('Auto-lock must be a whole number of minutes.')
@@ -12,4 +18,11 @@ export const settingsSchema = z.strictObject({
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
-export const defaultSettings: Settings = { autoLockMinutes: AUTO_LOCK_DEFAULT_MINUTES };
+export const defaultSettings: Settings = {
+  therapistName: '',
+  practiceName: '',
+  autoLockMinutes: AUTO_LOCK_DEFAULT_MINUTES,
+};
+
+/** What `settings:update` takes: any subset of the settings. */
+export const settingsUpdateSchema = settingsSchema.partial();

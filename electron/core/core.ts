@@ -16,7 +16,8 @@ export type Core = {
 
 export function createCore(options: VaultSessionOptions): Core {
   const vault = new VaultSession(options);
-  const handlers = createHandlers(vault);
+  const now = options.now ?? Date.now;
+  const handlers = createHandlers(vault, () => new Date(now()));
   return {
     vault,
     handle: (channel, payload) => dispatch(handlers, channel, payload, () => vault.touch()),

@@ -1,7 +1,27 @@
+import type { Client } from '../../shared/clients/client';
 import type { Channel } from '../../shared/ipc/channels';
 import type { ResponseOf, ValidRequestOf } from '../../shared/ipc/contract';
+import { builtInTemplates } from '../../shared/templates';
 import { createClient, getClient, listClients, setClientStatus, updateClient } from './clients/clientRepository';
 import { asStorageError } from './coreError';
+import type { VaultDb } from './db/database';
+import {
+  customTemplates,
+  findRevision,
+  listNotesForClient,
+  listRevisions,
+  overdueDrafts,
+} from './notes/noteRepository';
+import {
+  addAddendum,
+  createNote,
+  loadNote,
+  OVERDUE_AFTER_MS,
+  restoreRevision,
+  saveDraft,
+  signNote,
+} from './notes/noteService';
+import { indexClient, search } from './search/searchIndex';
 import { writeSettings } from './settings/settingsRepository';
 import type { VaultSession } from './vault/vaultSession';
 
@@ -18,8 +38,17 @@ function saving<T>(write: () => T): T {
   }
 }
 
+/** A client write and its search-index entry, in one transaction. */
+function withClientIndex(db: VaultDb, write: () => Client): Client {
+  return db.transaction(() => {
+    const client = write();
+    indexClient(db, client);
+    return client;
+  })();
+}
+
 /** The core's whole surface, served alike by Electron's main process and the web harness. */
-export function createHandlers(vault: VaultSession): HandlerTable {
+export function createHandlers(vault: VaultSession, now: () => Date = () => new Date()): HandlerTable {
   return {
     'vault:status': () => vault.status(),
     'vault:create': ({ passphrase }) =>
@@ -51,9 +80,25 @@ export function createHandlers(vault: VaultSession): HandlerTable {
     },
     'clients:list': ({ includeArchived }) => listClients(vault.db(), { includeArchived }),
     'clients:get': ({ id }) => getClient(vault.db(), id),
-    'clients:create': ({ client }) => saving(() => createClient(vault.db(), client)),
-    'clients:update': ({ id, client }) => saving(() => updateClient(vault.db(), id, client)),
+    'clients:create': ({ client }) => saving(() => withClientIndex(vault.db(), () => createClient(vault.db(), client))),
+    'clients:update': ({ id, client }) =>
+      saving(() => withClientIndex(vault.db(), () => updateClient(vault.db(), id, client))),
     'clients:archive': ({ id }) => saving(() => setClientStatus(vault.db(), id, 'archived')),
     'clients:restore': ({ id }) => saving(() => setClientStatus(vault.db(), id, 'active')),
+    'templates:list': () => [...builtInTemplates, ...customTemplates(vault.db())],
+    'notes:listForClient': ({ clientId }) => listNotesForClient(vault.db(), clientId),
+    'notes:create': (request) => saving(() => createNote(vault.db(), request, now())),
+    'notes:get': ({ id }) => loadNote(vault.db(), id),
+    'notes:saveDraft': ({ id, changes }) => saving(() => saveDraft(vault.db(), id, changes, now())),
+    'notes:sign': ({ id }) => saving(() => signNote(vault.db(), id, now())),
+    'notes:addAddendum': ({ id, text }) => saving(() => addAddendum(vault.db(), id, text, now())),
+    'notes:revisions': ({ id }) => {
+      loadNote(vault.db(), id);
+      return listRevisions(vault.db(), id);
+    },
+    'notes:revision': ({ id, revisionId }) => findRevision(vault.db(), id, revisionId),
+    'notes:restoreRevision': ({ id, revisionId }) => saving(() => restoreRevision(vault.db(), id, revisionId, now())),
+    'notes:overdueDrafts': () => overdueDrafts(vault.db(), new Date(now().getTime() - OVERDUE_AFTER_MS).toISOString()),
+    'search:query': ({ query, clientId, from, to }) => search(vault.db(), query, { clientId, from, to }),
   };
 }

@@ -20,6 +20,18 @@ export const channels = [
   'clients:update',
   'clients:archive',
   'clients:restore',
+  'templates:list',
+  'notes:listForClient',
+  'notes:create',
+  'notes:get',
+  'notes:saveDraft',
+  'notes:sign',
+  'notes:addAddendum',
+  'notes:revisions',
+  'notes:revision',
+  'notes:restoreRevision',
+  'notes:overdueDrafts',
+  'search:query',
 ] as const;
 
 export type Channel = (typeof channels)[number];

@@ -1,7 +1,18 @@
 import { z } from 'zod';
 import { clientIdSchema, clientInputSchema, clientSchema } from '../clients/client';
 import { errorCodes } from '../errors';
-import { settingsSchema } from '../settings';
+import {
+  addendumSchema,
+  noteChangesSchema,
+  noteIdSchema,
+  noteSchema,
+  noteSummarySchema,
+  revisionSummarySchema,
+  richTextDocSchema,
+  searchHitSchema,
+} from '../notes/note';
+import { settingsSchema, settingsUpdateSchema } from '../settings';
+import { templateSchema } from '../templates/schema';
 import type { Channel, SessionEvent } from './channels';
 import type { Envelope } from './envelope';
 
@@ -69,7 +80,7 @@ export const contract = {
   },
   'session:touch': { request: none, response: z.null() },
   'settings:get': { request: none, response: settingsSchema },
-  'settings:update': { request: settingsSchema, response: settingsSchema },
+  'settings:update': { request: settingsUpdateSchema, response: settingsSchema },
   'clients:list': {
     request: z.strictObject({ includeArchived: z.boolean() }),
     response: z.array(clientSchema),
@@ -82,6 +93,53 @@ export const contract = {
   },
   'clients:archive': { request: z.strictObject({ id: clientIdSchema }), response: clientSchema },
   'clients:restore': { request: z.strictObject({ id: clientIdSchema }), response: clientSchema },
+  'templates:list': { request: none, response: z.array(templateSchema) },
+  'notes:listForClient': {
+    request: z.strictObject({ clientId: clientIdSchema }),
+    response: z.array(noteSummarySchema),
+  },
+  'notes:create': {
+    request: z.strictObject({
+      clientId: clientIdSchema,
+      templateId: z.string().min(1).max(64),
+      /** Copy these sections' values from the client's last note ("start from previous note"). */
+      carryForward: z.array(z.string().min(1).max(64)).max(40).optional(),
+    }),
+    response: noteSchema,
+  },
+  'notes:get': { request: z.strictObject({ id: noteIdSchema }), response: noteSchema },
+  'notes:saveDraft': {
+    request: z.strictObject({ id: noteIdSchema, changes: noteChangesSchema }),
+    response: z.strictObject({ savedAt: z.string(), updatedAt: z.string() }),
+  },
+  'notes:sign': { request: z.strictObject({ id: noteIdSchema }), response: noteSchema },
+  'notes:addAddendum': {
+    request: z.strictObject({ id: noteIdSchema, text: richTextDocSchema }),
+    response: addendumSchema,
+  },
+  'notes:revisions': { request: z.strictObject({ id: noteIdSchema }), response: z.array(revisionSummarySchema) },
+  'notes:revision': {
+    request: z.strictObject({ id: noteIdSchema, revisionId: z.number().int().min(1) }),
+    response: z.strictObject({
+      id: z.number().int(),
+      createdAt: z.string(),
+      values: z.record(z.string(), z.unknown()),
+    }),
+  },
+  'notes:restoreRevision': {
+    request: z.strictObject({ id: noteIdSchema, revisionId: z.number().int().min(1) }),
+    response: noteSchema,
+  },
+  'notes:overdueDrafts': { request: none, response: z.array(noteSummarySchema.extend({ clientName: z.string() })) },
+  'search:query': {
+    request: z.strictObject({
+      query: z.string().max(500),
+      clientId: clientIdSchema.optional(),
+      from: z.iso.date().optional(),
+      to: z.iso.date().optional(),
+    }),
+    response: z.strictObject({ hits: z.array(searchHitSchema), ranked: z.boolean() }),
+  },
 } satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -116,6 +116,71 @@ const afterStep: Record<number, { why: string; check(db: VaultDb): void }> = {
       expect(pragma(db, 'application_id')).toBe(SESSIONKEEP_APPLICATION_ID);
     },
   },
+  2: {
+    why: 'notes, revisions, addenda, custom templates and distortions, the search index; signed notes and addenda are final',
+    check(db) {
+      const own = tables(db).filter((name) => !name.startsWith('search_index'));
+      expect(own).toEqual([
+        'addenda',
+        'clients',
+        'custom_distortions',
+        'custom_templates',
+        'note_revisions',
+        'notes',
+        'search_docs',
+        'settings',
+        'vault_meta',
+      ]);
+      for (const table of own) expect(isStrict(db, table), table).toBe(true);
+      expect(columns(db, 'clients').map((column) => column.name)).toContain('default_template_id');
+      expect(columns(db, 'notes').map((column) => column.name)).toEqual([
+        'id',
+        'client_id',
+        'template_id',
+        'template_version',
+        'template_name',
+        'template',
+        'note_kind',
+        'session_number',
+        'values_json',
+        'status',
+        'created_at',
+        'updated_at',
+        'signed_at',
+        'signed_by',
+        'content_hash',
+      ]);
+      // The full-text index is an FTS5 table inside the same (encrypted) database.
+      const fts = db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'search_index'").get() as { sql: string };
+      expect(fts.sql).toMatch(/USING fts5/i);
+
+      // Triggers make signing and addenda final, whatever the code above them does.
+      db.prepare(
+        "INSERT INTO clients (id, display_name, created_at, updated_at) VALUES ('c', 'Ana', 'now', 'now')",
+      ).run();
+      const insertNote = db.prepare(
+        `INSERT INTO notes (id, client_id, template_id, template_version, template_name, template, note_kind,
+           values_json, status, created_at, updated_at) VALUES (?, 'c', 't', 1, 'T', '{}', 'progress', '{}', ?, 'now', 'now')`,
+      );
+      insertNote.run('draft', 'draft');
+      insertNote.run('signed', 'signed');
+      expect(() => db.prepare("UPDATE notes SET values_json = '{\"a\":1}' WHERE id = 'draft'").run()).not.toThrow();
+      expect(() => db.prepare("UPDATE notes SET values_json = '{}' WHERE id = 'signed'").run()).toThrow(/NOTE_SIGNED/);
+      expect(() => db.prepare("DELETE FROM notes WHERE id = 'signed'").run()).toThrow(/NOTE_SIGNED/);
+      expect(() =>
+        db
+          .prepare(
+            "INSERT INTO notes (id, client_id, template_id, template_version, template_name, template, note_kind, values_json, created_at, updated_at) VALUES ('x', 'nobody', 't', 1, 'T', '{}', 'progress', '{}', 'now', 'now')",
+          )
+          .run(),
+      ).toThrow(/FOREIGN KEY/); // a note needs a real client
+      db.prepare(
+        "INSERT INTO addenda (id, note_id, text_json, created_at, signed_by, content_hash) VALUES ('a', 'signed', '{}', 'now', 'Dr A', 'h')",
+      ).run();
+      expect(() => db.prepare("UPDATE addenda SET text_json = 'x'").run()).toThrow(/ADDENDUM_FINAL/);
+      expect(() => db.prepare('DELETE FROM addenda').run()).toThrow(/ADDENDUM_FINAL/);
+    },
+  },
 };
 
 describe('each migration', () => {
@@ -209,8 +274,10 @@ describe('migrate', () => {
         throw new Error('next step failed');
       },
     };
+    const before = tables(db);
     expect(() => migrate(db, [...migrations, next])).toThrow('next step failed');
-    expect(tables(db)).toEqual(['clients', 'settings', 'vault_meta']);
+    expect(tables(db)).toEqual(before);
+    expect(before).not.toContain('half_done');
     expect(pragma(db, 'user_version')).toBe(LATEST_SCHEMA_VERSION);
   });
 

@@ -8,6 +8,7 @@ import { emptyClientInput } from '../../shared/clients/client';
 import { type Channel, channels } from '../../shared/ipc/channels';
 import { contract, envelopeSchema, PASSPHRASE_REQUEST_LIMIT, type RequestOf } from '../../shared/ipc/contract';
 import type { Envelope } from '../../shared/ipc/envelope';
+import { defaultSettings } from '../../shared/settings';
 import { expectOk, makeTempFolder, PASSPHRASE, removeFolder, snapshotFolder } from './support/vaultFolder';
 
 /**
@@ -30,7 +31,7 @@ const PLACEHOLDER_ID = '00000000-0000-4000-8000-000000000000';
 
 let core: Core;
 let folder: string;
-const fixture = { clientIds: [] as string[], recoveryKey: '' };
+const fixture = { clientIds: [] as string[], recoveryKey: '', noteId: '' };
 
 beforeAll(async () => {
   folder = makeTempFolder('validation');
@@ -46,6 +47,9 @@ beforeAll(async () => {
     );
     fixture.clientIds.push(client.id);
   }
+  fixture.noteId = expectOk<{ id: string }>(
+    await core.handle('notes:create', { clientId: fixture.clientIds[0], templateId: 'cbt-session' }),
+  ).id;
   expectOk(await core.handle('clients:archive', { id: fixture.clientIds[1] }));
   expectOk(await core.handle('settings:update', { autoLockMinutes: 15 }));
 });
@@ -67,6 +71,7 @@ afterEach(() => {
 
 /** A valid request per channel; mutations change exactly one thing in it. */
 function validRequests(clientId: string) {
+  const noteId = fixture.noteId || PLACEHOLDER_ID;
   const client = { ...emptyClientInput, displayName: 'Valid Name', email: 'valid@example.org', diagnosisCode: 'F32.1' };
   return {
     'vault:status': {},
@@ -91,6 +96,23 @@ function validRequests(clientId: string) {
     'clients:update': { id: clientId, client },
     'clients:archive': { id: clientId },
     'clients:restore': { id: clientId },
+    'templates:list': {},
+    'notes:listForClient': { clientId },
+    'notes:create': { clientId, templateId: 'cbt-session', carryForward: ['bridge'] },
+    'notes:get': { id: noteId },
+    'notes:saveDraft': { id: noteId, changes: { summary: null } },
+    'notes:sign': { id: noteId },
+    'notes:addAddendum': {
+      id: noteId,
+      // Nodes below the document are checked recursively (z.lazy), which the generic
+      // mutations cannot see into; an empty document keeps the sample's shape visible.
+      text: { type: 'doc', content: [] },
+    },
+    'notes:revisions': { id: noteId },
+    'notes:revision': { id: noteId, revisionId: 1 },
+    'notes:restoreRevision': { id: noteId, revisionId: 1 },
+    'notes:overdueDrafts': {},
+    'search:query': { query: 'Ana', clientId, from: '2026-01-01', to: '2026-12-31' },
   } satisfies { [C in Channel]: RequestOf<C> };
 }
 
@@ -156,9 +178,11 @@ function remove(valid: unknown, path: Path): unknown {
 type SchemaDef = {
   type: string;
   in?: z.ZodType;
+  out?: z.ZodType;
   innerType?: z.ZodType;
   shape?: Record<string, z.ZodType>;
   element?: z.ZodType;
+  valueType?: z.ZodType;
 };
 const defOf = (schema: z.ZodType) => schema._zod.def as unknown as SchemaDef;
 
@@ -168,13 +192,23 @@ function schemaAt(root: z.ZodType, path: Path): z.ZodType | undefined {
   for (const key of path) {
     while (current) {
       const def = defOf(current);
-      const inner = def.type === 'pipe' ? def.in : def.innerType;
+      // A pipe from `unknown` (a pre-check) describes its shape on the way out.
+      const pipeSide = def.in && defOf(def.in).type === 'unknown' ? def.out : def.in;
+      const inner = def.type === 'pipe' ? pipeSide : def.innerType;
       if (!inner) break;
       current = inner;
     }
     if (!current) return undefined;
     const def = defOf(current);
-    current = def.type === 'object' ? def.shape?.[String(key)] : def.type === 'array' ? def.element : undefined;
+    current =
+      def.type === 'object'
+        ? def.shape?.[String(key)]
+        : def.type === 'array'
+          ? def.element
+          : // A record's keys are all optional; its values follow valueType.
+            def.type === 'record'
+            ? def.valueType
+            : undefined;
   }
   return current;
 }
@@ -340,7 +374,15 @@ async function snapshotVault() {
     schema: db.prepare('SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY name').all(),
     rows: Object.fromEntries(
       // Table names come from sqlite_schema itself, quoted as identifiers.
-      tables.map((table) => [table, db.prepare(`SELECT * FROM "${table.replaceAll('"', '""')}" ORDER BY rowid`).all()]),
+      // Sorted in JS: the full-text index's shadow tables have no rowid to order by.
+      tables.map((table) => [
+        table,
+        db
+          .prepare(`SELECT * FROM "${table.replaceAll('"', '""')}"`)
+          .all()
+          .map((row) => JSON.stringify(row, (_key, value) => (Buffer.isBuffer(value) ? value.toString('hex') : value)))
+          .sort(),
+      ]),
     ),
     keyFile: createHash('sha256')
       .update(readFileSync(join(folder, 'vault.key')))
@@ -435,6 +477,9 @@ describe('the vault is still fine afterwards', () => {
     expect(core.vault.isUnlocked).toBe(true);
     const clients = expectOk<{ id: string }[]>(await core.handle('clients:list', { includeArchived: true }));
     expect(clients.map((client) => client.id).sort()).toEqual([...fixture.clientIds].sort());
-    expect(expectOk(await core.handle('settings:get', {}))).toEqual({ autoLockMinutes: 15 });
+    expect(expectOk(await core.handle('settings:get', {}))).toEqual({
+      ...defaultSettings,
+      autoLockMinutes: 15,
+    });
   });
 });

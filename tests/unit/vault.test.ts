@@ -12,7 +12,7 @@ import { emptyClientInput } from '../../shared/clients/client';
 import type { ErrorCode } from '../../shared/errors';
 import type { SessionEvent } from '../../shared/ipc/channels';
 import type { VaultStatus } from '../../shared/ipc/contract';
-import { AUTO_LOCK_DEFAULT_MINUTES } from '../../shared/settings';
+import { AUTO_LOCK_DEFAULT_MINUTES, defaultSettings } from '../../shared/settings';
 import { encodeRecoveryKey, recoveryKeyGroup } from '../../shared/vault/recoveryKey';
 import {
   dataKeyOf,
@@ -128,7 +128,7 @@ describe('create, lock, unlock', () => {
     const second = newCore();
     expect(await status(second)).toMatchObject({ state: 'locked', problem: null });
     const session = expectOk(await second.handle('vault:unlock', { passphrase: PASSPHRASE }));
-    expect(session).toEqual({ recoveryKeyConfirmed: false, settings: { autoLockMinutes: 25 } });
+    expect(session).toEqual({ recoveryKeyConfirmed: false, settings: { ...defaultSettings, autoLockMinutes: 25 } });
     expect(await status(second)).toMatchObject({ state: 'unlocked' });
     const clients = expectOk<{ id: string }[]>(await second.handle('clients:list', { includeArchived: false }));
     expect(clients.map((client) => client.id)).toEqual([id]);
@@ -714,7 +714,10 @@ describe('auto-lock', () => {
 
   it('settings:update to 1 minute takes effect at once, and again after the next unlock', async () => {
     const { core, events } = await unlockedUnderFakeTimers();
-    expect(expectOk(await core.handle('settings:update', { autoLockMinutes: 1 }))).toEqual({ autoLockMinutes: 1 });
+    expect(expectOk(await core.handle('settings:update', { autoLockMinutes: 1 }))).toEqual({
+      ...defaultSettings,
+      autoLockMinutes: 1,
+    });
     await advance(MINUTE - 1);
     expect(core.vault.isUnlocked).toBe(true);
     await advance(1);

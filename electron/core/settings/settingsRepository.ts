@@ -10,12 +10,14 @@ export function readSettings(db: VaultDb): Settings {
   return parsed.success ? parsed.data : defaultSettings;
 }
 
-export function writeSettings(db: VaultDb, settings: Settings): Settings {
+export function writeSettings(db: VaultDb, settings: Partial<Settings>): Settings {
   const upsert = db.prepare(
     'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
   );
   db.transaction(() => {
-    for (const [key, value] of Object.entries(settings)) upsert.run(key, JSON.stringify(value));
+    for (const [key, value] of Object.entries(settings)) {
+      if (value !== undefined) upsert.run(key, JSON.stringify(value));
+    }
   })();
   return readSettings(db);
 }

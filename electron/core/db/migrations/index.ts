@@ -1,7 +1,8 @@
 import { migration0001Initial } from './0001_initial';
+import { migration0002Notes } from './0002_notes';
 import type { Migration } from './migration';
 
 /** Every migration, in order. Append only. */
-export const migrations: readonly Migration[] = [migration0001Initial];
+export const migrations: readonly Migration[] = [migration0001Initial, migration0002Notes];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
