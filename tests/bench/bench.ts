@@ -14,11 +14,22 @@ import { migrations } from '../../electron/core/db/migrations';
 import { readKeyFile, unwrapDataKey } from '../../electron/core/vault/keyFile';
 import { VaultSession } from '../../electron/core/vault/vaultSession';
 import { clientInputSchema } from '../../shared/clients/client';
+import {
+  autosaveLatencies,
+  buildSyntheticVault,
+  NOTE_COUNT,
+  openClientLatencies,
+  percentile,
+  searchLatencies,
+  TERMS,
+} from './notesBench';
 
 const PASSPHRASE = 'bench passphrase for sessionkeep';
 const UNLOCK_RUNS = 5;
 const LOOP_ITERATIONS = 2_000;
 const LOOP_ROUNDS = 5;
+
+const round = (value: number) => Number(value.toFixed(2));
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -102,6 +113,18 @@ async function main(): Promise<void> {
       plainMs.push(saveAndReadLoop(plain, LOOP_ITERATIONS));
       encryptedMs.push(saveAndReadLoop(encrypted, LOOP_ITERATIONS));
     }
+
+    // Notes at scale: the same synthetic vault built in both databases.
+    const buildStart = performance.now();
+    const encryptedVault = buildSyntheticVault(encrypted);
+    const buildEncryptedMs = performance.now() - buildStart;
+    const plainVault = buildSyntheticVault(plain);
+    const autosaveEncrypted = autosaveLatencies(encrypted, encryptedVault.noteIds, 500);
+    const autosavePlain = autosaveLatencies(plain, plainVault.noteIds, 500);
+    const searches = Object.fromEntries(
+      Object.entries(TERMS).map(([kind, term]) => [kind, searchLatencies(encrypted, term, 20)]),
+    );
+    const openClient = openClientLatencies(encrypted, encryptedVault.clientIds[0] as string, 50);
     plain.close();
     await session.lock('manual');
 
@@ -120,6 +143,34 @@ async function main(): Promise<void> {
         encryptedMedianMs: Math.round(median(encryptedMs)),
         encryptedOverPlain: Number((median(encryptedMs) / median(plainMs)).toFixed(2)),
       },
+      notes: {
+        count: NOTE_COUNT,
+        buildEncryptedSeconds: Math.round(buildEncryptedMs / 1000),
+        autosave: {
+          encryptedP50Ms: round(percentile(autosaveEncrypted, 50)),
+          encryptedP99Ms: round(percentile(autosaveEncrypted, 99)),
+          plainP50Ms: round(percentile(autosavePlain, 50)),
+          plainP99Ms: round(percentile(autosavePlain, 99)),
+          p50EncryptedOverPlain: round(percentile(autosaveEncrypted, 50) / percentile(autosavePlain, 50)),
+        },
+        search: Object.fromEntries(
+          Object.entries(searches).map(([kind, result]) => [
+            kind,
+            {
+              term: TERMS[kind as keyof typeof TERMS],
+              hitsShown: result.hits,
+              ranked: result.ranked,
+              p50Ms: round(percentile(result.times, 50)),
+              p95Ms: round(percentile(result.times, 95)),
+            },
+          ]),
+        ),
+        openClient: {
+          notes: openClient.notes,
+          p50Ms: round(percentile(openClient.times, 50)),
+          p95Ms: round(percentile(openClient.times, 95)),
+        },
+      },
     };
 
     console.log(`Sessionkeep benchmark — ${result.machine}\n`);
@@ -132,6 +183,28 @@ async function main(): Promise<void> {
       [`save-and-read ×${LOOP_ITERATIONS}, encrypted vault`]: { ms: result.loop.encryptedMedianMs },
     });
     console.log(`encrypted / plain = ${result.loop.encryptedOverPlain}×\n`);
+    const notes = result.notes;
+    console.log(`Notes at scale: ${notes.count} notes over 200 clients (built in ${notes.buildEncryptedSeconds} s)`);
+    console.table({
+      'autosave commit, encrypted': {
+        p50: notes.autosave.encryptedP50Ms,
+        p95: '—',
+        p99: notes.autosave.encryptedP99Ms,
+      },
+      'autosave commit, plain SQLite': { p50: notes.autosave.plainP50Ms, p95: '—', p99: notes.autosave.plainP99Ms },
+      ...Object.fromEntries(
+        Object.entries(notes.search).map(([kind, figures]) => [
+          `search "${figures.term}" (${kind}${figures.ranked ? ', ranked' : ', newest first'})`,
+          { p50: figures.p50Ms, p95: figures.p95Ms, p99: '—' },
+        ]),
+      ),
+      [`open a client with ${notes.openClient.notes} notes`]: {
+        p50: notes.openClient.p50Ms,
+        p95: notes.openClient.p95Ms,
+        p99: '—',
+      },
+    });
+    console.log(`autosave p50 encrypted / plain = ${notes.autosave.p50EncryptedOverPlain}× (figures in ms)\n`);
     console.log(JSON.stringify(result));
   } finally {
     rmSync(root, { recursive: true, force: true });

@@ -6,6 +6,66 @@ import { newPassphraseProblem, PassphraseField } from '../components/PassphraseF
 
 type Message = { kind: 'error' | 'success'; text: string } | null;
 
+function ProfileSettings() {
+  const [therapistName, setTherapistName] = useState('');
+  const [practiceName, setPracticeName] = useState('');
+  const [message, setMessage] = useState<Message>(null);
+
+  useEffect(() => {
+    void call('settings:get', {}).then(
+      (settings) => {
+        setTherapistName(settings.therapistName);
+        setPracticeName(settings.practiceName);
+      },
+      (error) => setMessage({ kind: 'error', text: messageOf(error) }),
+    );
+  }, []);
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    try {
+      const saved = await call('settings:update', { therapistName, practiceName });
+      setTherapistName(saved.therapistName);
+      setPracticeName(saved.practiceName);
+      setMessage({ kind: 'success', text: 'Saved.' });
+    } catch (error) {
+      setMessage({ kind: 'error', text: messageOf(error) });
+    }
+  }
+
+  return (
+    <form className="card" onSubmit={save} aria-labelledby="profile-title" noValidate>
+      <h2 id="profile-title">You and your practice</h2>
+      <p>Your name is recorded when you sign a note; both appear on printed notes.</p>
+      <div className="field">
+        <label htmlFor="therapist-name">Your name, as you sign notes</label>
+        <input
+          id="therapist-name"
+          value={therapistName}
+          maxLength={120}
+          placeholder="e.g. Dr Ana Ruiz, Clinical Psychologist"
+          onChange={(event) => setTherapistName(event.target.value)}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor="practice-name">Practice name</label>
+        <input
+          id="practice-name"
+          value={practiceName}
+          maxLength={120}
+          onChange={(event) => setPracticeName(event.target.value)}
+        />
+      </div>
+      {message && <Alert kind={message.kind}>{message.text}</Alert>}
+      <div className="actions">
+        <button type="submit" className="primary">
+          Save
+        </button>
+      </div>
+    </form>
+  );
+}
+
 function AutoLockSettings() {
   const [minutes, setMinutes] = useState('');
   const [message, setMessage] = useState<Message>(null);
@@ -156,6 +216,7 @@ export function SettingsView() {
   return (
     <main className="settings">
       <h1>Settings</h1>
+      <ProfileSettings />
       <AutoLockSettings />
       <ChangePassphrase />
       <VaultFacts />

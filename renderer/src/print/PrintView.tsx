@@ -1,0 +1,164 @@
+import { useEffect, useState } from 'react';
+import { type Client, clientLabel } from '../../../shared/clients/client';
+import type { Note } from '../../../shared/notes/note';
+import type { Settings } from '../../../shared/settings';
+import { builtInDistortions } from '../../../shared/templates/distortions';
+import type { NoteValues } from '../../../shared/templates/types';
+import { noteText, richTextToPlain } from '../../../shared/templates/values';
+import { call, messageOf } from '../api';
+import { Alert } from '../components/Alert';
+import './print.css';
+
+export type PrintRequest = {
+  clientId: string;
+  /** One note, or every signed note of the client in a date range. */
+  noteId?: string;
+  from?: string;
+  to?: string;
+  /** Psychotherapy (process) notes are left out unless the therapist includes them. */
+  includePsychotherapy: boolean;
+};
+
+const distortionLabels = Object.fromEntries(builtInDistortions.map((each) => [each.id, each.label]));
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+function when(iso: string | null): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(undefined, { dateStyle: 'long', timeStyle: 'short' });
+}
+
+/** Text from noteText, with ISO date-times written the way the therapist reads them. */
+function readable(text: string): string {
+  return ISO_DATE_TIME.test(text) ? when(text) : text;
+}
+
+async function loadNotes(request: PrintRequest): Promise<Note[]> {
+  if (request.noteId) return [await call('notes:get', { id: request.noteId })];
+  const summaries = await call('notes:listForClient', { clientId: request.clientId });
+  const chosen = summaries.filter(
+    (note) =>
+      note.status === 'signed' &&
+      (request.includePsychotherapy || note.noteKind === 'progress') &&
+      (!request.from || note.createdAt.slice(0, 10) >= request.from) &&
+      (!request.to || note.createdAt.slice(0, 10) <= request.to),
+  );
+  const notes = await Promise.all(chosen.map((note) => call('notes:get', { id: note.id })));
+  return notes.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+}
+
+/**
+ * The print view: what a printout or a PDF of notes looks like, shown first as a
+ * preview. Printing uses the platform's print dialog (which also saves as PDF).
+ */
+export function PrintView({ request, onBack }: { request: PrintRequest; onBack: () => void }) {
+  const [client, setClient] = useState<Client | null>(null);
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [notes, setNotes] = useState<Note[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    Promise.all([call('clients:get', { id: request.clientId }), call('settings:get', {}), loadNotes(request)]).then(
+      ([loadedClient, loadedSettings, loadedNotes]) => {
+        if (!current) return;
+        setClient(loadedClient);
+        setSettings(loadedSettings);
+        setNotes(loadedNotes);
+      },
+      (failure) => current && setError(messageOf(failure)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [request]);
+
+  return (
+    <div className="print-view">
+      <div className="print-toolbar no-print">
+        <button type="button" onClick={onBack}>
+          Back
+        </button>
+        <span className="muted">
+          {notes ? `${notes.length} note${notes.length === 1 ? '' : 's'}` : 'Preparing…'}
+          {!request.includePsychotherapy && ' · psychotherapy notes left out'}
+        </span>
+        <button type="button" className="primary" onClick={() => window.print()} disabled={!notes || notes.length === 0}>
+          Print or save as PDF…
+        </button>
+      </div>
+      {error && <Alert kind="error">{error}</Alert>}
+      {notes?.length === 0 && <p className="muted no-print">No signed notes to print for this choice.</p>}
+      {client &&
+        settings &&
+        notes?.map((note) => (
+          <article className="print-note" key={note.id} aria-label={`${note.templateName}, ${when(note.createdAt)}`}>
+            <header className="print-header">
+              <div>
+                <div className="practice">{settings.practiceName || 'Private practice'}</div>
+                <h1>{note.templateName}</h1>
+              </div>
+              <dl className="print-facts">
+                <dt>Client</dt>
+                <dd>{clientLabel(client)}</dd>
+                {client.dateOfBirth && (
+                  <>
+                    <dt>Date of birth</dt>
+                    <dd>{client.dateOfBirth}</dd>
+                  </>
+                )}
+                <dt>Note date</dt>
+                <dd>{when(note.createdAt)}</dd>
+                {note.sessionNumber !== null && (
+                  <>
+                    <dt>Session</dt>
+                    <dd>{note.sessionNumber}</dd>
+                  </>
+                )}
+              </dl>
+            </header>
+            {note.noteKind === 'psychotherapy' && (
+              <p className="print-banner">Psychotherapy note — kept apart from the clinical record.</p>
+            )}
+            {note.status === 'draft' && <p className="print-banner">DRAFT — not signed</p>}
+            {noteText(note.template, note.values as NoteValues, { distortionLabels }).map((section) => (
+              <section key={section.section} className="print-section">
+                <h2>{section.section}</h2>
+                {section.fields.map((field, index) => (
+                  <div className="print-field" key={`${field.label}-${index}`}>
+                    <div className="print-label">{field.label}</div>
+                    <div className="print-text">{readable(field.text)}</div>
+                  </div>
+                ))}
+              </section>
+            ))}
+            <footer className="print-signature">
+              {note.status === 'signed' ? (
+                <>
+                  <p>
+                    Electronically signed by <strong>{note.signedBy}</strong> on {when(note.signedAt)}.
+                  </p>
+                  <p className="hash">Content fingerprint (SHA-256): {note.contentHash}</p>
+                </>
+              ) : (
+                <p>Not signed.</p>
+              )}
+            </footer>
+            {note.addenda.length > 0 && (
+              <section className="print-section print-addenda">
+                <h2>Addenda</h2>
+                {note.addenda.map((addendum) => (
+                  <div className="print-addendum" key={addendum.id}>
+                    <div className="print-label">
+                      Addendum, {when(addendum.createdAt)} — signed by {addendum.signedBy}
+                    </div>
+                    <div className="print-text">{richTextToPlain(addendum.text)}</div>
+                  </div>
+                ))}
+              </section>
+            )}
+          </article>
+        ))}
+    </div>
+  );
+}
