@@ -18,7 +18,8 @@ import { failure } from '../../shared/ipc/envelope';
 import { createCore } from '../core/core';
 import { defaultVaultFolder } from './userDataFolder';
 
-const MAX_BODY_BYTES = 2 * 1024 * 1024;
+// A long note with rich text is well under this; anything larger is refused, not buffered.
+const MAX_BODY_BYTES = 8 * 1024 * 1024;
 const COOKIE = 'sessionkeep_token';
 
 const contentTypes: Record<string, string> = {

@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { LockReason } from '../../shared/ipc/channels';
 import type { SessionInfo, VaultStatus } from '../../shared/ipc/contract';
+import { defaultSettings } from '../../shared/settings';
 import { call, messageOf, onSessionEvent } from './api';
+import { flushOpenNotes } from './notes/openNotes';
 import type { Route } from './route';
 import { CreateVault } from './screens/CreateVault';
 import { RecoveryKeySheet } from './screens/RecoveryKeySheet';
@@ -97,6 +99,8 @@ export function App() {
 
   const lock = useCallback(async () => {
     try {
+      // An open note saves what was just typed before the vault closes.
+      await flushOpenNotes();
       await call('vault:lock', {});
     } finally {
       await showStatus();
@@ -122,7 +126,7 @@ export function App() {
             setPhase({
               kind: 'recoveryKey',
               recoveryKey,
-              session: { recoveryKeyConfirmed: false, settings: { autoLockMinutes: 10 } },
+              session: { recoveryKeyConfirmed: false, settings: defaultSettings },
             })
           }
         />

@@ -1,2 +1,8 @@
+import type { PrintRequest } from './print/PrintView';
+
 /** Where the therapist is in the app. Only ids: it survives a lock without client details. */
-export type Route = { view: 'clients'; clientId: string | null; mode: 'view' | 'edit' | 'new' } | { view: 'settings' };
+export type Route =
+  | { view: 'clients'; clientId: string | null; mode: 'view' | 'edit' | 'new' }
+  | { view: 'note'; noteId: string; clientId: string }
+  | { view: 'print'; request: PrintRequest; back: Exclude<Route, { view: 'print' }> }
+  | { view: 'settings' };

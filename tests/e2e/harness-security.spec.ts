@@ -73,7 +73,7 @@ test('IPC goes through the same validation: bad JSON, unknown channels and bad f
   );
   expect(polluted).toMatchObject({ ok: false, code: 'INVALID_REQUEST' });
   const huge = JSON.parse(
-    (await post('vault:create', JSON.stringify({ passphrase: 'x'.repeat(3 * 1024 * 1024) }))).body,
+    (await post('vault:create', JSON.stringify({ passphrase: 'x'.repeat(9 * 1024 * 1024) }))).body,
   );
   expect(huge).toMatchObject({ ok: false, code: 'INVALID_REQUEST' });
   expect(existsSync(harness.vault)).toBe(false); // no vault folder was even created

@@ -44,8 +44,14 @@ function hasSessionNumber(template: TemplateDef): boolean {
 }
 
 function searchableText(note: { template: TemplateDef; values: NoteValues }): string {
+  // Labels give a snippet its context; one that only repeats its section title is left out.
   return noteText(note.template, note.values)
-    .flatMap((section) => [section.section, ...section.fields.map((field) => `${field.label}: ${field.text}`)])
+    .flatMap((section) => [
+      section.section,
+      ...section.fields.map((field) =>
+        field.label === section.section ? field.text : `${field.label}: ${field.text}`,
+      ),
+    ])
     .join('\n');
 }
 

@@ -1,6 +1,14 @@
 import { type Client, clientLabel } from '../../../shared/clients/client';
+import { ClientNotes } from '../notes/ClientNotes';
+import type { PrintRequest } from '../print/PrintView';
 
-type Props = { client: Client; onEdit: () => void; onArchive: () => void };
+type Props = {
+  client: Client;
+  onEdit: () => void;
+  onArchive: () => void;
+  onOpenNote: (noteId: string) => void;
+  onPrint: (request: PrintRequest) => void;
+};
 
 function Row({ label, value }: { label: string; value: string }) {
   return (
@@ -15,7 +23,7 @@ function formatDate(iso: string): string {
   return iso ? new Date(`${iso}T00:00:00`).toLocaleDateString(undefined, { dateStyle: 'long' }) : '';
 }
 
-export function ClientDetail({ client, onEdit, onArchive }: Props) {
+export function ClientDetail({ client, onEdit, onArchive, onOpenNote, onPrint }: Props) {
   const archived = client.status === 'archived';
   return (
     <article className="client-detail" aria-labelledby="client-title">
@@ -38,6 +46,7 @@ export function ClientDetail({ client, onEdit, onArchive }: Props) {
           </button>
         </div>
       </header>
+      <ClientNotes clientId={client.id} archived={archived} onOpenNote={onOpenNote} onPrint={onPrint} />
       <div className="detail-grid">
         <section aria-labelledby="contact-heading">
           <h2 id="contact-heading">Contact</h2>

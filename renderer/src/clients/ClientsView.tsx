@@ -3,6 +3,7 @@ import { type Client, clientLabel } from '../../../shared/clients/client';
 import { matchesSearch } from '../../../shared/text';
 import { call, messageOf } from '../api';
 import { Alert } from '../components/Alert';
+import { OverdueDrafts } from '../notes/OverdueDrafts';
 import type { Route } from '../route';
 import { modLabel, useModShortcut } from '../shortcuts';
 import { ClientDetail } from './ClientDetail';
@@ -154,15 +155,21 @@ export function ClientsView({ route, onNavigate }: { route: ClientsRoute; onNavi
             client={selected}
             onEdit={() => open(selected.id, 'edit')}
             onArchive={() => void setArchived(selected, selected.status === 'active')}
+            onOpenNote={(noteId) => onNavigate({ view: 'note', noteId, clientId: selected.id })}
+            onPrint={(request) => onNavigate({ view: 'print', request, back: route })}
           />
         )}
         {route.mode === 'view' && !selected && clients !== null && (
-          <div className="placeholder">
-            <p>Select a client on the left, or add a new one.</p>
-            <p className="muted small">
-              Shortcuts: {modLabel()}N new client · {modLabel()}F search · {modLabel()}L lock
-            </p>
-          </div>
+          <>
+            <OverdueDrafts onOpen={(note) => onNavigate({ view: 'note', noteId: note.id, clientId: note.clientId })} />
+            <div className="placeholder">
+              <p>Select a client on the left, or add a new one.</p>
+              <p className="muted small">
+                Shortcuts: {modLabel()}N new client · {modLabel()}F find a client · {modLabel()}K search everything ·{' '}
+                {modLabel()}L lock
+              </p>
+            </div>
+          </>
         )}
       </section>
     </div>

@@ -83,7 +83,12 @@ export function PrintView({ request, onBack }: { request: PrintRequest; onBack: 
           {notes ? `${notes.length} note${notes.length === 1 ? '' : 's'}` : 'Preparing…'}
           {!request.includePsychotherapy && ' · psychotherapy notes left out'}
         </span>
-        <button type="button" className="primary" onClick={() => window.print()} disabled={!notes || notes.length === 0}>
+        <button
+          type="button"
+          className="primary"
+          onClick={() => window.print()}
+          disabled={!notes || notes.length === 0}
+        >
           Print or save as PDF…
         </button>
       </div>
@@ -125,6 +130,7 @@ export function PrintView({ request, onBack }: { request: PrintRequest; onBack: 
               <section key={section.section} className="print-section">
                 <h2>{section.section}</h2>
                 {section.fields.map((field, index) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: a printed note never reorders; labels can repeat across rows
                   <div className="print-field" key={`${field.label}-${index}`}>
                     <div className="print-label">{field.label}</div>
                     <div className="print-text">{readable(field.text)}</div>

@@ -1,12 +1,31 @@
+import { useState } from 'react';
+import type { SearchHit } from '../../../shared/notes/note';
 import { ClientsView } from '../clients/ClientsView';
+import { NoteEditor } from '../notes/NoteEditor';
+import { flushOpenNotes } from '../notes/openNotes';
+import { PrintView } from '../print/PrintView';
 import type { Route } from '../route';
+import { SearchDialog } from '../search/SearchDialog';
 import { SettingsView } from '../settings/SettingsView';
-import { isMac, modLabel } from '../shortcuts';
+import { isMac, modLabel, useModShortcut } from '../shortcuts';
 
 type Props = { route: Route; onNavigate: (route: Route) => void; onLock: () => void };
 
 /** The unlocked app: a top bar (sections, lock) and the current section. */
 export function Workspace({ route, onNavigate, onLock }: Props) {
+  const [searching, setSearching] = useState(false);
+  useModShortcut('k', () => setSearching(true));
+
+  function openHit(hit: SearchHit) {
+    setSearching(false);
+    if (hit.noteId) onNavigate({ view: 'note', noteId: hit.noteId, clientId: hit.clientId });
+    else onNavigate({ view: 'clients', clientId: hit.clientId, mode: 'view' });
+  }
+
+  if (route.view === 'print') {
+    return <PrintView request={route.request} onBack={() => onNavigate(route.back)} />;
+  }
+
   return (
     <div className="workspace">
       <header className="topbar">
@@ -14,9 +33,11 @@ export function Workspace({ route, onNavigate, onLock }: Props) {
         <nav aria-label="Sections">
           <button
             type="button"
-            className={route.view === 'clients' ? 'tab active' : 'tab'}
-            aria-current={route.view === 'clients' ? 'page' : undefined}
-            onClick={() => onNavigate({ view: 'clients', clientId: null, mode: 'view' })}
+            className={route.view !== 'settings' ? 'tab active' : 'tab'}
+            aria-current={route.view !== 'settings' ? 'page' : undefined}
+            onClick={() =>
+              onNavigate({ view: 'clients', clientId: route.view === 'note' ? route.clientId : null, mode: 'view' })
+            }
           >
             Clients
           </button>
@@ -31,8 +52,18 @@ export function Workspace({ route, onNavigate, onLock }: Props) {
         </nav>
         <button
           type="button"
+          className="search-button"
+          onClick={() => setSearching(true)}
+          aria-keyshortcuts={isMac() ? 'Meta+K' : 'Control+K'}
+          title={`Search everything (${modLabel()}K)`}
+        >
+          Search <kbd>{modLabel()}K</kbd>
+        </button>
+        <button
+          type="button"
           className="lock-button"
-          onClick={onLock}
+          // An open note saves what was just typed before the vault closes.
+          onClick={() => void flushOpenNotes().finally(onLock)}
           aria-keyshortcuts={isMac() ? 'Meta+L' : 'Control+L'}
           title={`Lock now (${modLabel()}L)`}
         >
@@ -42,7 +73,20 @@ export function Workspace({ route, onNavigate, onLock }: Props) {
           Lock <kbd>{modLabel()}L</kbd>
         </button>
       </header>
-      {route.view === 'clients' ? <ClientsView route={route} onNavigate={onNavigate} /> : <SettingsView />}
+      {route.view === 'clients' && <ClientsView route={route} onNavigate={onNavigate} />}
+      {route.view === 'note' && (
+        <NoteEditor key={route.noteId} noteId={route.noteId} clientId={route.clientId} onNavigate={onNavigate} />
+      )}
+      {route.view === 'settings' && <SettingsView />}
+      {searching && (
+        <SearchDialog
+          onClose={() => setSearching(false)}
+          onOpenHit={openHit}
+          initialClientId={
+            route.view === 'note' || route.view === 'clients' ? (route.clientId ?? undefined) : undefined
+          }
+        />
+      )}
     </div>
   );
 }

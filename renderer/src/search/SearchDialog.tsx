@@ -139,6 +139,7 @@ export function SearchDialog({ onClose, onOpenHit, initialClientId }: Props) {
       {result && hits.length === 0 && <p className="muted">Nothing found.</p>}
       <ul id="search-results" className="search-results" aria-label="Search results">
         {hits.map((hit, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: one result list, replaced whole on each search
           <li key={`${hit.kind}-${hit.noteId ?? hit.clientId}-${index}`}>
             <button
               type="button"

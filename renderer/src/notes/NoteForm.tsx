@@ -1,0 +1,77 @@
+import { memo, useCallback } from 'react';
+import type { FieldDef, FieldValue, TemplateDef } from '../../../shared/templates/types';
+import type { AutosaveController } from './autosave';
+import { FieldInput } from './fields/FieldInput';
+import { repeatsHeading } from './ReadOnlyNote';
+
+type Props = {
+  template: TemplateDef;
+  values: Record<string, unknown>;
+  sessionNumber: number | null;
+  controller: AutosaveController;
+};
+
+export const sectionDomId = (sectionId: string) => `note-section-${sectionId}`;
+
+/**
+ * The editable note: sections of fields in template order. Drawn once per opened note;
+ * typing re-renders only the field typed in (each field owns its state), and the timer
+ * and save indicator live outside this tree.
+ */
+export const NoteForm = memo(function NoteForm({ template, values, sessionNumber, controller }: Props) {
+  return (
+    <div className="note-form">
+      {template.sections.map((section) => (
+        <section
+          key={section.id}
+          id={sectionDomId(section.id)}
+          className="note-section"
+          aria-labelledby={`${sectionDomId(section.id)}-title`}
+        >
+          <h2 id={`${sectionDomId(section.id)}-title`} className="section-title">
+            {section.title}
+          </h2>
+          {section.help && <p className="section-help">{section.help}</p>}
+          {section.fields.map((field) => (
+            <TopField
+              key={field.id}
+              field={field}
+              labelHidden={repeatsHeading(section, field)}
+              initial={values[field.id] ?? null}
+              sessionNumber={sessionNumber}
+              controller={controller}
+            />
+          ))}
+        </section>
+      ))}
+    </div>
+  );
+});
+
+function TopField({
+  field,
+  initial,
+  sessionNumber,
+  controller,
+  labelHidden,
+}: {
+  labelHidden: boolean;
+  field: FieldDef;
+  initial: unknown;
+  sessionNumber: number | null;
+  controller: AutosaveController;
+}) {
+  const onChange = useCallback((read: () => FieldValue) => controller.change(field.id, read), [controller, field.id]);
+  const onCommit = useCallback(() => void controller.flush(), [controller]);
+  return (
+    <FieldInput
+      field={field}
+      initial={initial}
+      idBase={`field-${field.id}`}
+      sessionNumber={sessionNumber}
+      labelHidden={labelHidden}
+      onChange={onChange}
+      onCommit={onCommit}
+    />
+  );
+}

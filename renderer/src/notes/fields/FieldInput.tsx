@@ -1,0 +1,229 @@
+import { memo, useCallback, useRef, useState } from 'react';
+import type {
+  FieldDef,
+  FieldValue,
+  GroupField,
+  GroupRow,
+  RichTextDoc,
+  RichTextField as RichTextFieldDef,
+  ScalarField,
+  ScalarValue,
+} from '../../../../shared/templates/types';
+import { MultiChoiceInput, SingleChoiceInput } from './ChoiceFields';
+import { FieldShell } from './FieldShell';
+import type { FieldProps } from './fieldProps';
+import { helpIdOf, labelIdOf } from './fieldProps';
+import { RatingInput } from './RatingInput';
+import { RichTextField } from './RichTextField';
+import { SessionNumberView, SlotBox } from './StaticFields';
+import { TagsInput } from './TagsInput';
+import { DateTimeInput, NumberInput, ShortTextInput } from './TextFields';
+
+/*
+ * Stored values arrive as `unknown` from the core (checked there against the template);
+ * these narrow them for each kind, and anything of the wrong shape shows as empty
+ * rather than breaking the form.
+ */
+const asString = (value: unknown) => (typeof value === 'string' ? value : null);
+const asNumber = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+const asStrings = (value: unknown) =>
+  Array.isArray(value) && value.every((each) => typeof each === 'string') ? (value as string[]) : null;
+const asDoc = (value: unknown) =>
+  value && typeof value === 'object' && (value as { type?: unknown }).type === 'doc' ? (value as RichTextDoc) : null;
+const asMulti = (value: unknown) => {
+  if (!value || typeof value !== 'object') return null;
+  const { selected, other } = value as { selected?: unknown; other?: unknown };
+  const ids = asStrings(selected);
+  return ids ? { selected: ids, other: typeof other === 'string' ? other : '' } : null;
+};
+const asRows = (value: unknown) =>
+  Array.isArray(value) ? value.filter((row): row is GroupRow => !!row && typeof row === 'object') : [];
+
+function RichTextInput({
+  field,
+  initial,
+  idBase,
+  onChange,
+  onCommit,
+  labelHidden,
+}: FieldProps<RichTextFieldDef, RichTextDoc | null>) {
+  return (
+    <FieldShell idBase={idBase} label={field.label} help={field.help} labelHidden={labelHidden} as="named">
+      <RichTextField
+        labelledBy={labelIdOf(idBase)}
+        describedBy={field.help ? helpIdOf(idBase) : undefined}
+        placeholder={field.placeholder}
+        initial={initial}
+        onChange={onChange}
+        onCommit={onCommit}
+      />
+    </FieldShell>
+  );
+}
+
+type AnyProps = {
+  field: FieldDef;
+  initial: unknown;
+  idBase: string;
+  sessionNumber: number | null;
+  onChange: (read: () => FieldValue) => void;
+  onCommit: () => void;
+  labelHidden?: boolean | undefined;
+};
+
+/** One field of any kind, drawn by the component for its kind. */
+export const FieldInput = memo(function FieldInput({
+  field,
+  initial,
+  idBase,
+  sessionNumber,
+  onChange,
+  onCommit,
+  labelHidden,
+}: AnyProps) {
+  const common = { idBase, onChange, onCommit, labelHidden };
+  switch (field.kind) {
+    case 'richText':
+      return <RichTextInput field={field} initial={asDoc(initial)} {...common} />;
+    case 'shortText':
+      return <ShortTextInput field={field} initial={asString(initial) ?? ''} {...common} />;
+    case 'number':
+      return <NumberInput field={field} initial={asNumber(initial)} {...common} />;
+    case 'dateTime':
+      return <DateTimeInput field={field} initial={asString(initial)} {...common} />;
+    case 'rating':
+      return <RatingInput field={field} initial={asNumber(initial)} {...common} />;
+    case 'singleChoice':
+      return <SingleChoiceInput field={field} initial={asString(initial)} {...common} />;
+    case 'multiChoice':
+      return <MultiChoiceInput field={field} initial={asMulti(initial)} {...common} />;
+    case 'tags':
+      return <TagsInput field={field} initial={asStrings(initial)} {...common} />;
+    case 'group':
+      return <GroupInput field={field} initial={asRows(initial)} {...common} />;
+    case 'sessionNumber':
+      return <SessionNumberView field={field} value={asNumber(initial) ?? sessionNumber} />;
+    case 'slot':
+      return <SlotBox field={field} />;
+  }
+});
+
+type Row = { key: number; initial: GroupRow; readers: Map<string, () => ScalarValue> };
+
+/**
+ * Rows of fields (agenda items, thought records). Each row is a fieldset named
+ * "Agenda item 2"; the group's value is read from every row's fields when a save goes out.
+ */
+function GroupInput({ field, initial, idBase, onChange, onCommit, labelHidden }: FieldProps<GroupField, GroupRow[]>) {
+  const nextKey = useRef(0);
+  const makeRow = (row: GroupRow): Row => ({ key: nextKey.current++, initial: row, readers: new Map() });
+  const [rows, setRows] = useState<Row[]>(() => {
+    const start = initial.map(makeRow);
+    while (start.length < Math.max(field.minRows ?? 0, 1)) start.push(makeRow({}));
+    return start;
+  });
+  const rowsRef = useRef(rows);
+  rowsRef.current = rows;
+
+  const read = useCallback(
+    (): GroupRow[] =>
+      rowsRef.current.map((row) =>
+        Object.fromEntries(
+          field.fields.map((sub) => [sub.id, row.readers.get(sub.id)?.() ?? row.initial[sub.id] ?? null]),
+        ),
+      ),
+    [field.fields],
+  );
+  const report = useCallback(() => onChange(read), [onChange, read]);
+
+  const update = (next: Row[]) => {
+    rowsRef.current = next;
+    setRows(next);
+    report();
+  };
+  const itemLabel = field.itemLabel;
+  const minRows = field.minRows ?? 0;
+  // A row of one short line (an agenda item) sits on one line with its Remove button.
+  const compact = field.fields.length === 1 && field.fields[0]?.kind === 'shortText';
+
+  return (
+    <FieldShell
+      idBase={idBase}
+      label={field.label}
+      help={field.help}
+      labelHidden={labelHidden}
+      as="group"
+      className="group-field"
+    >
+      {rows.map((row, index) => (
+        <fieldset key={row.key} className={compact ? 'group-row compact' : 'group-row'}>
+          <legend>
+            {itemLabel} {index + 1}
+          </legend>
+          <div className="row-body">
+            {field.fields.map((sub) => (
+              <GroupCell
+                key={sub.id}
+                field={sub}
+                row={row}
+                idBase={`${idBase}-${row.key}-${sub.id}`}
+                labelHidden={compact}
+                onChanged={report}
+                onCommit={onCommit}
+              />
+            ))}
+            <div className="row-actions">
+              <button
+                type="button"
+                className="quiet small-button"
+                disabled={rows.length <= minRows}
+                onClick={() => update(rows.filter((each) => each !== row))}
+              >
+                Remove<span className="visually-hidden">{` ${itemLabel.toLowerCase()} ${index + 1}`}</span>
+              </button>
+            </div>
+          </div>
+        </fieldset>
+      ))}
+      <button type="button" className="add-row" onClick={() => update([...rows, makeRow({})])}>
+        + Add {itemLabel.toLowerCase()}
+      </button>
+    </FieldShell>
+  );
+}
+
+/** One field inside a row: remembers its reader on the row and tells the group. */
+function GroupCell({
+  field,
+  row,
+  idBase,
+  labelHidden,
+  onChanged,
+  onCommit,
+}: {
+  field: ScalarField;
+  row: Row;
+  idBase: string;
+  labelHidden: boolean;
+  onChanged: () => void;
+  onCommit: () => void;
+}) {
+  const onChange = useCallback(
+    (read: () => FieldValue) => {
+      row.readers.set(field.id, read as () => ScalarValue);
+      onChanged();
+    },
+    [row, field.id, onChanged],
+  );
+  return (
+    <FieldInput
+      field={field}
+      initial={row.initial[field.id] ?? null}
+      idBase={idBase}
+      sessionNumber={null}
+      labelHidden={labelHidden}
+      onChange={onChange}
+      onCommit={onCommit}
+    />
+  );
+}
