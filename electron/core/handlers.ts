@@ -2,7 +2,14 @@ import type { Client } from '../../shared/clients/client';
 import type { Channel } from '../../shared/ipc/channels';
 import type { ResponseOf, ValidRequestOf } from '../../shared/ipc/contract';
 import { builtInTemplates } from '../../shared/templates';
-import { createClient, getClient, listClients, setClientStatus, updateClient } from './clients/clientRepository';
+import {
+  createClient,
+  getClient,
+  listClients,
+  setClientStatus,
+  setDefaultTemplate,
+  updateClient,
+} from './clients/clientRepository';
 import { asStorageError } from './coreError';
 import type { VaultDb } from './db/database';
 import {
@@ -15,6 +22,7 @@ import {
 import {
   addAddendum,
   createNote,
+  findTemplate,
   loadNote,
   OVERDUE_AFTER_MS,
   restoreRevision,
@@ -23,6 +31,12 @@ import {
 } from './notes/noteService';
 import { indexClient, search } from './search/searchIndex';
 import { writeSettings } from './settings/settingsRepository';
+import {
+  addDistortion,
+  deleteCustomTemplate,
+  listDistortions,
+  saveCustomTemplate,
+} from './templates/templateRepository';
 import type { VaultSession } from './vault/vaultSession';
 
 export type Handler<C extends Channel> = (request: ValidRequestOf<C>) => Promise<ResponseOf<C>> | ResponseOf<C>;
@@ -100,5 +114,16 @@ export function createHandlers(vault: VaultSession, now: () => Date = () => new 
     'notes:restoreRevision': ({ id, revisionId }) => saving(() => restoreRevision(vault.db(), id, revisionId, now())),
     'notes:overdueDrafts': () => overdueDrafts(vault.db(), new Date(now().getTime() - OVERDUE_AFTER_MS).toISOString()),
     'search:query': ({ query, clientId, from, to }) => search(vault.db(), query, { clientId, from, to }),
+    'templates:save': ({ template }) => saving(() => saveCustomTemplate(vault.db(), template, now())),
+    'templates:delete': ({ id }) => {
+      saving(() => deleteCustomTemplate(vault.db(), id, now()));
+      return null;
+    },
+    'distortions:list': () => listDistortions(vault.db()),
+    'distortions:add': ({ label }) => saving(() => addDistortion(vault.db(), label, now())),
+    'clients:setDefaultTemplate': ({ id, templateId }) => {
+      if (templateId !== null) findTemplate(vault.db(), templateId);
+      return saving(() => setDefaultTemplate(vault.db(), id, templateId, now()));
+    },
   };
 }

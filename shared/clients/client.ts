@@ -65,6 +65,8 @@ export const clientSchema = z.strictObject({
   diagnosis: z.string(),
   diagnosisCode: z.string(),
   status: clientStatusSchema,
+  /** The template "New note" starts with for this client (null: the CBT session template). */
+  defaultTemplateId: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

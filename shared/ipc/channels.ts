@@ -32,6 +32,11 @@ export const channels = [
   'notes:restoreRevision',
   'notes:overdueDrafts',
   'search:query',
+  'templates:save',
+  'templates:delete',
+  'distortions:list',
+  'distortions:add',
+  'clients:setDefaultTemplate',
 ] as const;
 
 export type Channel = (typeof channels)[number];

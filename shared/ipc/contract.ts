@@ -34,6 +34,14 @@ const none = z.strictObject({});
 
 const vaultStateSchema = z.enum(['none', 'locked', 'unlocked']);
 
+const distortionSchema = z.strictObject({
+  id: z.string(),
+  label: z.string(),
+  description: z.string(),
+  builtIn: z.boolean(),
+});
+export type DistortionEntry = z.infer<typeof distortionSchema>;
+
 export const vaultStatusSchema = z.strictObject({
   state: vaultStateSchema,
   /** Where the vault lives, to show the therapist. */
@@ -139,6 +147,19 @@ export const contract = {
       to: z.iso.date().optional(),
     }),
     response: z.strictObject({ hits: z.array(searchHitSchema), ranked: z.boolean() }),
+  },
+  'templates:save': { request: z.strictObject({ template: templateSchema }), response: templateSchema },
+  'templates:delete': { request: z.strictObject({ id: z.string().min(1).max(64) }), response: z.null() },
+  'distortions:list': { request: none, response: z.array(distortionSchema) },
+  'distortions:add': {
+    request: z.strictObject({
+      label: z.string().trim().min(1, 'Give the distortion a name.').max(60, 'Keep the name under 60 characters.'),
+    }),
+    response: distortionSchema,
+  },
+  'clients:setDefaultTemplate': {
+    request: z.strictObject({ id: clientIdSchema, templateId: z.string().min(1).max(64).nullable() }),
+    response: clientSchema,
   },
 } satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 

@@ -113,6 +113,21 @@ function validRequests(clientId: string) {
     'notes:restoreRevision': { id: noteId, revisionId: 1 },
     'notes:overdueDrafts': {},
     'search:query': { query: 'Ana', clientId, from: '2026-01-01', to: '2026-12-31' },
+    'templates:save': {
+      template: {
+        id: 'my-template',
+        name: 'My template',
+        version: 1,
+        noteKind: 'progress',
+        description: 'A short one.',
+        builtIn: false,
+        sections: [{ id: 'main', title: 'Main', fields: [{ id: 'notes', label: 'Notes', kind: 'shortText' }] }],
+      },
+    },
+    'templates:delete': { id: 'my-template' },
+    'distortions:list': {},
+    'distortions:add': { label: 'Comparing' },
+    'clients:setDefaultTemplate': { id: clientId, templateId: 'soap' },
   } satisfies { [C in Channel]: RequestOf<C> };
 }
 
@@ -226,8 +241,11 @@ function generatedMutations(channel: Channel, sample: unknown): Mutation[] {
   const visit = (value: unknown, path: Path) => {
     const where = path.length > 0 ? fieldName(path) : 'the request';
     if (path.length > 0) {
+      const here = schemaAt(schema, path);
       for (const wrong of WRONG_TYPES) {
         if (kindOf(wrong.value) === kindOf(value)) continue;
+        // A value the schema accepts (null for a nullable field) is not malformed.
+        if (here?.safeParse(wrong.value).success) continue;
         out.push({
           label: `${where} is ${wrong.label}`,
           field: fieldName(path),

@@ -19,6 +19,7 @@ type ClientRow = {
   diagnosis: string;
   diagnosis_code: string;
   status: ClientStatus;
+  default_template_id: string | null;
   created_at: string;
   updated_at: string;
 };
@@ -38,6 +39,7 @@ function fromRow(row: ClientRow): Client {
     diagnosis: row.diagnosis,
     diagnosisCode: row.diagnosis_code,
     status: row.status,
+    defaultTemplateId: row.default_template_id,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -104,6 +106,14 @@ export function updateClient(db: VaultDb, id: string, input: ValidClientInput, n
        WHERE id = @id`,
     )
     .run({ id, at: now.toISOString(), ...toParams(input) });
+  if (result.changes === 0) throw new CoreError('NOT_FOUND', 'That client does not exist.');
+  return getClient(db, id);
+}
+
+export function setDefaultTemplate(db: VaultDb, id: string, templateId: string | null, now: Date = new Date()): Client {
+  const result = db
+    .prepare('UPDATE clients SET default_template_id = @templateId, updated_at = @at WHERE id = @id')
+    .run({ id, templateId, at: now.toISOString() });
   if (result.changes === 0) throw new CoreError('NOT_FOUND', 'That client does not exist.');
   return getClient(db, id);
 }
