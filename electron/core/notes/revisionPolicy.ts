@@ -8,6 +8,6 @@ export const REVISION_WINDOW_MS = 60_000;
 export type LastRevision = { createdAt: string; reason: 'autosave' | 'signing' | 'restore' } | null;
 
 export function revisionAction(last: LastRevision, now: Date): 'update' | 'insert' {
-  if (!last || last.reason !== 'autosave') return 'insert';
+  if (last?.reason !== 'autosave') return 'insert';
   return now.getTime() - Date.parse(last.createdAt) < REVISION_WINDOW_MS ? 'update' : 'insert';
 }
