@@ -339,3 +339,38 @@ describe('full-text search', () => {
     expect(rare.ranked).toBe(true);
   });
 });
+
+describe('nothing typed reaches the disk in plaintext', () => {
+  it('note text, addenda, revisions and the search index are all inside the encrypted file', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    await setName('Dr Ana Ruiz');
+    const client = await newClient('Xanthippe Quokkasdottir');
+    const note = await newNote(client.id);
+    const secrets = ['Zyzzogeton-revelation', 'Quibblesworth-addendum'];
+    expectOk(
+      await core.handle('notes:saveDraft', { id: note.id, changes: { summary: doc(`${secrets[0]} mentioned.`) } }),
+    );
+    expectOk(await core.handle('notes:sign', { id: note.id }));
+    expectOk(await core.handle('notes:addAddendum', { id: note.id, text: doc(`${secrets[1]} phoned.`) }));
+    expect((await core.handle('search:query', { query: 'zyzzogeton' })).ok).toBe(true);
+
+    const scan = () => {
+      for (const name of readdirSync(folder)) {
+        const bytes = readFileSync(join(folder, name));
+        for (const secret of [...secrets, 'Quokkasdottir']) {
+          expect(bytes.includes(Buffer.from(secret, 'utf8')), `${secret} in ${name}`).toBe(false);
+          expect(bytes.includes(Buffer.from(secret, 'utf16le')), `${secret} (UTF-16) in ${name}`).toBe(false);
+          // The FTS index stores lower-cased tokens: look for those too.
+          expect(
+            bytes.includes(Buffer.from(secret.toLowerCase().split('-')[0] ?? '', 'utf8')),
+            `token in ${name}`,
+          ).toBe(false);
+        }
+      }
+    };
+    scan(); // while open: the WAL and SHM too
+    await core.handle('vault:lock', {});
+    scan();
+  });
+});
