@@ -3,6 +3,6 @@ import type { PrintRequest } from './print/PrintView';
 /** Where the therapist is in the app. Only ids: it survives a lock without client details. */
 export type Route =
   | { view: 'clients'; clientId: string | null; mode: 'view' | 'edit' | 'new' }
-  | { view: 'note'; noteId: string; clientId: string }
+  | { view: 'note'; noteId: string; clientId: string /** Text to find and show (from search). */; find?: string }
   | { view: 'print'; request: PrintRequest; back: Exclude<Route, { view: 'print' }> }
   | { view: 'settings' };

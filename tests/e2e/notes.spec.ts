@@ -137,6 +137,8 @@ test('a complete CBT note survives a crash, is signed, gets an addendum, is foun
   await expect(results.getByRole('button').first()).toContainText('Addendum');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: /CBT session/ })).toBeVisible();
+  // The note opens at the match: the word is selected on the page.
+  await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe('pangolin');
 
   // Print to PDF and read it back.
   await page.getByRole('button', { name: 'Print…' }).click();

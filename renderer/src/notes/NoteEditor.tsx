@@ -16,7 +16,7 @@ import { SessionTimer } from './SessionTimer';
 import { SignDialog } from './SignDialog';
 import './notes.css';
 
-type Props = { noteId: string; clientId: string; onNavigate: (route: Route) => void };
+type Props = { noteId: string; clientId: string; find?: string | undefined; onNavigate: (route: Route) => void };
 
 type Loaded = {
   note: Note;
@@ -43,7 +43,7 @@ const longDate = (iso: string) =>
  * One session note. A draft is a form that saves itself (see autosave.ts) and can be
  * signed; a signed note is formatted text with its signature and addenda.
  */
-export function NoteEditor({ noteId, clientId, onNavigate }: Props) {
+export function NoteEditor({ noteId, clientId, find, onNavigate }: Props) {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [dialog, setDialog] = useState<'sign' | 'history' | null>(null);
@@ -86,8 +86,21 @@ export function NoteEditor({ noteId, clientId, onNavigate }: Props) {
   const noteLoaded = loaded !== null;
 
   useEffect(() => {
-    if (noteLoaded) headingRef.current?.focus();
-  }, [noteLoaded]);
+    if (!noteLoaded) return;
+    headingRef.current?.focus();
+    // Opened from search: select the first match in the note and scroll it into view.
+    // (window.find is Chromium's find-in-page, available in Electron and the harness.)
+    const term = find?.replace(/["*]/g, ' ').trim().split(/\s+/)[0];
+    if (!term) return;
+    // After the search dialog has closed and handed focus back, or it would undo the selection.
+    type Find = (text: string, caseSensitive: boolean, backwards: boolean, wrapAround: boolean) => boolean;
+    const timer = setTimeout(() => {
+      // From the top of the page, wrapping, whatever was selected before.
+      window.getSelection()?.removeAllRanges();
+      (window as unknown as { find?: Find }).find?.(term, false, false, true);
+    }, 100);
+    return () => clearTimeout(timer);
+  }, [noteLoaded, find]);
 
   // The window closing or reloading: one last save.
   useEffect(() => {

@@ -16,9 +16,9 @@ export function Workspace({ route, onNavigate, onLock }: Props) {
   const [searching, setSearching] = useState(false);
   useModShortcut('k', () => setSearching(true));
 
-  function openHit(hit: SearchHit) {
+  function openHit(hit: SearchHit, query: string) {
     setSearching(false);
-    if (hit.noteId) onNavigate({ view: 'note', noteId: hit.noteId, clientId: hit.clientId });
+    if (hit.noteId) onNavigate({ view: 'note', noteId: hit.noteId, clientId: hit.clientId, find: query });
     else onNavigate({ view: 'clients', clientId: hit.clientId, mode: 'view' });
   }
 
@@ -75,7 +75,13 @@ export function Workspace({ route, onNavigate, onLock }: Props) {
       </header>
       {route.view === 'clients' && <ClientsView route={route} onNavigate={onNavigate} />}
       {route.view === 'note' && (
-        <NoteEditor key={route.noteId} noteId={route.noteId} clientId={route.clientId} onNavigate={onNavigate} />
+        <NoteEditor
+          key={route.noteId}
+          noteId={route.noteId}
+          clientId={route.clientId}
+          find={route.find}
+          onNavigate={onNavigate}
+        />
       )}
       {route.view === 'settings' && <SettingsView />}
       {searching && (

@@ -6,7 +6,11 @@ import { Alert } from '../components/Alert';
 import { Snippet } from './Snippet';
 import './search.css';
 
-type Props = { onClose: () => void; onOpenHit: (hit: SearchHit) => void; initialClientId?: string | undefined };
+type Props = {
+  onClose: () => void;
+  onOpenHit: (hit: SearchHit, query: string) => void;
+  initialClientId?: string | undefined;
+};
 
 const kindLabel: Record<SearchHit['kind'], string> = { note: 'Note', addendum: 'Addendum', client: 'Client' };
 
@@ -74,7 +78,7 @@ export function SearchDialog({ onClose, onOpenHit, initialClientId }: Props) {
       setActive((index) => Math.max(index - 1, 0));
     } else if (event.key === 'Enter' && hits[active]) {
       event.preventDefault();
-      onOpenHit(hits[active]);
+      onOpenHit(hits[active], query);
     }
   }
 
@@ -145,7 +149,7 @@ export function SearchDialog({ onClose, onOpenHit, initialClientId }: Props) {
               type="button"
               className={index === active ? 'search-hit active' : 'search-hit'}
               aria-current={index === active ? 'true' : undefined}
-              onClick={() => onOpenHit(hit)}
+              onClick={() => onOpenHit(hit, query)}
               onMouseEnter={() => setActive(index)}
             >
               <span className="hit-meta">
