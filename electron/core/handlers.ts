@@ -13,6 +13,13 @@ import {
 import { asStorageError } from './coreError';
 import type { VaultDb } from './db/database';
 import {
+  assignHomework,
+  listHomework,
+  listWorksheets,
+  reviewHomework,
+  saveCustomWorksheet,
+} from './homework/homeworkService';
+import {
   customTemplates,
   findRevision,
   listNotesForClient,
@@ -121,6 +128,11 @@ export function createHandlers(vault: VaultSession, now: () => Date = () => new 
     },
     'distortions:list': () => listDistortions(vault.db()),
     'distortions:add': ({ label }) => saving(() => addDistortion(vault.db(), label, now())),
+    'worksheets:list': () => listWorksheets(vault.db()),
+    'worksheets:save': ({ worksheet }) => saving(() => saveCustomWorksheet(vault.db(), worksheet, now())),
+    'homework:assign': ({ assignment }) => saving(() => assignHomework(vault.db(), assignment, now())),
+    'homework:listForClient': ({ clientId }) => listHomework(vault.db(), clientId),
+    'homework:review': (review) => saving(() => reviewHomework(vault.db(), review, now())),
     'clients:setDefaultTemplate': ({ id, templateId }) => {
       if (templateId !== null) findTemplate(vault.db(), templateId);
       return saving(() => setDefaultTemplate(vault.db(), id, templateId, now()));

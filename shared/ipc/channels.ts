@@ -37,6 +37,11 @@ export const channels = [
   'distortions:list',
   'distortions:add',
   'clients:setDefaultTemplate',
+  'worksheets:list',
+  'worksheets:save',
+  'homework:assign',
+  'homework:listForClient',
+  'homework:review',
 ] as const;
 
 export type Channel = (typeof channels)[number];

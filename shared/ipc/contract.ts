@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { clientIdSchema, clientInputSchema, clientSchema } from '../clients/client';
 import { errorCodes } from '../errors';
+import { assignmentInputSchema, assignmentSchema, reviewInputSchema } from '../homework/assignment';
 import {
   addendumSchema,
   noteChangesSchema,
@@ -13,6 +14,7 @@ import {
 } from '../notes/note';
 import { settingsSchema, settingsUpdateSchema } from '../settings';
 import { templateSchema } from '../templates/schema';
+import { worksheetSchema } from '../worksheets/schema';
 import type { Channel, SessionEvent } from './channels';
 import type { Envelope } from './envelope';
 
@@ -161,6 +163,15 @@ export const contract = {
     request: z.strictObject({ id: clientIdSchema, templateId: z.string().min(1).max(64).nullable() }),
     response: clientSchema,
   },
+  'worksheets:list': { request: none, response: z.array(worksheetSchema) },
+  /** A custom worksheet (a duplicate of one in the library, edited). */
+  'worksheets:save': { request: z.strictObject({ worksheet: worksheetSchema }), response: worksheetSchema },
+  'homework:assign': { request: z.strictObject({ assignment: assignmentInputSchema }), response: assignmentSchema },
+  'homework:listForClient': {
+    request: z.strictObject({ clientId: clientIdSchema }),
+    response: z.array(assignmentSchema),
+  },
+  'homework:review': { request: reviewInputSchema, response: assignmentSchema },
 } satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -1,8 +1,9 @@
 import { migration0001Initial } from './0001_initial';
 import { migration0002Notes } from './0002_notes';
+import { migration0003Homework } from './0003_homework';
 import type { Migration } from './migration';
 
 /** Every migration, in order. Append only. */
-export const migrations: readonly Migration[] = [migration0001Initial, migration0002Notes];
+export const migrations: readonly Migration[] = [migration0001Initial, migration0002Notes, migration0003Homework];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
