@@ -34,29 +34,36 @@ test('a full disk while saving a client keeps the typing on screen and loses not
   await confirmRecoveryKey(page, await createVault(page));
   await addClient(page, { name: 'Saved Before' });
 
-  // Fill the disk through the same API the app uses, until the core says DISK_FULL.
+  // Fill the disk through the same API the app uses, until the core says DISK_FULL,
+  // first with large records and then with small ones, so no room is left for the form.
   const code = await page.evaluate(async () => {
     const api = (window as unknown as { sessionkeep?: SessionkeepApi }).sessionkeep;
     if (!api) return 'no api';
-    for (let i = 0; i < 500; i++) {
-      const result = await api['clients:create']({
-        client: {
-          displayName: `Filler ${i}`,
-          preferredName: '',
-          pronouns: '',
-          dateOfBirth: '',
-          phone: '',
-          email: '',
-          emergencyContactName: '',
-          emergencyContactPhone: '',
-          presentingConcerns: 'x'.repeat(19_000),
-          diagnosis: '',
-          diagnosisCode: '',
-        },
-      });
-      if (!result.ok) return result.code;
+    let last = 'never full';
+    for (const size of [19_000, 2_000, 200]) {
+      for (let i = 0; i < 2_000; i++) {
+        const result = await api['clients:create']({
+          client: {
+            displayName: `Filler ${size}-${i}`,
+            preferredName: '',
+            pronouns: '',
+            dateOfBirth: '',
+            phone: '',
+            email: '',
+            emergencyContactName: '',
+            emergencyContactPhone: '',
+            presentingConcerns: 'x'.repeat(size),
+            diagnosis: '',
+            diagnosisCode: '',
+          },
+        });
+        if (!result.ok) {
+          last = result.code;
+          break;
+        }
+      }
     }
-    return 'never full';
+    return last;
   });
   expect(code).toBe('DISK_FULL');
 

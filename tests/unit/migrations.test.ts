@@ -181,6 +181,28 @@ const afterStep: Record<number, { why: string; check(db: VaultDb): void }> = {
       expect(() => db.prepare('DELETE FROM addenda').run()).toThrow(/ADDENDUM_FINAL/);
     },
   },
+  3: {
+    why: 'assignments with a copy of their worksheet, and an append-only history of reviews',
+    check(db) {
+      for (const table of ['custom_worksheets', 'assignments', 'assignment_events']) {
+        expect(tables(db), table).toContain(table);
+        expect(isStrict(db, table), table).toBe(true);
+      }
+      db.prepare(
+        "INSERT INTO clients (id, display_name, created_at, updated_at) VALUES ('c', 'Ana', 'now', 'now')",
+      ).run();
+      const insert = db.prepare(
+        `INSERT INTO assignments (id, client_id, worksheet_id, worksheet_version, worksheet, title, instructions_json,
+           frequency_json, start_date, due_date, target, status, created_at, updated_at)
+         VALUES ('a', 'c', 'w', 1, '{}', 'T', '{}', '{}', '2026-01-01', '2026-01-08', '', ?, 'now', 'now')`,
+      );
+      expect(() => insert.run('forgotten')).toThrow(/CHECK constraint failed/);
+      insert.run('assigned');
+      db.prepare("INSERT INTO assignment_events (assignment_id, status, at) VALUES ('a', 'assigned', 'now')").run();
+      expect(() => db.prepare("UPDATE assignment_events SET status = 'done'").run()).toThrow(/HISTORY_FINAL/);
+      expect(() => db.prepare('DELETE FROM assignment_events').run()).toThrow(/HISTORY_FINAL/);
+    },
+  },
 };
 
 describe('each migration', () => {

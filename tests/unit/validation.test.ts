@@ -128,6 +128,34 @@ function validRequests(clientId: string) {
     'distortions:list': {},
     'distortions:add': { label: 'Comparing' },
     'clients:setDefaultTemplate': { id: clientId, templateId: 'soap' },
+    'worksheets:list': {},
+    'worksheets:save': {
+      worksheet: {
+        id: 'my-sheet',
+        version: 1,
+        title: 'My sheet',
+        purpose: 'Practice.',
+        instructions: 'Write it down.',
+        orientation: 'portrait',
+        builtIn: false,
+        blocks: [{ kind: 'text', id: 'intro', body: 'Hello.' }],
+      },
+    },
+    'homework:assign': {
+      assignment: {
+        clientId,
+        worksheetId: 'thought-record-3',
+        title: 'Thought record',
+        instructions: { type: 'doc', content: [] },
+        frequency: { kind: 'daily' },
+        startDate: '2026-03-02',
+        dueDate: '2026-03-09',
+        target: '5 of 7 days',
+        noteId: null,
+      },
+    },
+    'homework:listForClient': { clientId },
+    'homework:review': { id: PLACEHOLDER_ID, status: 'done', amount: '', barrier: '', noteId: null },
   } satisfies { [C in Channel]: RequestOf<C> };
 }
 

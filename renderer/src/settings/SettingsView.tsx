@@ -3,6 +3,8 @@ import { settingsSchema } from '../../../shared/settings';
 import { ApiError, call, messageOf } from '../api';
 import { Alert } from '../components/Alert';
 import { newPassphraseProblem, PassphraseField } from '../components/PassphraseField';
+import { DistortionSettings } from '../templates/DistortionSettings';
+import { TemplateSettings } from '../templates/TemplateSettings';
 
 type Message = { kind: 'error' | 'success'; text: string } | null;
 
@@ -217,6 +219,8 @@ export function SettingsView() {
     <main className="settings">
       <h1>Settings</h1>
       <ProfileSettings />
+      <TemplateSettings />
+      <DistortionSettings />
       <AutoLockSettings />
       <ChangePassphrase />
       <VaultFacts />

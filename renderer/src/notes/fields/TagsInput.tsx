@@ -1,13 +1,16 @@
 import { useState } from 'react';
-import { builtInDistortions } from '../../../../shared/templates/distortions';
 import type { TagsField } from '../../../../shared/templates/types';
+import { currentDistortions, useDistortions } from '../../templates/distortionList';
 import { FieldShell } from './FieldShell';
 import type { FieldProps } from './fieldProps';
 import { useFieldValue } from './TextFields';
 
-/** The label of a distortion id (an unknown id, e.g. a removed custom one, shows as itself). */
+/**
+ * The label of a distortion id, from the list as loaded so far (an id not in it, e.g. a
+ * custom one before the list has loaded, shows as itself).
+ */
 export function distortionLabel(id: string): string {
-  return builtInDistortions.find((each) => each.id === id)?.label ?? id;
+  return currentDistortions().find((each) => each.id === id)?.label ?? id;
 }
 
 /**
@@ -23,8 +26,10 @@ export function TagsInput({
   labelHidden,
 }: FieldProps<TagsField, string[] | null>) {
   const [value, set] = useFieldValue<string[]>(initial ?? [], (read) => onChange(read));
+  // Burns' ten and the therapist's own; the built-ins alone until the list has loaded.
+  const distortions = useDistortions();
   if (field.source === 'distortions') {
-    const known = builtInDistortions.map((each) => each.id);
+    const known = distortions.map((each) => each.id);
     // Keep the list's order; ids not in the list (older or custom ones) stay and show.
     const toggle = (id: string) => {
       const on = !value.includes(id);
@@ -35,10 +40,7 @@ export function TagsInput({
     return (
       <FieldShell idBase={idBase} label={field.label} help={field.help} labelHidden={labelHidden} as="group">
         <div className="chips">
-          {[
-            ...builtInDistortions.map((each) => ({ ...each })),
-            ...extra.map((id) => ({ id, label: id, description: '' })),
-          ].map((distortion) => (
+          {[...distortions, ...extra.map((id) => ({ id, label: id, description: '' }))].map((distortion) => (
             <button
               key={distortion.id}
               type="button"
