@@ -10,6 +10,12 @@ export const settingsSchema = z.strictObject({
   therapistName: name('Your name'),
   /** Printed at the top of printed notes. */
   practiceName: name('The practice name'),
+  /**
+   * Crisis lines for the therapist's region, one per line ("Samaritans: 116 123"),
+   * printed on safety plans. Never built in: a wrong number for the client's region
+   * is worse than none.
+   */
+  crisisLines: z.string().max(1000, 'Keep the crisis lines under 1,000 characters.'),
   autoLockMinutes: z
     .number({ error: 'Auto-lock must be a number of minutes.' })
     .int('Auto-lock must be a whole number of minutes.')
@@ -21,8 +27,17 @@ export type Settings = z.infer<typeof settingsSchema>;
 export const defaultSettings: Settings = {
   therapistName: '',
   practiceName: '',
+  crisisLines: '',
   autoLockMinutes: AUTO_LOCK_DEFAULT_MINUTES,
 };
+
+/** The crisis lines as printed: one per non-empty line. */
+export function crisisLineList(settings: Pick<Settings, 'crisisLines'>): string[] {
+  return settings.crisisLines
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+}
 
 /** What `settings:update` takes: any subset of the settings. */
 export const settingsUpdateSchema = settingsSchema.partial();

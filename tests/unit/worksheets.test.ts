@@ -4,6 +4,7 @@
  * /work/shared/reference/cbt-practice.md, section 7.
  */
 import { describe, expect, it } from 'vitest';
+import { defaultPaperSize, firstNameOf, frequencyInWords } from '../../renderer/src/worksheets/WorksheetSheet';
 import { builtInDistortions } from '../../shared/templates/distortions';
 import { builtInWorksheets, findBuiltInWorksheet } from '../../shared/worksheets/index';
 import { worksheetSchema } from '../../shared/worksheets/schema';
@@ -216,7 +217,7 @@ describe('fields from the reference are present', () => {
         'Date and time',
         'What set it off?',
         'The worry',
-        'Anxiety 0–100',
+        'Anxiety',
         'Practical or hypothetical?',
         'Saved for worry time?',
         'What happened?',
@@ -290,16 +291,16 @@ describe('fields from the reference are present', () => {
 
   it.each([
     { item: 'date', pattern: /^Date$/ },
-    { item: 'time into bed', pattern: /get into bed/ },
-    { item: 'time tried to sleep', pattern: /try to go to sleep/ },
-    { item: 'minutes to fall asleep (SOL)', pattern: /minutes .* fall asleep/ },
-    { item: 'number of awakenings', pattern: /How many times did you wake up/ },
-    { item: 'minutes awake in the night (WASO)', pattern: /minutes were you awake/ },
-    { item: 'final wake time', pattern: /wake up for the last time/ },
-    { item: 'time out of bed', pattern: /get out of bed/ },
-    { item: 'estimated total sleep', pattern: /hours did you sleep in total/ },
+    { item: 'time into bed', pattern: /^Time you got into bed/ },
+    { item: 'time tried to sleep (lights out)', pattern: /^Time you tried to go to sleep/ },
+    { item: 'minutes to fall asleep (SOL)', pattern: /^Minutes it took to fall asleep/ },
+    { item: 'number of awakenings', pattern: /^Times you woke up in the night/ },
+    { item: 'minutes awake in the night (WASO)', pattern: /^Total minutes awake in the night/ },
+    { item: 'final wake time', pattern: /^Time you woke up for the last time/ },
+    { item: 'time out of bed', pattern: /^Time you got out of bed/ },
+    { item: 'estimated total sleep', pattern: /^Hours of sleep in total/ },
     { item: 'sleep quality', pattern: /^Sleep quality/ },
-    { item: 'how rested', pattern: /rested/ },
+    { item: 'how rested', pattern: /^How rested/ },
     { item: 'naps', pattern: /^Naps/ },
     { item: 'caffeine', pattern: /^Caffeine/ },
     { item: 'alcohol', pattern: /^Alcohol/ },
@@ -363,5 +364,42 @@ describe('fields from the reference are present', () => {
     const def = worksheet('free-form');
     expect(blocks(def, 'text').map((each) => each.body)).toContain('Your therapist’s instructions are above.');
     expect(blocks(def, 'steps').flatMap((each) => each.steps.map((step) => step.lines))[0]).toBeGreaterThanOrEqual(10);
+  });
+});
+
+/**
+ * The client sheet's header (renderer/src/worksheets/WorksheetSheet.tsx): a sheet goes
+ * home with the client, so it carries a first name only, never a surname.
+ */
+describe('what a client sheet says about the client and the assignment', () => {
+  it.each([
+    { preferredName: '', displayName: 'Zoë Ångström-Whitaker', expected: 'Zoë' },
+    { preferredName: 'Sam Lee', displayName: 'Samantha Lee', expected: 'Sam' },
+    { preferredName: '  ', displayName: '  Jo  Bloggs ', expected: 'Jo' },
+    { preferredName: '', displayName: 'Whitaker, Zoë Anne', expected: 'Zoë' },
+  ])('$displayName (preferred "$preferredName") is called $expected', ({ preferredName, displayName, expected }) => {
+    expect(firstNameOf({ preferredName, displayName })).toBe(expected);
+  });
+
+  it.each([
+    { frequency: { kind: 'once' } as const, expected: 'Once' },
+    { frequency: { kind: 'daily' } as const, expected: 'Every day' },
+    { frequency: { kind: 'perWeek', times: 1 } as const, expected: 'Once a week' },
+    { frequency: { kind: 'perWeek', times: 2 } as const, expected: 'Twice a week' },
+    { frequency: { kind: 'perWeek', times: 5 } as const, expected: '5 times a week' },
+    { frequency: { kind: 'custom', text: 'Before each meeting' } as const, expected: 'Before each meeting' },
+  ])('frequency $frequency.kind reads "$expected"', ({ frequency, expected }) => {
+    expect(frequencyInWords(frequency)).toBe(expected);
+  });
+
+  it.each([
+    { language: 'en-US', paper: 'letter' },
+    { language: 'en-CA', paper: 'letter' },
+    { language: 'fr-CA', paper: 'letter' },
+    { language: 'en-GB', paper: 'a4' },
+    { language: 'de-DE', paper: 'a4' },
+    { language: 'en', paper: 'a4' },
+  ])('paper size defaults to $paper for $language', ({ language, paper }) => {
+    expect(defaultPaperSize(language)).toBe(paper);
   });
 });

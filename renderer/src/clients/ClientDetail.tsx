@@ -1,6 +1,8 @@
 import { type Client, clientLabel } from '../../../shared/clients/client';
+import { HomeworkTab } from '../homework/HomeworkTab';
 import { ClientNotes } from '../notes/ClientNotes';
 import type { PrintRequest } from '../print/PrintView';
+import type { SheetRequest } from '../worksheets/sheetRequest';
 
 type Props = {
   client: Client;
@@ -8,6 +10,8 @@ type Props = {
   onArchive: () => void;
   onOpenNote: (noteId: string) => void;
   onPrint: (request: PrintRequest) => void;
+  /** Printing homework as client sheets; the print buttons show only when it is given. */
+  onPrintSheets?: (request: SheetRequest) => void;
 };
 
 function Row({ label, value }: { label: string; value: string }) {
@@ -23,7 +27,7 @@ function formatDate(iso: string): string {
   return iso ? new Date(`${iso}T00:00:00`).toLocaleDateString(undefined, { dateStyle: 'long' }) : '';
 }
 
-export function ClientDetail({ client, onEdit, onArchive, onOpenNote, onPrint }: Props) {
+export function ClientDetail({ client, onEdit, onArchive, onOpenNote, onPrint, onPrintSheets }: Props) {
   const archived = client.status === 'archived';
   return (
     <article className="client-detail" aria-labelledby="client-title">
@@ -47,6 +51,7 @@ export function ClientDetail({ client, onEdit, onArchive, onOpenNote, onPrint }:
         </div>
       </header>
       <ClientNotes clientId={client.id} archived={archived} onOpenNote={onOpenNote} onPrint={onPrint} />
+      <HomeworkTab clientId={client.id} archived={archived} onOpenNote={onOpenNote} onPrintSheets={onPrintSheets} />
       <div className="detail-grid">
         <section aria-labelledby="contact-heading">
           <h2 id="contact-heading">Contact</h2>

@@ -157,6 +157,7 @@ export function ClientsView({ route, onNavigate }: { route: ClientsRoute; onNavi
             onArchive={() => void setArchived(selected, selected.status === 'active')}
             onOpenNote={(noteId) => onNavigate({ view: 'note', noteId, clientId: selected.id })}
             onPrint={(request) => onNavigate({ view: 'print', request, back: route })}
+            onPrintSheets={(request) => onNavigate({ view: 'sheets', request, back: route })}
           />
         )}
         {route.mode === 'view' && !selected && clients !== null && (

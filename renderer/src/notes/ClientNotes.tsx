@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import type { Client } from '../../../shared/clients/client';
 import type { NoteSummary } from '../../../shared/notes/note';
 import type { TemplateDef } from '../../../shared/templates/types';
 import { call, messageOf } from '../api';
@@ -174,24 +175,41 @@ function NewNote({
   onCancel: () => void;
 }) {
   const [templates, setTemplates] = useState<TemplateDef[] | null>(null);
+  const [client, setClient] = useState<Client | null>(null);
   const [templateId, setTemplateId] = useState(DEFAULT_TEMPLATE);
+  const [useAsDefault, setUseAsDefault] = useState(true);
   const [fromPrevious, setFromPrevious] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     let live = true;
-    call('templates:list', {})
-      .then((list) => {
+    // The client is read afresh (not passed down) so its default is never a stale copy.
+    Promise.all([call('templates:list', {}), call('clients:get', { id: clientId })])
+      .then(([list, loaded]) => {
         if (!live) return;
         setTemplates(list);
-        if (!list.some((template) => template.id === DEFAULT_TEMPLATE) && list[0]) setTemplateId(list[0].id);
+        setClient(loaded);
+        const preferred = [loaded.defaultTemplateId, DEFAULT_TEMPLATE, list[0]?.id].find((id) =>
+          list.some((template) => template.id === id),
+        );
+        if (preferred) setTemplateId(preferred);
       })
       .catch((failure) => live && setError(messageOf(failure)));
     return () => {
       live = false;
     };
-  }, []);
+  }, [clientId]);
+
+  // The template this client's notes start with now (a hidden or unknown one falls back).
+  const currentDefault =
+    client?.defaultTemplateId && templates?.some((template) => template.id === client.defaultTemplateId)
+      ? client.defaultTemplateId
+      : DEFAULT_TEMPLATE;
+  const choose = (id: string) => {
+    setTemplateId(id);
+    setUseAsDefault(id === currentDefault);
+  };
 
   const chosen = templates?.find((template) => template.id === templateId);
   const canCarry =
@@ -203,6 +221,14 @@ function NewNote({
     setBusy(true);
     setError(null);
     try {
+      // Ticked: this template becomes the default; unticked on the default: back to CBT session.
+      const wanted = useAsDefault ? templateId : templateId === currentDefault ? DEFAULT_TEMPLATE : currentDefault;
+      if (client && wanted !== currentDefault) {
+        await call('clients:setDefaultTemplate', {
+          id: clientId,
+          templateId: wanted === DEFAULT_TEMPLATE ? null : wanted,
+        });
+      }
       const note = await call('notes:create', {
         clientId,
         templateId,
@@ -228,7 +254,7 @@ function NewNote({
               id="new-note-template"
               value={templateId}
               autoFocus
-              onChange={(event) => setTemplateId(event.target.value)}
+              onChange={(event) => choose(event.target.value)}
               aria-describedby="new-note-template-help"
             >
               {templates.map((template) => (
@@ -244,6 +270,16 @@ function NewNote({
               </p>
             )}
           </div>
+          {client && (
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                checked={useAsDefault}
+                onChange={(event) => setUseAsDefault(event.target.checked)}
+              />
+              Use this template by default for {client.preferredName || client.displayName}
+            </label>
+          )}
           {canCarry && (
             <label className="checkbox">
               <input

@@ -3,6 +3,7 @@ import { clientLabel } from '../../../shared/clients/client';
 import type { Addendum, Note } from '../../../shared/notes/note';
 import { call, messageOf } from '../api';
 import { Alert } from '../components/Alert';
+import { type NoteHomework, NoteHomeworkContext } from '../homework/noteHomework';
 import type { Route } from '../route';
 import { isMod, modLabel, useModShortcut } from '../shortcuts';
 import { AddendaList, AddendumComposer } from './Addenda';
@@ -136,8 +137,28 @@ export function NoteEditor({ noteId, clientId, find, onNavigate }: Props) {
   const shownNote = loaded?.note;
   const sections = useMemo(
     () =>
-      shownNote && (shownNote.status === 'signed' ? readableSections(shownNote.template) : shownNote.template.sections),
+      shownNote &&
+      (shownNote.status === 'signed' ? readableSections(shownNote.template, true) : shownNote.template.sections),
     [shownNote],
+  );
+  // The note's homework sections: which note and client they record in, signed or not.
+  const homework = useMemo<NoteHomework | null>(
+    () =>
+      shownNote
+        ? {
+            noteId: shownNote.id,
+            clientId: shownNote.clientId,
+            signed: shownNote.status === 'signed',
+            template: shownNote.template,
+            onPrintSheets: (assignmentIds) =>
+              onNavigate({
+                view: 'sheets',
+                request: { kind: 'assignments', clientId: shownNote.clientId, assignmentIds },
+                back: { view: 'note', noteId: shownNote.id, clientId: shownNote.clientId },
+              }),
+          }
+        : null,
+    [shownNote, onNavigate],
   );
   useEffect(() => {
     if (!sections) return;
@@ -286,12 +307,14 @@ export function NoteEditor({ noteId, clientId, find, onNavigate }: Props) {
 
         {signed ? (
           <>
-            <ReadOnlyNote
-              template={note.template}
-              values={note.values}
-              sessionNumber={note.sessionNumber}
-              sectionIdPrefix="note-section-"
-            />
+            <NoteHomeworkContext.Provider value={homework}>
+              <ReadOnlyNote
+                template={note.template}
+                values={note.values}
+                sessionNumber={note.sessionNumber}
+                sectionIdPrefix="note-section-"
+              />
+            </NoteHomeworkContext.Provider>
             <section id={sectionDomId('addenda')} className="signature-block" aria-label="Signature and addenda">
               <p className="signature-line">
                 Signed by <strong>{note.signedBy}</strong>
@@ -305,13 +328,15 @@ export function NoteEditor({ noteId, clientId, find, onNavigate }: Props) {
         ) : (
           controller && (
             <>
-              <NoteForm
-                key={loaded.generation}
-                template={note.template}
-                values={loaded.values}
-                sessionNumber={note.sessionNumber}
-                controller={controller}
-              />
+              <NoteHomeworkContext.Provider value={homework}>
+                <NoteForm
+                  key={loaded.generation}
+                  template={note.template}
+                  values={loaded.values}
+                  sessionNumber={note.sessionNumber}
+                  controller={controller}
+                />
+              </NoteHomeworkContext.Provider>
               <div className="note-end">
                 <p className="muted small">
                   Saved automatically as you type · {modLabel()}S saves now · {modLabel()}1–9 jumps to a section

@@ -1,4 +1,7 @@
 import type { FieldDef, RichTextDoc, ScalarField, SectionDef, TemplateDef } from '../../../shared/templates/types';
+import { HomeworkSlotContent, isHomeworkSlot } from '../homework/HomeworkSlot';
+import { useNoteHomework } from '../homework/noteHomework';
+import { useDistortions } from '../templates/distortionList';
 import { formatDateTime } from './fields/dateTimeValue';
 import { anchorText } from './fields/RatingInput';
 import { distortionLabel } from './fields/TagsInput';
@@ -73,7 +76,8 @@ function FieldValueView({
       return number === null ? empty : <>Session {number}</>;
     }
     case 'slot':
-      return null;
+      // Homework reviewed and assigned in this note (when shown inside the note itself).
+      return <HomeworkSlotContent field={field} />;
     case 'group': {
       const rows = Array.isArray(value) ? (value as Record<string, unknown>[]) : [];
       const filled = rows.filter((row) => Object.values(row).some((each) => hasContent(each)));
@@ -135,27 +139,35 @@ function hasContent(value: unknown): boolean {
 export function repeatsHeading(section: SectionDef, field: FieldDef): boolean {
   return (
     section.fields.length === 1 &&
-    field.kind !== 'slot' &&
+    (field.kind !== 'slot' || isHomeworkSlot(field)) &&
     section.title.toLowerCase().startsWith(field.label.toLowerCase())
   );
 }
 
 /**
  * The sections a read-only note shows: places for later features (slots) record nothing
- * yet, so they are left out, and so is a section made only of them.
+ * yet, so they are left out, and so is a section made only of them. The homework slots
+ * are kept when the note itself is shown (`withHomework`): they show what was assigned
+ * and reviewed in it; an old revision leaves them out (they are not part of its values).
  */
-export function readableSections(template: TemplateDef): SectionDef[] {
+export function readableSections(template: TemplateDef, withHomework = false): SectionDef[] {
   return template.sections
-    .map((section) => ({ ...section, fields: section.fields.filter((field) => field.kind !== 'slot') }))
+    .map((section) => ({
+      ...section,
+      fields: section.fields.filter((field) => field.kind !== 'slot' || (withHomework && isHomeworkSlot(field))),
+    }))
     .filter((section) => section.fields.length > 0);
 }
 
 /** A note as formatted text, no inputs: signed notes and old revisions. */
 export function ReadOnlyNote({ template, values, sessionNumber, sectionIdPrefix, headingLevel = 2 }: Props) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  // Loads the therapist's own distortions too, so custom chips show their names.
+  useDistortions();
+  const withHomework = useNoteHomework() !== null;
   return (
     <div className="read-only-note">
-      {readableSections(template).map((section) => (
+      {readableSections(template, withHomework).map((section) => (
         <section
           key={section.id}
           id={sectionIdPrefix ? `${sectionIdPrefix}${section.id}` : undefined}

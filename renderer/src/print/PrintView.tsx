@@ -2,11 +2,11 @@ import { useEffect, useState } from 'react';
 import { type Client, clientLabel } from '../../../shared/clients/client';
 import type { Note } from '../../../shared/notes/note';
 import type { Settings } from '../../../shared/settings';
-import { builtInDistortions } from '../../../shared/templates/distortions';
 import type { NoteValues } from '../../../shared/templates/types';
 import { noteText, richTextToPlain } from '../../../shared/templates/values';
 import { call, messageOf } from '../api';
 import { Alert } from '../components/Alert';
+import { useDistortions } from '../templates/distortionList';
 import './print.css';
 
 export type PrintRequest = {
@@ -19,7 +19,6 @@ export type PrintRequest = {
   includePsychotherapy: boolean;
 };
 
-const distortionLabels = Object.fromEntries(builtInDistortions.map((each) => [each.id, each.label]));
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
 function when(iso: string | null): string {
@@ -56,6 +55,9 @@ export function PrintView({ request, onBack }: { request: PrintRequest; onBack: 
   const [settings, setSettings] = useState<Settings | null>(null);
   const [notes, setNotes] = useState<Note[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Burns' ten and the therapist's own, so every chip prints by its name.
+  const distortions = useDistortions();
+  const distortionLabels = Object.fromEntries(distortions.map((each) => [each.id, each.label]));
 
   useEffect(() => {
     let current = true;

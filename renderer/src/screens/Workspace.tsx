@@ -8,6 +8,8 @@ import type { Route } from '../route';
 import { SearchDialog } from '../search/SearchDialog';
 import { SettingsView } from '../settings/SettingsView';
 import { isMac, modLabel, useModShortcut } from '../shortcuts';
+import { PrintSheets } from '../worksheets/PrintSheets';
+import { WorksheetLibrary } from '../worksheets/WorksheetLibrary';
 
 type Props = { route: Route; onNavigate: (route: Route) => void; onLock: () => void };
 
@@ -25,6 +27,9 @@ export function Workspace({ route, onNavigate, onLock }: Props) {
   if (route.view === 'print') {
     return <PrintView request={route.request} onBack={() => onNavigate(route.back)} />;
   }
+  if (route.view === 'sheets') {
+    return <PrintSheets request={route.request} onBack={() => onNavigate(route.back)} />;
+  }
 
   return (
     <div className="workspace">
@@ -33,13 +38,21 @@ export function Workspace({ route, onNavigate, onLock }: Props) {
         <nav aria-label="Sections">
           <button
             type="button"
-            className={route.view !== 'settings' ? 'tab active' : 'tab'}
-            aria-current={route.view !== 'settings' ? 'page' : undefined}
+            className={route.view === 'clients' || route.view === 'note' ? 'tab active' : 'tab'}
+            aria-current={route.view === 'clients' || route.view === 'note' ? 'page' : undefined}
             onClick={() =>
               onNavigate({ view: 'clients', clientId: route.view === 'note' ? route.clientId : null, mode: 'view' })
             }
           >
             Clients
+          </button>
+          <button
+            type="button"
+            className={route.view === 'worksheets' ? 'tab active' : 'tab'}
+            aria-current={route.view === 'worksheets' ? 'page' : undefined}
+            onClick={() => onNavigate({ view: 'worksheets' })}
+          >
+            Worksheets
           </button>
           <button
             type="button"
@@ -81,6 +94,13 @@ export function Workspace({ route, onNavigate, onLock }: Props) {
           clientId={route.clientId}
           find={route.find}
           onNavigate={onNavigate}
+        />
+      )}
+      {route.view === 'worksheets' && (
+        <WorksheetLibrary
+          onPrintBlank={(worksheetId) =>
+            onNavigate({ view: 'sheets', request: { kind: 'blank', worksheetId }, back: { view: 'worksheets' } })
+          }
         />
       )}
       {route.view === 'settings' && <SettingsView />}

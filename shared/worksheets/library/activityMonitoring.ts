@@ -51,9 +51,9 @@ export const activityMonitoring: WorksheetDef = {
       rowHeading: 'Time',
       columns: [
         { id: 'activity', heading: 'What I did', hint: 'Where, and with whom', width: 4 },
-        { id: 'mood', heading: 'Mood 0–10' },
-        { id: 'mastery', heading: 'Mastery 0–10' },
-        { id: 'pleasure', heading: 'Pleasure 0–10' },
+        { id: 'mood', heading: 'Mood 0–10', width: 1.25 },
+        { id: 'mastery', heading: 'Mastery 0–10', width: 1.25 },
+        { id: 'pleasure', heading: 'Pleasure 0–10', width: 1.25 },
       ],
       rows: hourRows(6, 24),
       rowHeight: 'medium',

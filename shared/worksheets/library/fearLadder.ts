@@ -14,7 +14,7 @@ export const fearLadder: WorksheetDef = {
   purpose:
     'An exposure hierarchy for one fear theme: twelve situations rated 0–100 (SUDS), from least to most distressing.',
   instructions:
-    'Choose one fear to work on. List situations linked to it, from ones that make you a little uneasy to ones that feel very hard. Rate how distressing each would be, from 0 to 100, using the scale below. Then write them in order, starting with the least distressing. You will usually begin with a step rated around 30 to 40.',
+    'Choose one fear to work on. List situations linked to it, from a little uneasy to very hard, and rate each from 0 to 100 using the scale. Write them in order, least distressing first. You will usually start with a step rated about 30 to 40.',
   orientation: 'portrait',
   blocks: [
     { kind: 'fields', id: 'theme', fields: [{ label: 'My fear theme' }] },
@@ -26,9 +26,9 @@ export const fearLadder: WorksheetDef = {
       max: 100,
       step: 10,
       anchors: [
-        { value: 0, label: 'Calm, no distress' },
-        { value: 50, label: 'Uncomfortable, but I can manage' },
-        { value: 100, label: 'The worst distress I can imagine' },
+        { value: 0, label: 'Calm' },
+        { value: 50, label: 'Hard, but I can manage' },
+        { value: 100, label: 'The worst I can imagine' },
       ],
     },
     {
@@ -37,7 +37,7 @@ export const fearLadder: WorksheetDef = {
       rowHeading: 'Step',
       columns: [
         { id: 'situation', heading: 'Situation', hint: 'What, where, with whom, for how long', width: 5 },
-        { id: 'suds', heading: 'SUDS 0–100' },
+        { id: 'suds', heading: 'SUDS 0–100', width: 1.4 },
       ],
       // Least to most distressing, top to bottom: the client starts at step 1.
       rows: Array.from({ length: STEPS }, (_, index) => {

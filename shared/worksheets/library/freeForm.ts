@@ -13,7 +13,7 @@ export const freeForm: WorksheetDef = {
   orientation: 'portrait',
   blocks: [
     { kind: 'text', id: 'see-above', body: 'Your therapist’s instructions are above.' },
-    { kind: 'steps', id: 'notes', steps: [{ title: 'Your notes', lines: 20 }] },
+    { kind: 'steps', id: 'notes', steps: [{ title: 'Your notes', lines: 16 }] },
   ],
   source: 'Free-form homework written by your therapist.',
   builtIn: true,

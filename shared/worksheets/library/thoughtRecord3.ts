@@ -21,7 +21,7 @@ export const thoughtRecord3: WorksheetDef = {
         { id: 'thought', heading: 'Thought', hint: 'What went through your mind?' },
         { id: 'feeling', heading: 'Feeling', hint: 'What did you feel? How strong was it, 0–100%?' },
       ],
-      rows: 6,
+      rows: 7,
       rowHeight: 'large',
     },
   ],

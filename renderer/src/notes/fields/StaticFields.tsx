@@ -1,4 +1,5 @@
 import type { SessionNumberField, SlotField } from '../../../../shared/templates/types';
+import { HomeworkSlotField, isHomeworkSlot } from '../../homework/HomeworkSlot';
 
 /** Counted by the app when the note was created; never typed. */
 export function SessionNumberView({ field, value }: { field: SessionNumberField; value: number | null }) {
@@ -21,10 +22,12 @@ const comingWith: Record<SlotField['slot'], string> = {
 };
 
 /**
- * A place a later feature will fill (homework, intake, measures). It says so plainly
- * instead of offering a control that would record nothing.
+ * A place a feature fills: the homework review and new homework (in a note, see
+ * homework/HomeworkSlot.tsx); the others (intake, measures) are still to come and say so
+ * plainly instead of offering a control that would record nothing.
  */
 export function SlotBox({ field }: { field: SlotField }) {
+  if (isHomeworkSlot(field)) return <HomeworkSlotField field={field} />;
   return (
     <div className="note-field">
       <div className="slot-box" role="note" aria-label={field.label}>

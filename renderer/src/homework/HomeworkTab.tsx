@@ -1,0 +1,271 @@
+import { useState } from 'react';
+import type { Assignment } from '../../../shared/homework/assignment';
+import { isOpen, openAssignments } from '../../../shared/homework/stats';
+import { Alert } from '../components/Alert';
+import type { SheetRequest } from '../worksheets/sheetRequest';
+import { AssignForm } from './AssignForm';
+import { AssignmentCard, AssignmentHistory } from './AssignmentCard';
+import { CommonBarriers, CompletionCharts } from './CompletionCharts';
+import { formatDay, formatMoment, today } from './dates';
+import { ReviewControls } from './ReviewControls';
+import { useAssignments, useNoteLabels, useWorksheets, useWorksheetTitle } from './useHomework';
+import './homework.css';
+
+type Props = {
+  clientId: string;
+  archived: boolean;
+  onOpenNote: (noteId: string) => void;
+  /** Opens the printable client sheets; without it the print buttons are not offered. */
+  onPrintSheets?: ((request: SheetRequest) => void) | undefined;
+};
+
+/** Which assignments to print as one batch of client sheets; the open ones are ticked to start. */
+function SheetsChoice({
+  assignments,
+  worksheetTitle,
+  onPrint,
+  onCancel,
+}: {
+  assignments: Assignment[];
+  worksheetTitle: (id: string) => string;
+  onPrint: (ids: string[]) => void;
+  onCancel: () => void;
+}) {
+  const [chosen, setChosen] = useState<Set<string>>(
+    () => new Set(assignments.filter(isOpen).map((assignment) => assignment.id)),
+  );
+  const toggle = (id: string, on: boolean) =>
+    setChosen((current) => {
+      const next = new Set(current);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  // In the order listed, whatever order they were ticked in.
+  const ids = assignments.filter((assignment) => chosen.has(assignment.id)).map((assignment) => assignment.id);
+  return (
+    <form
+      className="print-choice sheets-choice"
+      aria-label="Print client sheets"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (ids.length > 0) onPrint(ids);
+      }}
+    >
+      <fieldset>
+        <legend>Choose the assignments to print as client sheets</legend>
+        <ul className="sheets-list">
+          {assignments.map((assignment) => (
+            <li key={assignment.id}>
+              <label className="checkbox">
+                <input
+                  type="checkbox"
+                  checked={chosen.has(assignment.id)}
+                  onChange={(event) => toggle(assignment.id, event.target.checked)}
+                />
+                <span>
+                  {assignment.title}{' '}
+                  <span className="muted">
+                    — {worksheetTitle(assignment.worksheetId)}, review on {formatDay(assignment.dueDate)}
+                  </span>
+                </span>
+              </label>
+            </li>
+          ))}
+        </ul>
+      </fieldset>
+      <div className="actions">
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="submit" className="primary" disabled={ids.length === 0}>
+          {ids.length === 1 ? 'Print 1 sheet' : `Print ${ids.length} sheets`}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/**
+ * The client's homework: what is open (overdue ones marked, never dropped from view
+ * until reviewed), what was reviewed, completion over time, the common barriers,
+ * and assigning, reviewing and printing client sheets.
+ */
+export function HomeworkTab({ clientId, archived, onOpenNote, onPrintSheets }: Props) {
+  const { assignments, error } = useAssignments(clientId);
+  const { worksheets } = useWorksheets();
+  const worksheetTitle = useWorksheetTitle(worksheets);
+  const noteLabel = useNoteLabels(clientId);
+  const [assigning, setAssigning] = useState(false);
+  const [reviewing, setReviewing] = useState<string | null>(null);
+  const [choosingSheets, setChoosingSheets] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const day = today();
+  const list = assignments ?? [];
+  const open = openAssignments(list, day);
+  // Past: the most recently reviewed first.
+  const past = list.filter((assignment) => !isOpen(assignment)).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+  const print = (ids: string[]) => onPrintSheets?.({ kind: 'assignments', clientId, assignmentIds: ids });
+
+  function origin(assignment: Assignment) {
+    return assignment.noteId ? (
+      <button type="button" className="link" onClick={() => assignment.noteId && onOpenNote(assignment.noteId)}>
+        Assigned in the note: {noteLabel(assignment.noteId)}
+      </button>
+    ) : (
+      <span className="muted">Assigned here on {formatMoment(assignment.createdAt)}</span>
+    );
+  }
+
+  function printButton(assignment: Assignment) {
+    return (
+      onPrintSheets && (
+        <button type="button" className="small-button" onClick={() => print([assignment.id])}>
+          Print<span className="visually-hidden"> “{assignment.title}”</span>
+        </button>
+      )
+    );
+  }
+
+  function reviewControls(assignment: Assignment) {
+    return (
+      reviewing === assignment.id && (
+        <ReviewControls
+          assignment={assignment}
+          noteId={null}
+          onCancel={() => setReviewing(null)}
+          onRecorded={(updated) => {
+            setReviewing(null);
+            setNotice(`The review of “${updated.title}” is recorded.`);
+          }}
+        />
+      )
+    );
+  }
+
+  return (
+    <section className="homework-tab" aria-labelledby="homework-heading">
+      <div className="client-notes-header">
+        <h2 id="homework-heading">Homework</h2>
+        <div className="actions">
+          {onPrintSheets && list.length > 0 && (
+            <button type="button" onClick={() => setChoosingSheets((shown) => !shown)} aria-expanded={choosingSheets}>
+              Print sheets…
+            </button>
+          )}
+          {!archived && (
+            <button type="button" className="primary" onClick={() => setAssigning(true)}>
+              Assign homework
+            </button>
+          )}
+        </div>
+      </div>
+      {error && <Alert kind="error">{error}</Alert>}
+      {notice && <Alert kind="success">{notice}</Alert>}
+      {choosingSheets && (
+        <SheetsChoice
+          assignments={[...open, ...past]}
+          worksheetTitle={worksheetTitle}
+          onPrint={print}
+          onCancel={() => setChoosingSheets(false)}
+        />
+      )}
+      {assigning && (
+        <AssignForm
+          clientId={clientId}
+          noteId={null}
+          onClose={() => setAssigning(false)}
+          onAssigned={(assignment) => {
+            setAssigning(false);
+            setNotice(`“${assignment.title}” is assigned.`);
+          }}
+        />
+      )}
+      {assignments === null && !error && <p className="muted">Loading homework…</p>}
+
+      {assignments !== null && (
+        <>
+          <h3 id="homework-current-heading" className="homework-subheading">
+            Current <span className="muted">({open.length})</span>
+          </h3>
+          {open.length === 0 ? (
+            <p className="muted">
+              Nothing open. Homework assigned here or in a note stays listed until it is reviewed or dropped.
+            </p>
+          ) : (
+            <ul className="assignment-list" aria-labelledby="homework-current-heading">
+              {open.map((assignment) => (
+                <li key={assignment.id}>
+                  <AssignmentCard
+                    assignment={assignment}
+                    worksheetTitle={worksheetTitle(assignment.worksheetId)}
+                    today={day}
+                    headingLevel={4}
+                  >
+                    <div className="assignment-foot">
+                      {origin(assignment)}
+                      <div className="actions">
+                        {reviewing !== assignment.id && !archived && (
+                          <button type="button" className="small-button" onClick={() => setReviewing(assignment.id)}>
+                            Review<span className="visually-hidden"> “{assignment.title}”</span>
+                          </button>
+                        )}
+                        {printButton(assignment)}
+                      </div>
+                    </div>
+                    {reviewControls(assignment)}
+                    {assignment.history.length > 1 && (
+                      <AssignmentHistory assignment={assignment} noteLabel={noteLabel} />
+                    )}
+                  </AssignmentCard>
+                </li>
+              ))}
+            </ul>
+          )}
+
+          <h3 id="homework-past-heading" className="homework-subheading">
+            Past <span className="muted">({past.length})</span>
+          </h3>
+          {past.length === 0 ? (
+            <p className="muted">No homework reviewed yet.</p>
+          ) : (
+            <ul className="assignment-list past" aria-labelledby="homework-past-heading">
+              {past.map((assignment) => (
+                <li key={assignment.id}>
+                  <AssignmentCard
+                    assignment={assignment}
+                    worksheetTitle={worksheetTitle(assignment.worksheetId)}
+                    today={day}
+                    headingLevel={4}
+                  >
+                    <div className="assignment-foot">
+                      {origin(assignment)}
+                      <div className="actions">
+                        {reviewing !== assignment.id && !archived && (
+                          <button type="button" className="small-button" onClick={() => setReviewing(assignment.id)}>
+                            Change review<span className="visually-hidden"> of “{assignment.title}”</span>
+                          </button>
+                        )}
+                        {printButton(assignment)}
+                      </div>
+                    </div>
+                    {reviewControls(assignment)}
+                    <AssignmentHistory assignment={assignment} noteLabel={noteLabel} />
+                  </AssignmentCard>
+                </li>
+              ))}
+            </ul>
+          )}
+
+          <h3 className="homework-subheading">Completion</h3>
+          <CompletionCharts assignments={list} today={day} worksheetTitle={worksheetTitle} />
+
+          <h3 className="homework-subheading">Common barriers</h3>
+          <p className="hint">What the client said got in the way when homework was not done, most frequent first.</p>
+          <CommonBarriers assignments={list} />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,99 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Assignment } from '../../../shared/homework/assignment';
+import type { NoteSummary } from '../../../shared/notes/note';
+import type { WorksheetDef } from '../../../shared/worksheets/types';
+import { call, messageOf } from '../api';
+
+/**
+ * A client's assignments, read with `homework:listForClient` and read again whenever
+ * something on this screen assigns or reviews homework for that client: the note's two
+ * homework sections and the client's Homework tab stay in step without sharing state.
+ */
+const listeners = new Set<(clientId: string) => void>();
+
+export function assignmentsChanged(clientId: string): void {
+  for (const listener of listeners) listener(clientId);
+}
+
+export function useAssignments(clientId: string): { assignments: Assignment[] | null; error: string | null } {
+  const [assignments, setAssignments] = useState<Assignment[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [generation, setGeneration] = useState(0);
+
+  useEffect(() => {
+    const listener = (changed: string) => {
+      if (changed === clientId) setGeneration((current) => current + 1);
+    };
+    listeners.add(listener);
+    return () => {
+      listeners.delete(listener);
+    };
+  }, [clientId]);
+
+  useEffect(() => {
+    let live = true;
+    // generation: read again after a change (the effect re-runs when it is bumped).
+    void generation;
+    call('homework:listForClient', { clientId })
+      .then((list) => {
+        if (!live) return;
+        setAssignments(list);
+        setError(null);
+      })
+      .catch((failure) => live && setError(messageOf(failure)));
+    return () => {
+      live = false;
+    };
+  }, [clientId, generation]);
+
+  return { assignments, error };
+}
+
+/** The worksheet library (built-in and the therapist's own), for choosing and naming. */
+export function useWorksheets(): { worksheets: WorksheetDef[] | null; error: string | null } {
+  const [worksheets, setWorksheets] = useState<WorksheetDef[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    call('worksheets:list', {})
+      .then((list) => live && setWorksheets(list))
+      .catch((failure) => live && setError(messageOf(failure)));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return { worksheets, error };
+}
+
+/** A worksheet's title by id; an id no longer in the library still shows as itself. */
+export function useWorksheetTitle(worksheets: WorksheetDef[] | null): (id: string) => string {
+  return useCallback((id: string) => worksheets?.find((worksheet) => worksheet.id === id)?.title ?? id, [worksheets]);
+}
+
+/**
+ * How a note is named where homework points to it: "CBT session · Session 2 · 9 Mar 2026".
+ * Read once per client screen; a note not (yet) in the list is "a note".
+ */
+export function useNoteLabels(clientId: string): (noteId: string) => string {
+  const [notes, setNotes] = useState<NoteSummary[] | null>(null);
+  useEffect(() => {
+    let live = true;
+    call('notes:listForClient', { clientId })
+      .then((list) => live && setNotes(list))
+      .catch(() => live && setNotes([]));
+    return () => {
+      live = false;
+    };
+  }, [clientId]);
+  return useCallback(
+    (noteId: string) => {
+      const note = notes?.find((each) => each.id === noteId);
+      if (!note) return 'a note';
+      const day = new Date(note.createdAt).toLocaleDateString(undefined, { dateStyle: 'medium' });
+      return [note.templateName, note.sessionNumber === null ? '' : `Session ${note.sessionNumber}`, day]
+        .filter(Boolean)
+        .join(' · ');
+    },
+    [notes],
+  );
+}

@@ -1,0 +1,266 @@
+import { expect, type Locator, type Page, test } from '@playwright/test';
+import { freshVaultFolder, guardPage, type Harness, startHarness } from './harness';
+import { addClient, confirmRecoveryKey, createVault, unnamedControls } from './pages';
+
+/**
+ * Homework the way a therapist gives and follows it up (the homework issue): assigned in
+ * a CBT note's "New homework" section and on the client's Homework tab, reviewed in the
+ * next note's "Homework review", and summed up on the tab (completion per week and per
+ * worksheet, common barriers). Everything through the UI, by labels and roles.
+ */
+
+let harness: Harness | null = null;
+test.afterEach(async () => {
+  await harness?.stop();
+  harness = null;
+});
+
+/** A calendar date `days` from today where the browser is (the app's "today"). */
+function isoDate(days: number): string {
+  const date = new Date();
+  date.setDate(date.getDate() + days);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+async function startCbtNote(page: Page) {
+  await page.getByRole('button', { name: 'New note' }).click();
+  await page.getByRole('button', { name: 'Start note' }).click();
+  await expect(page.getByRole('heading', { name: /CBT session/ })).toBeVisible();
+}
+
+function homeworkTab(page: Page): Locator {
+  return page.getByRole('region', { name: 'Homework', exact: true });
+}
+
+function currentList(page: Page): Locator {
+  return homeworkTab(page).getByRole('list', { name: /Current/ });
+}
+
+function pastList(page: Page): Locator {
+  return homeworkTab(page).getByRole('list', { name: /Past/ });
+}
+
+function card(scope: Locator, title: string): Locator {
+  return scope.getByRole('article', { name: title });
+}
+
+type Assignment = {
+  worksheet: string;
+  title: string;
+  instructions?: string;
+  frequency?: 'Once' | 'Every day' | { timesAWeek: number } | { custom: string };
+  start?: string;
+  review?: string;
+  target?: string;
+};
+
+/** Fills the "Assign homework" dialog (already open) and assigns. */
+async function assign(page: Page, homework: Assignment) {
+  const dialog = page.getByRole('dialog', { name: 'Assign homework' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByLabel('Worksheet').selectOption({ label: homework.worksheet });
+  // The title starts as the worksheet's.
+  await expect(dialog.getByLabel('Title')).toHaveValue(homework.worksheet);
+  await dialog.getByLabel('Title').fill(homework.title);
+  if (homework.instructions) {
+    await dialog.getByRole('textbox', { name: 'Instructions' }).click();
+    await page.keyboard.type(homework.instructions, { delay: 20 });
+  }
+  const frequency = homework.frequency ?? 'Every day';
+  if (typeof frequency === 'string') await dialog.getByRole('radio', { name: frequency }).check();
+  else if ('timesAWeek' in frequency) {
+    await dialog.getByRole('radio', { name: 'A number of times a week' }).check();
+    await dialog.getByLabel('How many times a week').fill(String(frequency.timesAWeek));
+  } else {
+    await dialog.getByRole('radio', { name: 'Other' }).check();
+    await dialog.getByLabel('How often, in your words').fill(frequency.custom);
+  }
+  // Defaults: starts today, reviewed at the next session a week on.
+  await expect(dialog.getByLabel('Starts')).toHaveValue(isoDate(0));
+  await expect(dialog.getByLabel('Review on')).toHaveValue(isoDate(7));
+  if (homework.start) await dialog.getByLabel('Starts').fill(homework.start);
+  if (homework.review) await dialog.getByLabel('Review on').fill(homework.review);
+  if (homework.target) await dialog.getByLabel('Target').fill(homework.target);
+  await dialog.getByRole('button', { name: 'Assign', exact: true }).click();
+  await expect(dialog).toBeHidden();
+}
+
+/** Records a review from the review controls of one assignment. */
+async function review(scope: Locator, title: string, outcome: string, words?: { amount?: string; barrier?: string }) {
+  const controls = scope.getByRole('group', { name: `How did “${title}” go?` });
+  await controls.getByRole('radio', { name: outcome, exact: true }).check();
+  if (words?.amount) await controls.getByLabel('How much was done').fill(words.amount);
+  if (words?.barrier) await controls.getByLabel('What got in the way, in the client’s words').fill(words.barrier);
+  await controls.getByRole('button', { name: 'Record review' }).click();
+  await expect(controls).toBeHidden();
+}
+
+test('homework is assigned in a note and on the tab, reviewed in the next note, and summed up', async ({ page }) => {
+  test.setTimeout(120_000);
+  const { problems } = await guardPage(page);
+  harness = await startHarness(freshVaultFolder());
+  await page.goto(harness.url);
+  await confirmRecoveryKey(page, await createVault(page));
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByLabel('Your name, as you sign notes').fill('Dr Ana Ruiz');
+  await page.getByRole('button', { name: 'Save', exact: true }).first().click();
+  await expect(page.getByText('Saved.')).toBeVisible();
+  await page.getByRole('button', { name: 'Clients' }).click();
+  await addClient(page, { name: 'Mara Quinn' });
+  await expect(homeworkTab(page).getByText('Nothing open.')).toBeVisible();
+
+  // Session 1: a thought record assigned from the note's "New homework" section.
+  await startCbtNote(page);
+  const newHomework = page.getByRole('region', { name: 'New homework' });
+  await expect(newHomework.getByText('Nothing assigned yet.')).toBeVisible();
+  await newHomework.getByRole('button', { name: '+ Assign homework' }).click();
+  await assign(page, {
+    worksheet: 'Thought record',
+    title: 'Catching hot thoughts',
+    instructions: 'When your mood drops, write down the situation and the thought.',
+    frequency: { timesAWeek: 5 },
+    target: '5 of 7 days',
+  });
+  const assigned = card(newHomework, 'Catching hot thoughts');
+  await expect(assigned).toContainText('Thought record');
+  await expect(assigned).toContainText('5 times a week');
+  await expect(assigned).toContainText('Target: 5 of 7 days');
+  await assigned.getByText('Instructions').click();
+  await expect(assigned).toContainText('When your mood drops, write down the situation and the thought.');
+  // Assigned in this note: not something to review in it.
+  await expect(page.getByRole('region', { name: 'Homework review' })).toContainText('No open homework to review.');
+
+  // Validation: the form says what is missing, and assigns nothing.
+  await newHomework.getByRole('button', { name: '+ Assign homework' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Assign homework' });
+  await dialog.getByRole('radio', { name: 'Other' }).check();
+  await dialog.getByLabel('Review on').fill(isoDate(-1));
+  await dialog.getByRole('button', { name: 'Assign', exact: true }).click();
+  await expect(dialog.getByText('Choose a worksheet.')).toBeVisible();
+  await expect(dialog.getByText('Give the assignment a title.')).toBeVisible();
+  await expect(dialog.getByText('Describe how often')).toBeVisible();
+  await expect(dialog.getByText('The review date cannot be before the start date.')).toBeVisible();
+  await expect(dialog.getByLabel('Worksheet')).toBeFocused();
+  expect(await unnamedControls(page)).toEqual([]);
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(newHomework.getByRole('article')).toHaveCount(1);
+
+  // The Homework tab lists it as open, with the note it came from.
+  await page.getByRole('button', { name: '← Mara Quinn' }).click();
+  const fromNote = card(currentList(page), 'Catching hot thoughts');
+  await expect(fromNote).toContainText('Open');
+  await expect(fromNote.getByRole('button', { name: /^Assigned in the note: CBT session · Session 1/ })).toBeVisible();
+
+  // More homework, from the tab: one to be not done (reviewed a fortnight on, its own
+  // week), one to drop, and one overdue (its dates in the past).
+  await homeworkTab(page).getByRole('button', { name: 'Assign homework' }).click();
+  await assign(page, {
+    worksheet: 'Activity plan for the week',
+    title: 'Plan three pleasant activities',
+    frequency: 'Once',
+    review: isoDate(14),
+  });
+  await homeworkTab(page).getByRole('button', { name: 'Assign homework' }).click();
+  await assign(page, { worksheet: 'Worry log', title: 'Worry log at lunchtime' });
+  await homeworkTab(page).getByRole('button', { name: 'Assign homework' }).click();
+  await assign(page, {
+    worksheet: 'Sleep diary',
+    title: 'Sleep diary',
+    frequency: { custom: 'Every morning on waking' },
+    start: isoDate(-14),
+    review: isoDate(-7),
+  });
+  await expect(currentList(page).getByRole('article')).toHaveCount(4);
+  const overdue = card(currentList(page), 'Sleep diary');
+  await expect(overdue).toContainText('Overdue');
+  await expect(overdue).toContainText('overdue: not yet reviewed');
+  await expect(overdue).toContainText('Every morning on waking');
+  await expect(overdue.getByText('Assigned here on')).toBeVisible();
+  // Oldest due first: the overdue one leads.
+  await expect(currentList(page).getByRole('article').first()).toHaveAccessibleName('Sleep diary');
+
+  // The note link opens the note it was assigned in.
+  await fromNote.getByRole('button', { name: /^Assigned in the note/ }).click();
+  await expect(page.getByRole('heading', { name: /CBT session/ })).toBeVisible();
+  await expect(card(page.getByRole('region', { name: 'New homework' }), 'Catching hot thoughts')).toBeVisible();
+  await page.getByRole('button', { name: '← Mara Quinn' }).click();
+
+  // Session 2: its homework review lists everything open, overdue included.
+  await startCbtNote(page);
+  const reviewSection = page.getByRole('region', { name: 'Homework review' });
+  const toReview = reviewSection.getByRole('list', { name: 'Homework to review' });
+  await expect(toReview.getByRole('article')).toHaveCount(4);
+  await expect(card(toReview, 'Sleep diary')).toContainText('Overdue');
+  await expect(card(toReview, 'Catching hot thoughts')).toContainText('Assigned in the note: CBT session · Session 1');
+
+  // Partly done needs the amount.
+  const partly = toReview.getByRole('group', { name: 'How did “Catching hot thoughts” go?' });
+  await partly.getByRole('radio', { name: 'Partly done' }).check();
+  await partly.getByRole('button', { name: 'Record review' }).click();
+  await expect(partly.getByText('Say how much was done')).toBeVisible();
+  await review(toReview, 'Catching hot thoughts', 'Partly done', { amount: '4 of 7 days' });
+  await review(toReview, 'Plan three pleasant activities', 'Not done', { barrier: 'Too tired after work' });
+  await review(toReview, 'Sleep diary', 'Carried over to next week');
+  await review(toReview, 'Worry log at lunchtime', 'Dropped');
+  await expect(reviewSection.getByText('All open homework is reviewed.')).toBeVisible();
+  const recorded = reviewSection.getByRole('list', { name: 'Reviewed in this note' });
+  await expect(recorded.getByRole('listitem')).toHaveCount(4);
+  await expect(recorded).toContainText('Catching hot thoughts (Thought record): Partly done: 4 of 7 days');
+  await expect(recorded).toContainText('Not done — “Too tired after work”');
+  await expect(recorded).toContainText('Carried over to next week');
+  await expect(recorded).toContainText('Dropped');
+  expect(await unnamedControls(page)).toEqual([]);
+
+  // Signed, the note shows what was reviewed in it, with no controls.
+  await page.getByRole('button', { name: 'Sign note…' }).first().click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Sign note' }).click();
+  await expect(page.getByText('Signed by').first()).toBeVisible();
+  const signedReview = page.getByRole('region', { name: 'Homework review' });
+  await expect(signedReview.getByRole('list', { name: 'Homework reviewed in this note' })).toContainText(
+    'Partly done: 4 of 7 days',
+  );
+  await expect(signedReview.getByRole('button')).toHaveCount(0);
+  await expect(signedReview.getByRole('radio')).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'New homework' })).toContainText(
+    'No homework was assigned in this note.',
+  );
+  await expect(page.getByRole('navigation', { name: 'Note sections' })).toContainText('Homework review');
+
+  // The tab: reviewed ones under Past with their date; carried over stays open (and overdue).
+  await page.getByRole('button', { name: '← Mara Quinn' }).click();
+  await expect(currentList(page).getByRole('article')).toHaveCount(1);
+  const carried = card(currentList(page), 'Sleep diary');
+  await expect(carried).toContainText('Carried over');
+  await expect(carried).toContainText('overdue: not yet reviewed');
+  const partial = card(pastList(page), 'Catching hot thoughts');
+  await expect(partial).toContainText('Partly done: 4 of 7 days');
+  // The date as the app writes it (the browser's locale).
+  const reviewedOn = await page.evaluate(() => new Date().toLocaleString(undefined, { dateStyle: 'medium' }));
+  await expect(partial).toContainText(`reviewed ${reviewedOn}`);
+  await expect(card(pastList(page), 'Worry log at lunchtime')).toContainText('Dropped');
+  await partial.getByText(/^History/).click();
+  await expect(partial.getByRole('listitem')).toHaveCount(2);
+  await expect(partial.getByRole('listitem').nth(1)).toContainText('(in CBT session · Session 2');
+
+  // Completion: the thought record's week is 50% (the dropped one in it is not rated);
+  // the activity plan's week is 0%.
+  const byWeek = homeworkTab(page).getByRole('table', { name: /Completion by week/ });
+  await expect(byWeek.getByRole('row').filter({ hasText: '50%' })).toHaveCount(1);
+  await expect(byWeek.getByRole('row').filter({ hasText: '0%' }).filter({ hasNotText: '50%' })).toHaveCount(1);
+  const byWorksheet = homeworkTab(page).getByRole('table', { name: 'Completion by worksheet' });
+  await expect(byWorksheet.getByRole('row', { name: /Thought record/ })).toContainText('50%');
+  await expect(byWorksheet.getByRole('row', { name: /Activity plan for the week/ })).toContainText('0%');
+  await expect(homeworkTab(page).getByRole('list', { name: 'Common barriers' })).toContainText(
+    '“Too tired after work” — once',
+  );
+
+  // Reviewed on the tab: dropped leaves the open list too.
+  await carried.getByRole('button', { name: 'Review “Sleep diary”' }).click();
+  expect(await unnamedControls(page)).toEqual([]);
+  await review(carried, 'Sleep diary', 'Dropped');
+  await expect(homeworkTab(page).getByText('Nothing open.')).toBeVisible();
+  await expect(card(pastList(page), 'Sleep diary')).toContainText('Dropped');
+
+  expect(problems).toEqual([]);
+});

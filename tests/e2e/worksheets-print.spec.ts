@@ -1,0 +1,218 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, type Page, test } from '@playwright/test';
+import { builtInWorksheets } from '../../shared/worksheets/index';
+import { freshVaultFolder, guardPage, type Harness, startHarness } from './harness';
+import { confirmRecoveryKey, createVault, unnamedControls } from './pages';
+
+/**
+ * Printing blank client worksheets from the library, against the real core: each
+ * sheet prints on its own paper size and orientation (CSS named pages), column
+ * headings repeat on every page of a long table, and the text is really in the PDF.
+ * PDFs are made with page.pdf({ preferCSSPageSize: true }), so the page sizes come
+ * from the app's own @page rules, as in the print dialog.
+ */
+
+let harness: Harness | null = null;
+test.afterEach(async () => {
+  await harness?.stop();
+  harness = null;
+});
+
+type PageSize = { width: number; height: number };
+
+/** Prints the current view to a PDF and reads back each page's size and text. */
+async function printToPdf(page: Page): Promise<{ path: string; sizes: PageSize[]; pages: string[] }> {
+  const path = join(mkdtempSync(join(tmpdir(), 'sessionkeep-sheets-')), 'sheet.pdf');
+  await page.pdf({ path, preferCSSPageSize: true });
+  expect(readFileSync(path).subarray(0, 5).toString()).toBe('%PDF-');
+  const info = execFileSync('pdfinfo', ['-f', '1', '-l', '999', path], { encoding: 'utf8' });
+  const sizes = [...info.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/gm)].map((match) => ({
+    width: Number(match[1]),
+    height: Number(match[2]),
+  }));
+  const pages = sizes.map((_, index) =>
+    execFileSync('pdftotext', ['-f', String(index + 1), '-l', String(index + 1), path, '-'], { encoding: 'utf8' }),
+  );
+  return { path, sizes, pages };
+}
+
+/** A4 is 595 × 842 pt and US Letter 612 × 792 pt; pdfinfo rounds to two decimals. */
+const A4 = { short: 595, long: 842 };
+const LETTER = { short: 612, long: 792 };
+function isSize(size: PageSize, paper: { short: number; long: number }, orientation: 'portrait' | 'landscape') {
+  const [width, height] = orientation === 'portrait' ? [paper.short, paper.long] : [paper.long, paper.short];
+  return Math.abs(size.width - width) < 1.5 && Math.abs(size.height - height) < 1.5;
+}
+
+/** pdftotext gives each table cell in reading order, wrapped as printed: one space for any run of white space. */
+function squeeze(text: string): string {
+  return text.replace(/\s+/g, ' ');
+}
+
+/** Lower-case words, split at anything but letters and digits (pdftotext breaks lines mid-URL). */
+function words(text: string): string[] {
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word !== '');
+}
+
+async function openLibrary(page: Page) {
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Worksheets' }).click();
+  await expect(page.getByRole('list', { name: 'Worksheet library' })).toBeVisible();
+}
+
+async function printBlank(page: Page, title: string, worksheetId: string) {
+  await page.getByRole('button', { name: `Print blank: ${title}`, exact: true }).click();
+  await expect(page.locator(`article.sheet[data-worksheet="${worksheetId}"]`)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Print or save as PDF…' })).toBeEnabled();
+}
+
+async function choosePaper(page: Page, label: 'A4' | 'US Letter') {
+  await page.getByLabel('Paper size').selectOption({ label });
+}
+
+test('blank worksheets print in their own orientation, with headings on every page', async ({ page }) => {
+  test.setTimeout(120_000);
+  const { problems } = await guardPage(page);
+  harness = await startHarness(freshVaultFolder());
+  await page.goto(harness.url);
+  await confirmRecoveryKey(page, await createVault(page));
+
+  // The library lists every worksheet with what it is for and how it prints.
+  await openLibrary(page);
+  const library = page.getByRole('list', { name: 'Worksheet library' });
+  await expect(library.getByRole('listitem')).toHaveCount(13);
+  await expect(library.getByRole('listitem').filter({ hasText: 'Sleep diary' })).toContainText('Landscape');
+  await expect(library.getByRole('listitem').filter({ hasText: 'Fear ladder' })).toContainText('Portrait');
+  expect(await unnamedControls(page)).toEqual([]);
+
+  // The 7-column thought record: landscape, every column, the instructions, the footer.
+  await printBlank(page, 'Thought record', 'thought-record-7');
+  expect(await unnamedControls(page)).toEqual([]);
+  await choosePaper(page, 'A4');
+  const record = await printToPdf(page);
+  expect(record.sizes.length).toBeGreaterThanOrEqual(1);
+  for (const size of record.sizes) expect(isSize(size, A4, 'landscape'), JSON.stringify(size)).toBe(true);
+  const recordText = squeeze(record.pages.join('\n'));
+  for (const expected of [
+    'Thought record',
+    'Use this when your mood changes',
+    'Situation',
+    'Moods',
+    'Automatic thoughts',
+    'Evidence that supports',
+    'Evidence that does not',
+    'Alternative or balanced',
+    'Rate moods now',
+    'Name',
+    'Date',
+    'Sessionkeep',
+    'Greenberger',
+  ]) {
+    expect(recordText, expected).toContain(expected);
+  }
+  // The toolbar is for the screen only.
+  expect(recordText).not.toContain('Print or save as PDF');
+  expect(recordText).not.toContain('Paper size');
+
+  // The same sheet on US Letter.
+  await choosePaper(page, 'US Letter');
+  const letter = await printToPdf(page);
+  for (const size of letter.sizes) expect(isSize(size, LETTER, 'landscape'), JSON.stringify(size)).toBe(true);
+
+  // The 3-column record: portrait.
+  await page.getByRole('button', { name: 'Back' }).click();
+  await expect(page.getByRole('list', { name: 'Worksheet library' })).toBeVisible();
+  await printBlank(page, 'Situation, thought, feeling', 'thought-record-3');
+  await choosePaper(page, 'A4');
+  const simple = await printToPdf(page);
+  for (const size of simple.sizes) expect(isSize(size, A4, 'portrait'), JSON.stringify(size)).toBe(true);
+  const simpleText = squeeze(simple.pages.join('\n'));
+  for (const expected of ['Situation, thought, feeling', 'When you notice your mood change', 'Thought', 'Feeling']) {
+    expect(simpleText, expected).toContain(expected);
+  }
+
+  // Activity monitoring: eighteen hours run onto a second page, which repeats the headings.
+  await page.getByRole('button', { name: 'Back' }).click();
+  await printBlank(page, 'Activity monitoring', 'activity-monitoring');
+  await choosePaper(page, 'A4');
+  const activity = await printToPdf(page);
+  expect(activity.sizes.length).toBeGreaterThanOrEqual(2);
+  for (const size of activity.sizes) expect(isSize(size, A4, 'landscape'), JSON.stringify(size)).toBe(true);
+  activity.pages.forEach((text, index) => {
+    for (const heading of ['What I did', 'Mood 0–10', 'Mastery 0–10', 'Pleasure 0–10']) {
+      expect(squeeze(text), `page ${index + 1}: ${heading}`).toContain(heading);
+    }
+  });
+  expect(squeeze(activity.pages[0] ?? '')).toContain('6–7 am');
+  expect(squeeze(activity.pages.at(-1) ?? '')).toContain('11 pm–12 am');
+  // No hour is lost or printed twice across the break.
+  const hourRows = squeeze(activity.pages.join('\n')).match(/\b\d{1,2}(?: [ap]m)?–\d{1,2} [ap]m\b/g) ?? [];
+  expect(hourRows).toHaveLength(18);
+
+  expect(problems).toEqual([]);
+});
+
+test('every built-in worksheet prints on A4 and US Letter the right way round, with no page left holding only its footer', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const { problems } = await guardPage(page);
+  harness = await startHarness(freshVaultFolder());
+  await page.goto(harness.url);
+  await confirmRecoveryKey(page, await createVault(page));
+  await openLibrary(page);
+
+  for (const worksheet of builtInWorksheets) {
+    await printBlank(page, worksheet.title, worksheet.id);
+    for (const [label, paper] of [
+      ['A4', A4],
+      ['US Letter', LETTER],
+    ] as const) {
+      await choosePaper(page, label);
+      const printed = await printToPdf(page);
+      const where = `${worksheet.id} on ${label}`;
+      expect(printed.sizes.length, where).toBeGreaterThanOrEqual(1);
+      for (const size of printed.sizes) expect(isSize(size, paper, worksheet.orientation), where).toBe(true);
+      const all = squeeze(printed.pages.join(' '));
+      expect(all, where).toContain(worksheet.title);
+      expect(all, where).toContain('Sessionkeep');
+      // The small footer closes the sheet; a last page with nothing else on it wastes paper.
+      const footerWords = new Set(words(`${worksheet.title} Sessionkeep ${worksheet.source ?? ''}`));
+      const lastPageWords = words(printed.pages.at(-1) ?? '').filter((word) => !footerWords.has(word));
+      expect(lastPageWords.length, `${where}: the last page holds more than the footer`).toBeGreaterThan(0);
+    }
+    await page.getByRole('button', { name: 'Back' }).click();
+  }
+
+  expect(problems).toEqual([]);
+});
+
+test('a safety plan prints the crisis lines the therapist entered for their region, and no others', async ({
+  page,
+}) => {
+  const { problems } = await guardPage(page);
+  harness = await startHarness(freshVaultFolder());
+  await page.goto(harness.url);
+  await confirmRecoveryKey(page, await createVault(page));
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page
+    .getByLabel('Crisis lines for your region (printed on safety plans)')
+    .fill('Harbour Crisis Line: 0800 555 0199');
+  await page.getByRole('button', { name: 'Save', exact: true }).first().click();
+  await expect(page.getByText('Saved.')).toBeVisible();
+
+  await openLibrary(page);
+  const safetyPlan = builtInWorksheets.find((worksheet) => worksheet.id === 'safety-plan');
+  await printBlank(page, safetyPlan?.title ?? '', 'safety-plan');
+  const { pages } = await printToPdf(page);
+  const text = squeeze(pages.join(' '));
+  expect(text).toContain('Harbour Crisis Line: 0800 555 0199');
+  // Nothing built in: the only digits that look like a phone number are the ones entered.
+  expect(text.match(/\d{3,}[\d\s-]{4,}/g) ?? []).toEqual([expect.stringContaining('0800 555 0199')]);
+  expect(problems).toEqual([]);
+});

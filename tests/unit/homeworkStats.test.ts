@@ -1,0 +1,371 @@
+import { describe, expect, it } from 'vitest';
+import type { Assignment, AssignmentEvent, AssignmentStatus, Frequency } from '../../shared/homework/assignment';
+import {
+  addDays,
+  commonBarriers,
+  completionByWeek,
+  completionByWorksheet,
+  describeFrequency,
+  lastReview,
+  openAssignments,
+  reviewsInNote,
+  weekStartOf,
+} from '../../shared/homework/stats';
+
+/**
+ * The homework summaries (shared/homework/stats.ts) behind the client's Homework tab and
+ * the note's homework review: what is still open (nothing open is ever silently lost),
+ * completion per ISO 8601 week (weeks start on Monday) and per worksheet, and the
+ * barriers clients named when homework was not done.
+ */
+
+const NOTE_A = '11111111-1111-4111-8111-111111111111';
+const NOTE_B = '22222222-2222-4222-8222-222222222222';
+
+let counter = 0;
+function assignment(overrides: Partial<Assignment> & { reviews?: Partial<AssignmentEvent>[] } = {}): Assignment {
+  counter++;
+  const { reviews = [], ...rest } = overrides;
+  const createdAt = rest.createdAt ?? `2026-03-02T10:00:${String(counter % 60).padStart(2, '0')}.000Z`;
+  const history: AssignmentEvent[] = [
+    { status: 'assigned', at: createdAt, amount: '', barrier: '', noteId: rest.noteId ?? null },
+    ...reviews.map((review, index) => ({
+      status: 'done' as AssignmentStatus,
+      at: `2026-03-09T10:${String(index).padStart(2, '0')}:00.000Z`,
+      amount: '',
+      barrier: '',
+      noteId: null,
+      ...review,
+    })),
+  ];
+  return {
+    id: `00000000-0000-4000-8000-${String(counter).padStart(12, '0')}`,
+    clientId: '99999999-9999-4999-8999-999999999999',
+    worksheetId: 'thought-record-7',
+    worksheetVersion: 1,
+    title: `Assignment ${counter}`,
+    instructions: { type: 'doc' },
+    frequency: { kind: 'daily' },
+    startDate: '2026-03-02',
+    dueDate: '2026-03-09',
+    target: '',
+    noteId: null,
+    status: history.at(-1)?.status ?? 'assigned',
+    createdAt,
+    updatedAt: history.at(-1)?.at ?? createdAt,
+    history,
+    ...rest,
+  };
+}
+
+describe('calendar dates', () => {
+  const weeks: { why: string; date: string; monday: string }[] = [
+    { why: 'a Monday starts its own week', date: '2026-03-09', monday: '2026-03-09' },
+    { why: 'a Wednesday belongs to the Monday before', date: '2026-03-11', monday: '2026-03-09' },
+    {
+      why: 'a Sunday ends the ISO week (not starts it, as in the US calendar)',
+      date: '2026-03-15',
+      monday: '2026-03-09',
+    },
+    { why: 'a week across a month end', date: '2026-04-02', monday: '2026-03-30' },
+    {
+      why: 'a week across a year end (ISO week 1 of 2026 starts 29 Dec 2025)',
+      date: '2026-01-01',
+      monday: '2025-12-29',
+    },
+    { why: 'a leap day', date: '2028-02-29', monday: '2028-02-28' },
+  ];
+  it.each(weeks)('weekStartOf: $why', ({ date, monday }) => {
+    expect(weekStartOf(date)).toBe(monday);
+  });
+
+  const sums: { why: string; date: string; days: number; result: string }[] = [
+    { why: 'a week on (the default review date)', date: '2026-03-09', days: 7, result: '2026-03-16' },
+    { why: 'across a month end', date: '2026-01-28', days: 7, result: '2026-02-04' },
+    {
+      why: 'across the spring clock change (UTC counting: no lost day)',
+      date: '2026-03-27',
+      days: 7,
+      result: '2026-04-03',
+    },
+    { why: 'backwards', date: '2026-03-02', days: -14, result: '2026-02-16' },
+    { why: 'into a leap day', date: '2028-02-22', days: 7, result: '2028-02-29' },
+  ];
+  it.each(sums)('addDays: $why', ({ date, days, result }) => {
+    expect(addDays(date, days)).toBe(result);
+  });
+});
+
+describe('openAssignments', () => {
+  const today = '2026-03-09';
+  const rows: {
+    why: string;
+    list: Assignment[];
+    expected: { title: string; overdue: boolean }[];
+  }[] = [
+    { why: 'nothing assigned: nothing open', list: [], expected: [] },
+    {
+      why: 'assigned and carried over are open; done, partly done, not done and dropped are not',
+      list: [
+        assignment({ title: 'assigned' }),
+        assignment({ title: 'carried', reviews: [{ status: 'carriedOver' }] }),
+        assignment({ title: 'done', reviews: [{ status: 'done' }] }),
+        assignment({ title: 'partial', reviews: [{ status: 'partial', amount: '4 of 7 days' }] }),
+        assignment({ title: 'not done', reviews: [{ status: 'notDone', barrier: 'busy' }] }),
+        assignment({ title: 'dropped', reviews: [{ status: 'dropped' }] }),
+      ],
+      expected: [
+        { title: 'assigned', overdue: false },
+        { title: 'carried', overdue: false },
+      ],
+    },
+    {
+      why: 'oldest due first; due today is not overdue, due yesterday is',
+      list: [
+        assignment({ title: 'next week', dueDate: '2026-03-16' }),
+        assignment({ title: 'today', dueDate: '2026-03-09' }),
+        assignment({ title: 'yesterday', dueDate: '2026-03-08' }),
+        assignment({ title: 'a month ago', dueDate: '2026-02-09' }),
+      ],
+      expected: [
+        { title: 'a month ago', overdue: true },
+        { title: 'yesterday', overdue: true },
+        { title: 'today', overdue: false },
+        { title: 'next week', overdue: false },
+      ],
+    },
+    {
+      why: 'an overdue assignment carried over stays listed (never silently lost)',
+      list: [assignment({ title: 'old', dueDate: '2026-01-05', reviews: [{ status: 'carriedOver' }] })],
+      expected: [{ title: 'old', overdue: true }],
+    },
+    {
+      why: 'same due date: the one assigned first comes first',
+      list: [
+        assignment({ title: 'second', createdAt: '2026-03-02T11:00:00.000Z' }),
+        assignment({ title: 'first', createdAt: '2026-03-02T09:00:00.000Z' }),
+      ],
+      expected: [
+        { title: 'first', overdue: false },
+        { title: 'second', overdue: false },
+      ],
+    },
+  ];
+  it.each(rows)('$why', ({ list, expected }) => {
+    expect(openAssignments(list, today).map(({ title, overdue }) => ({ title, overdue }))).toEqual(expected);
+  });
+});
+
+describe('completionByWeek', () => {
+  it('counts done as 1 and partly done as 0.5 over the reviewed, in the week of the due date', () => {
+    const list = [
+      assignment({ dueDate: '2026-03-10', reviews: [{ status: 'done' }] }),
+      assignment({ dueDate: '2026-03-12', reviews: [{ status: 'partial', amount: '3 of 7' }] }),
+      assignment({ dueDate: '2026-03-15', reviews: [{ status: 'notDone' }] }),
+      assignment({ dueDate: '2026-03-13', reviews: [{ status: 'dropped' }] }),
+      assignment({ dueDate: '2026-03-11' }),
+      assignment({ dueDate: '2026-03-11', reviews: [{ status: 'carriedOver' }] }),
+    ];
+    const weeks = completionByWeek(list, '2026-03-16', 2);
+    expect(weeks).toEqual([
+      { weekStart: '2026-03-09', reviewed: 3, done: 1, partial: 1, notDone: 1, dropped: 1, rate: 0.5 },
+      { weekStart: '2026-03-16', reviewed: 0, done: 0, partial: 0, notDone: 0, dropped: 0, rate: null },
+    ]);
+  });
+
+  const rows: { why: string; list: Assignment[]; today: string; weeks: number; rates: [string, number | null][] }[] = [
+    {
+      why: 'eight weeks by default, ending with this week, all empty when nothing was reviewed',
+      list: [assignment({ dueDate: '2026-03-09' })],
+      today: '2026-03-11',
+      weeks: 8,
+      rates: [
+        ['2026-01-19', null],
+        ['2026-01-26', null],
+        ['2026-02-02', null],
+        ['2026-02-09', null],
+        ['2026-02-16', null],
+        ['2026-02-23', null],
+        ['2026-03-02', null],
+        ['2026-03-09', null],
+      ],
+    },
+    {
+      why: 'one partly done alone is a 50% week',
+      list: [assignment({ dueDate: '2026-03-04', reviews: [{ status: 'partial', amount: '4 of 7 days' }] })],
+      today: '2026-03-09',
+      weeks: 2,
+      rates: [
+        ['2026-03-02', 0.5],
+        ['2026-03-09', null],
+      ],
+    },
+    {
+      why: 'reviewed before it was due (due next week): the range reaches that week',
+      list: [assignment({ dueDate: '2026-03-16', reviews: [{ status: 'done' }] })],
+      today: '2026-03-09',
+      weeks: 2,
+      rates: [
+        ['2026-03-09', null],
+        ['2026-03-16', 1],
+      ],
+    },
+    {
+      why: 'only dropped: nothing to rate (dropped is not a failure to do it)',
+      list: [assignment({ dueDate: '2026-03-09', reviews: [{ status: 'dropped' }] })],
+      today: '2026-03-09',
+      weeks: 1,
+      rates: [['2026-03-09', null]],
+    },
+    {
+      why: 'the current status counts: carried over, then done',
+      list: [
+        assignment({ dueDate: '2026-03-10', reviews: [{ status: 'carriedOver' }, { status: 'done' }] }),
+        assignment({ dueDate: '2026-03-10', reviews: [{ status: 'notDone' }] }),
+      ],
+      today: '2026-03-10',
+      weeks: 1,
+      rates: [['2026-03-09', 0.5]],
+    },
+    {
+      why: 'reviews older than the range are left out',
+      list: [assignment({ dueDate: '2026-01-05', reviews: [{ status: 'done' }] })],
+      today: '2026-03-09',
+      weeks: 2,
+      rates: [
+        ['2026-03-02', null],
+        ['2026-03-09', null],
+      ],
+    },
+  ];
+  it.each(rows)('$why', ({ list, today, weeks, rates }) => {
+    expect(completionByWeek(list, today, weeks).map((week) => [week.weekStart, week.rate])).toEqual(rates);
+  });
+});
+
+describe('completionByWorksheet', () => {
+  it('rates each worksheet type, the most reviewed first; open ones do not count', () => {
+    const list = [
+      assignment({ worksheetId: 'sleep-diary', reviews: [{ status: 'done' }] }),
+      assignment({ worksheetId: 'thought-record-7', reviews: [{ status: 'done' }] }),
+      assignment({ worksheetId: 'thought-record-7', reviews: [{ status: 'notDone', barrier: 'forgot' }] }),
+      assignment({ worksheetId: 'thought-record-7', reviews: [{ status: 'partial', amount: '2 of 5' }] }),
+      assignment({ worksheetId: 'thought-record-7' }),
+      assignment({ worksheetId: 'fear-ladder' }),
+    ];
+    expect(completionByWorksheet(list)).toEqual([
+      { worksheetId: 'thought-record-7', reviewed: 3, done: 1, partial: 1, notDone: 1, dropped: 0, rate: 0.5 },
+      { worksheetId: 'sleep-diary', reviewed: 1, done: 1, partial: 0, notDone: 0, dropped: 0, rate: 1 },
+      { worksheetId: 'fear-ladder', reviewed: 0, done: 0, partial: 0, notDone: 0, dropped: 0, rate: null },
+    ]);
+  });
+});
+
+describe('commonBarriers', () => {
+  const notDone = (barrier: string, at = '2026-03-09T10:00:00.000Z', noteId: string | null = null) =>
+    assignment({ reviews: [{ status: 'notDone', barrier, at, noteId }] });
+  const rows: { why: string; list: Assignment[]; limit?: number; expected: [string, number][] }[] = [
+    { why: 'no reviews: no barriers', list: [assignment()], expected: [] },
+    {
+      why: 'grouped case-insensitively, ignoring spacing and a final full stop; shown as first written',
+      list: [
+        notDone('Too tired after work', '2026-03-01T10:00:00.000Z'),
+        notDone('too  tired after work.', '2026-03-08T10:00:00.000Z'),
+        notDone('TOO TIRED AFTER WORK', '2026-03-15T10:00:00.000Z'),
+        notDone('Forgot', '2026-03-02T10:00:00.000Z'),
+      ],
+      expected: [
+        ['Too tired after work', 3],
+        ['Forgot', 1],
+      ],
+    },
+    {
+      why: 'ties keep the order first mentioned',
+      list: [notDone('B', '2026-03-02T10:00:00.000Z'), notDone('A', '2026-03-03T10:00:00.000Z')],
+      expected: [
+        ['B', 1],
+        ['A', 1],
+      ],
+    },
+    {
+      why: 'only not-done reviews give barriers; an empty barrier is not one',
+      list: [
+        assignment({ reviews: [{ status: 'partial', amount: '1 of 7', barrier: 'ignored' }] }),
+        notDone('   '),
+        notDone('Kids were ill'),
+      ],
+      expected: [['Kids were ill', 1]],
+    },
+    {
+      why: 'the limit keeps the most frequent',
+      list: [notDone('a'), notDone('b'), notDone('b'), notDone('c'), notDone('c'), notDone('c')],
+      limit: 2,
+      expected: [
+        ['c', 3],
+        ['b', 2],
+      ],
+    },
+    {
+      why: 'a not-done review corrected in the same note is left out; one followed by a later note counts',
+      list: [
+        assignment({
+          reviews: [
+            { status: 'notDone', barrier: 'slip of the mouse', noteId: NOTE_A },
+            { status: 'partial', amount: '2 of 7', noteId: NOTE_A },
+          ],
+        }),
+        assignment({
+          reviews: [
+            { status: 'notDone', barrier: 'No time', noteId: NOTE_A },
+            { status: 'carriedOver', noteId: NOTE_B },
+          ],
+        }),
+      ],
+      expected: [['No time', 1]],
+    },
+  ];
+  it.each(rows)('$why', ({ list, limit, expected }) => {
+    expect(commonBarriers(list, limit).map(({ barrier, count }) => [barrier, count])).toEqual(expected);
+  });
+});
+
+describe('describeFrequency', () => {
+  const rows: { frequency: Frequency; text: string }[] = [
+    { frequency: { kind: 'once' }, text: 'Once' },
+    { frequency: { kind: 'daily' }, text: 'Every day' },
+    { frequency: { kind: 'perWeek', times: 1 }, text: 'Once a week' },
+    { frequency: { kind: 'perWeek', times: 2 }, text: 'Twice a week' },
+    { frequency: { kind: 'perWeek', times: 3 }, text: '3 times a week' },
+    { frequency: { kind: 'perWeek', times: 5 }, text: '5 times a week' },
+    { frequency: { kind: 'custom', text: 'Whenever the worry comes' }, text: 'Whenever the worry comes' },
+  ];
+  it.each(rows)('$text', ({ frequency, text }) => {
+    expect(describeFrequency(frequency)).toBe(text);
+  });
+});
+
+describe('reviews of one note', () => {
+  it('lastReview is the latest change after assigning, or null', () => {
+    expect(lastReview(assignment())).toBeNull();
+    const reviewed = assignment({ reviews: [{ status: 'carriedOver' }, { status: 'done' }] });
+    expect(lastReview(reviewed)?.status).toBe('done');
+  });
+
+  it('reviewsInNote gives the last review per assignment made in that note, and nothing from other notes', () => {
+    const corrected = assignment({
+      title: 'corrected',
+      reviews: [
+        { status: 'notDone', noteId: NOTE_A },
+        { status: 'done', noteId: NOTE_A },
+      ],
+    });
+    const elsewhere = assignment({ title: 'elsewhere', reviews: [{ status: 'done', noteId: NOTE_B }] });
+    const assignedHere = assignment({ title: 'assigned here', noteId: NOTE_A });
+    expect(
+      reviewsInNote([corrected, elsewhere, assignedHere], NOTE_A).map(({ assignment: a, event }) => [
+        a.title,
+        event.status,
+      ]),
+    ).toEqual([['corrected', 'done']]);
+  });
+});
