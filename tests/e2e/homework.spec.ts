@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { freshVaultFolder, guardPage, type Harness, startHarness } from './harness';
 import { addClient, confirmRecoveryKey, createVault, unnamedControls } from './pages';
@@ -226,6 +230,17 @@ test('homework is assigned in a note and on the tab, reviewed in the next note, 
     'No homework was assigned in this note.',
   );
   await expect(page.getByRole('navigation', { name: 'Note sections' })).toContainText('Homework review');
+
+  // The printed note carries what was reviewed in that session.
+  await page.getByRole('button', { name: 'Print…' }).click();
+  await expect(page.getByRole('button', { name: 'Print or save as PDF…' })).toBeEnabled();
+  const pdfPath = join(mkdtempSync(join(tmpdir(), 'sessionkeep-pdf-')), 'note.pdf');
+  await page.pdf({ path: pdfPath, format: 'A4' });
+  const printed = execFileSync('pdftotext', [pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  expect(printed).toContain('Reviewed: Catching hot thoughts');
+  expect(printed).toContain('4 of 7 days');
+  expect(printed).toContain('“Too tired after work”');
+  await page.getByRole('button', { name: 'Back' }).click();
 
   // The tab: reviewed ones under Past with their date; carried over stays open (and overdue).
   await page.getByRole('button', { name: '← Mara Quinn' }).click();

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
 import { type Client, clientLabel } from '../../../shared/clients/client';
+import type { Assignment } from '../../../shared/homework/assignment';
+import { describeFrequency, reviewsInNote, STATUS_LABELS } from '../../../shared/homework/stats';
 import type { Note } from '../../../shared/notes/note';
 import type { Settings } from '../../../shared/settings';
 import type { NoteValues } from '../../../shared/templates/types';
@@ -54,6 +56,7 @@ export function PrintView({ request, onBack }: { request: PrintRequest; onBack: 
   const [client, setClient] = useState<Client | null>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
   const [notes, setNotes] = useState<Note[] | null>(null);
+  const [homework, setHomework] = useState<Assignment[]>([]);
   const [error, setError] = useState<string | null>(null);
   // Burns' ten and the therapist's own, so every chip prints by its name.
   const distortions = useDistortions();
@@ -61,9 +64,15 @@ export function PrintView({ request, onBack }: { request: PrintRequest; onBack: 
 
   useEffect(() => {
     let current = true;
-    Promise.all([call('clients:get', { id: request.clientId }), call('settings:get', {}), loadNotes(request)]).then(
-      ([loadedClient, loadedSettings, loadedNotes]) => {
+    Promise.all([
+      call('clients:get', { id: request.clientId }),
+      call('settings:get', {}),
+      loadNotes(request),
+      call('homework:listForClient', { clientId: request.clientId }),
+    ]).then(
+      ([loadedClient, loadedSettings, loadedNotes, loadedHomework]) => {
         if (!current) return;
+        setHomework(loadedHomework);
         setClient(loadedClient);
         setSettings(loadedSettings);
         setNotes(loadedNotes);
@@ -140,6 +149,7 @@ export function PrintView({ request, onBack }: { request: PrintRequest; onBack: 
                 ))}
               </section>
             ))}
+            <NoteHomework noteId={note.id} homework={homework} />
             <footer className="print-signature">
               {note.status === 'signed' ? (
                 <>
@@ -168,5 +178,36 @@ export function PrintView({ request, onBack }: { request: PrintRequest; onBack: 
           </article>
         ))}
     </div>
+  );
+}
+
+/** The homework sections of a note: what was reviewed in that session and what was assigned in it. */
+function NoteHomework({ noteId, homework }: { noteId: string; homework: readonly Assignment[] }) {
+  const reviewed = reviewsInNote(homework, noteId);
+  const assigned = homework.filter((assignment) => assignment.noteId === noteId);
+  if (reviewed.length === 0 && assigned.length === 0) return null;
+  return (
+    <section className="print-section">
+      <h2>Homework</h2>
+      {reviewed.map(({ assignment, event }) => (
+        <div className="print-field" key={`reviewed-${assignment.id}`}>
+          <div className="print-label">Reviewed: {assignment.title}</div>
+          <div className="print-text">
+            {STATUS_LABELS[event.status]}
+            {event.amount && ` — ${event.amount}`}
+            {event.barrier && ` — “${event.barrier}”`}
+          </div>
+        </div>
+      ))}
+      {assigned.map((assignment) => (
+        <div className="print-field" key={`assigned-${assignment.id}`}>
+          <div className="print-label">Assigned: {assignment.title}</div>
+          <div className="print-text">
+            {describeFrequency(assignment.frequency)}
+            {assignment.target && ` · target ${assignment.target}`} · review on {assignment.dueDate}
+          </div>
+        </div>
+      ))}
+    </section>
   );
 }
