@@ -1,12 +1,12 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo } from 'react';
 import type { TemplateDef } from '../../../shared/templates/types';
-import { call, messageOf } from '../api';
+import { call } from '../api';
 import { Alert } from '../components/Alert';
-import { useModShortcut } from '../shortcuts';
-import { type Confirmation, ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from './ConfirmDialog';
 import { candidate, check, type DraftSection, type DraftTemplate, moved, newSection, toDraft } from './draft';
-import { domId, EditorContext, type EditorTools, ItemTools, named, TextBox, useEditor } from './editorParts';
+import { domId, EditorContext, ItemTools, named, TextBox, useEditor } from './editorParts';
 import { FieldList } from './FieldEditor';
+import { type DraftCheck, useDraftEditor } from './useDraftEditor';
 
 type Props = {
   /** The template to edit: a saved custom one, or a fresh duplicate not saved yet. */
@@ -20,10 +20,14 @@ type Props = {
   onClose: () => void;
 };
 
-const noProblems: ReadonlyMap<string, string> = new Map();
-
 /** Places the template's own controls use for their problems. */
 const TEMPLATE = 'template';
+
+function checkTemplate(draft: DraftTemplate): DraftCheck<TemplateDef> {
+  const result = check(draft);
+  return result.ok ? { ok: true, value: result.template } : result;
+}
+const templateText = (draft: DraftTemplate) => JSON.stringify(candidate(draft));
 
 /**
  * The template editor: a page inside Settings. Nothing is stored until Save; the draft is
@@ -31,94 +35,22 @@ const TEMPLATE = 'template';
  */
 export function TemplateEditor({ template, saved, basedOnName, onSaved, onDelete, onClose }: Props) {
   const initial = useMemo(() => toDraft(template), [template]);
-  const [draft, setDraft] = useState<DraftTemplate>(initial);
-  /** Save attempts so far: problems show from the first one on. */
-  const [attempts, setAttempts] = useState(0);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [confirmation, setConfirmation] = useState<Confirmation | null>(null);
-  const pendingFocus = useRef<{ ids: string[]; select: boolean } | null>(null);
-  const initialText = useMemo(() => JSON.stringify(candidate(initial)), [initial]);
-
-  // Problems are shown once Save has been tried, and then follow every change.
-  const checked = useMemo(() => (attempts > 0 ? check(draft) : null), [attempts, draft]);
-  const problems = checked && !checked.ok ? checked.problems : noProblems;
-
-  const tools = useMemo<EditorTools>(
-    () => ({
-      problems,
-      focusLater: (ids, select = false) => {
-        pendingFocus.current = { ids, select };
-      },
-      confirm: setConfirmation,
-    }),
-    [problems],
-  );
-
-  useEffect(() => {
-    const want = pendingFocus.current;
-    if (!want) return;
-    pendingFocus.current = null;
-    for (const id of want.ids) {
-      const element = document.getElementById(id);
-      if (!element || (element instanceof HTMLButtonElement && element.disabled)) continue;
-      element.scrollIntoView({ block: 'center' });
-      element.focus({ preventScroll: true });
-      if (want.select && element instanceof HTMLInputElement) element.select();
-      return;
-    }
-  });
-
-  // Open on the name, the first thing to change in a copy.
-  useEffect(() => {
-    window.scrollTo(0, 0);
-    const name = document.getElementById(domId(TEMPLATE, 'name'));
-    if (name instanceof HTMLInputElement) {
-      name.focus();
-      if (!saved) name.select();
-    }
-  }, [saved]);
-
-  async function save() {
-    // Each attempt re-renders, which also applies the focus asked for below.
-    setAttempts((count) => count + 1);
-    setFailure(null);
-    const result = check(draft);
-    if (!result.ok) {
-      const first = [...result.problems.keys()][0];
-      if (first) {
-        const [key, what] = splitPlace(first);
-        pendingFocus.current = { ids: [domId(key, what)], select: false };
-      }
-      if (result.general.length > 0) setFailure(result.general.join(' '));
-      return;
-    }
-    setBusy(true);
-    try {
-      onSaved(await call('templates:save', { template: result.template }));
-    } catch (error) {
-      setFailure(messageOf(error));
-      setBusy(false);
-    }
-  }
-  useModShortcut('s', () => void save(), confirmation === null);
-
-  const dirty = JSON.stringify(candidate(draft)) !== initialText;
-  function leave() {
-    if (!dirty) return onClose();
-    setConfirmation({
-      title: 'Discard your changes?',
-      body: <p>The changes to this template since it was last saved will be lost.</p>,
-      action: 'Discard changes',
-      onConfirm: onClose,
+  const { draft, setDraft, problems, problemCount, busy, failure, confirmation, setConfirmation, tools, save, leave } =
+    useDraftEditor<DraftTemplate, TemplateDef>({
+      initial,
+      check: checkTemplate,
+      candidateText: templateText,
+      persist: (checked) => call('templates:save', { template: checked }),
+      onSaved,
+      onClose,
+      firstControl: { item: TEMPLATE, what: 'name' },
+      saved,
+      noun: 'template',
     });
-  }
 
   function setSections(sections: DraftSection[]) {
     setDraft({ ...draft, sections });
   }
-
-  const problemCount = problems.size + (checked && !checked.ok ? checked.general.length : 0);
 
   return (
     <EditorContext.Provider value={tools}>
@@ -234,11 +166,6 @@ export function TemplateEditor({ template, saved, basedOnName, onSaved, onDelete
 }
 
 /** "k:12:label" → ["k:12", "label"]; "template:name" → ["template", "name"]. */
-function splitPlace(place: string): [string, string] {
-  const at = place.lastIndexOf(':');
-  return [place.slice(0, at), place.slice(at + 1)];
-}
-
 function SectionEditor({
   section,
   index,

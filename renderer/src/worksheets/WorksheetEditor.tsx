@@ -1,19 +1,10 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { WorksheetDef } from '../../../shared/worksheets/types';
-import { call, messageOf } from '../api';
+import { call } from '../api';
 import { Alert } from '../components/Alert';
-import { useModShortcut } from '../shortcuts';
-import { type Confirmation, ConfirmDialog } from '../templates/ConfirmDialog';
-import {
-  domId,
-  EditorContext,
-  type EditorTools,
-  ItemTools,
-  named,
-  TextBox,
-  useEditor,
-  useProblem,
-} from '../templates/editorParts';
+import { ConfirmDialog } from '../templates/ConfirmDialog';
+import { domId, EditorContext, ItemTools, named, TextBox, useEditor, useProblem } from '../templates/editorParts';
+import { type DraftCheck, useDraftEditor } from '../templates/useDraftEditor';
 import {
   blockKindName,
   candidate,
@@ -46,8 +37,6 @@ type Props = {
   onClose: () => void;
 };
 
-const noProblems: ReadonlyMap<string, string> = new Map();
-
 /**
  * The worksheet editor: replaces the library while open. Nothing is stored until Save;
  * the draft is checked with the core's own schema first, each problem shown at its control.
@@ -55,93 +44,33 @@ const noProblems: ReadonlyMap<string, string> = new Map();
  */
 export function WorksheetEditor({ worksheet, saved, takenIds, basedOnTitle, onSaved, onClose }: Props) {
   const initial = useMemo(() => toDraft(worksheet), [worksheet]);
-  const [draft, setDraft] = useState<DraftWorksheet>(initial);
-  const [attempts, setAttempts] = useState(0);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [confirmation, setConfirmation] = useState<Confirmation | null>(null);
   const [adding, setAdding] = useState<NewBlockKind>('text');
-  const pendingFocus = useRef<{ ids: string[]; select: boolean } | null>(null);
-  const initialText = useMemo(() => JSON.stringify(candidate(initial, saved, takenIds)), [initial, saved, takenIds]);
-
-  // Problems show once Save has been tried, and then follow every change.
-  const checked = useMemo(
-    () => (attempts > 0 ? check(draft, saved, takenIds) : null),
-    [attempts, draft, saved, takenIds],
+  // A fresh copy's id follows its title until the first save, so checks need both facts.
+  const checkWorksheet = useCallback(
+    (draft: DraftWorksheet): DraftCheck<WorksheetDef> => {
+      const result = check(draft, saved, takenIds);
+      return result.ok ? { ok: true, value: result.worksheet } : result;
+    },
+    [saved, takenIds],
   );
-  const problems = checked && !checked.ok ? checked.problems : noProblems;
-
-  const tools = useMemo<EditorTools>(
-    () => ({
-      problems,
-      focusLater: (ids, select = false) => {
-        pendingFocus.current = { ids, select };
-      },
-      confirm: setConfirmation,
-    }),
-    [problems],
+  const worksheetText = useCallback(
+    (draft: DraftWorksheet) => JSON.stringify(candidate(draft, saved, takenIds)),
+    [saved, takenIds],
   );
-
-  useEffect(() => {
-    const want = pendingFocus.current;
-    if (!want) return;
-    pendingFocus.current = null;
-    for (const id of want.ids) {
-      const element = document.getElementById(id);
-      if (!element || (element instanceof HTMLButtonElement && element.disabled)) continue;
-      element.scrollIntoView({ block: 'center' });
-      element.focus({ preventScroll: true });
-      if (want.select && element instanceof HTMLInputElement) element.select();
-      return;
-    }
-  });
-
-  // Open on the title, the first thing to change in a copy.
-  useEffect(() => {
-    window.scrollTo(0, 0);
-    const title = document.getElementById(domId(WORKSHEET, 'title'));
-    if (title instanceof HTMLInputElement) {
-      title.focus();
-      if (!saved) title.select();
-    }
-  }, [saved]);
-
-  async function save() {
-    setAttempts((count) => count + 1);
-    setFailure(null);
-    const result = check(draft, saved, takenIds);
-    if (!result.ok) {
-      const first = [...result.problems.keys()][0];
-      if (first) {
-        const at = first.lastIndexOf(':');
-        pendingFocus.current = { ids: [domId(first.slice(0, at), first.slice(at + 1))], select: false };
-      }
-      if (result.general.length > 0) setFailure(result.general.join(' '));
-      return;
-    }
-    setBusy(true);
-    try {
-      onSaved(await call('worksheets:save', { worksheet: result.worksheet }));
-    } catch (error) {
-      setFailure(messageOf(error));
-      setBusy(false);
-    }
-  }
-  useModShortcut('s', () => void save(), confirmation === null);
-
-  const dirty = JSON.stringify(candidate(draft, saved, takenIds)) !== initialText;
-  function leave() {
-    if (!dirty) return onClose();
-    setConfirmation({
-      title: 'Discard your changes?',
-      body: <p>The changes to this worksheet since it was last saved will be lost.</p>,
-      action: 'Discard changes',
-      onConfirm: onClose,
+  const { draft, setDraft, problems, problemCount, busy, failure, confirmation, setConfirmation, tools, save, leave } =
+    useDraftEditor<DraftWorksheet, WorksheetDef>({
+      initial,
+      check: checkWorksheet,
+      candidateText: worksheetText,
+      persist: (checked) => call('worksheets:save', { worksheet: checked }),
+      onSaved,
+      onClose,
+      firstControl: { item: WORKSHEET, what: 'title' },
+      saved,
+      noun: 'worksheet',
     });
-  }
 
   const setBlocks = (blocks: DraftBlock[]) => setDraft({ ...draft, blocks });
-  const problemCount = problems.size + (checked && !checked.ok ? checked.general.length : 0);
 
   return (
     <EditorContext.Provider value={tools}>
