@@ -356,11 +356,14 @@ function friendly(issue: z.core.$ZodIssue): string {
     if (last === 'itemLabel') return 'Say what one row is called, e.g. “Agenda item”.';
     return 'This cannot be empty.';
   }
-  if (issue.code === 'too_big') {
-    const maximum = 'maximum' in issue ? Number(issue.maximum) : null;
-    return maximum === null
-      ? 'This is too long.'
-      : `Keep this to ${maximum} ${issue.origin === 'array' ? 'items' : 'characters'} or fewer.`;
-  }
-  return issue.message;
+  return tooBigMessage(issue) ?? issue.message;
+}
+
+/** "Keep this to 120 characters or fewer." for a too-long text or list; null for other problems. */
+export function tooBigMessage(issue: z.core.$ZodIssue): string | null {
+  if (issue.code !== 'too_big') return null;
+  const maximum = 'maximum' in issue ? Number(issue.maximum) : null;
+  return maximum === null
+    ? 'This is too long.'
+    : `Keep this to ${maximum} ${issue.origin === 'array' ? 'items' : 'characters'} or fewer.`;
 }

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { worksheetSchema } from '../../../shared/worksheets/schema';
 import type { WorksheetBlock, WorksheetColumn, WorksheetDef } from '../../../shared/worksheets/types';
-import { camelId, moved, newKey, type Problems, templateIdFor } from '../templates/draft';
+import { camelId, moved, newKey, type Problems, templateIdFor, tooBigMessage } from '../templates/draft';
 
 /**
  * The worksheet editor's working copy, on the model of the template editor's draft
@@ -273,11 +273,5 @@ function friendly(issue: z.core.$ZodIssue): string {
     if (last === 'blocks') return 'A worksheet needs at least one part.';
     return 'This cannot be empty.';
   }
-  if (issue.code === 'too_big') {
-    const maximum = 'maximum' in issue ? Number(issue.maximum) : null;
-    return maximum === null
-      ? 'This is too long.'
-      : `Keep this to ${maximum} ${issue.origin === 'array' ? 'items' : 'characters'} or fewer.`;
-  }
-  return issue.message;
+  return tooBigMessage(issue) ?? issue.message;
 }
