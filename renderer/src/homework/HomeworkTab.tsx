@@ -144,6 +144,39 @@ export function HomeworkTab({ clientId, archived, onOpenNote, onPrintSheets }: P
     );
   }
 
+  /** One assignment in the current or past list: open ones are reviewed, past ones can be re-reviewed. */
+  function card(assignment: Assignment, list: 'current' | 'past') {
+    return (
+      <li key={assignment.id}>
+        <AssignmentCard
+          assignment={assignment}
+          worksheetTitle={worksheetTitle(assignment.worksheetId)}
+          today={day}
+          headingLevel={4}
+        >
+          <div className="assignment-foot">
+            {origin(assignment)}
+            <div className="actions">
+              {reviewing !== assignment.id && !archived && (
+                <button type="button" className="small-button" onClick={() => setReviewing(assignment.id)}>
+                  {list === 'current' ? 'Review' : 'Change review'}
+                  <span className="visually-hidden">
+                    {list === 'current' ? ` “${assignment.title}”` : ` of “${assignment.title}”`}
+                  </span>
+                </button>
+              )}
+              {printButton(assignment)}
+            </div>
+          </div>
+          {reviewControls(assignment)}
+          {(list === 'past' || assignment.history.length > 1) && (
+            <AssignmentHistory assignment={assignment} noteLabel={noteLabel} />
+          )}
+        </AssignmentCard>
+      </li>
+    );
+  }
+
   return (
     <section className="homework-tab" aria-labelledby="homework-heading">
       <div className="client-notes-header">
@@ -195,32 +228,7 @@ export function HomeworkTab({ clientId, archived, onOpenNote, onPrintSheets }: P
             </p>
           ) : (
             <ul className="assignment-list" aria-labelledby="homework-current-heading">
-              {open.map((assignment) => (
-                <li key={assignment.id}>
-                  <AssignmentCard
-                    assignment={assignment}
-                    worksheetTitle={worksheetTitle(assignment.worksheetId)}
-                    today={day}
-                    headingLevel={4}
-                  >
-                    <div className="assignment-foot">
-                      {origin(assignment)}
-                      <div className="actions">
-                        {reviewing !== assignment.id && !archived && (
-                          <button type="button" className="small-button" onClick={() => setReviewing(assignment.id)}>
-                            Review<span className="visually-hidden"> “{assignment.title}”</span>
-                          </button>
-                        )}
-                        {printButton(assignment)}
-                      </div>
-                    </div>
-                    {reviewControls(assignment)}
-                    {assignment.history.length > 1 && (
-                      <AssignmentHistory assignment={assignment} noteLabel={noteLabel} />
-                    )}
-                  </AssignmentCard>
-                </li>
-              ))}
+              {open.map((assignment) => card(assignment, 'current'))}
             </ul>
           )}
 
@@ -231,30 +239,7 @@ export function HomeworkTab({ clientId, archived, onOpenNote, onPrintSheets }: P
             <p className="muted">No homework reviewed yet.</p>
           ) : (
             <ul className="assignment-list past" aria-labelledby="homework-past-heading">
-              {past.map((assignment) => (
-                <li key={assignment.id}>
-                  <AssignmentCard
-                    assignment={assignment}
-                    worksheetTitle={worksheetTitle(assignment.worksheetId)}
-                    today={day}
-                    headingLevel={4}
-                  >
-                    <div className="assignment-foot">
-                      {origin(assignment)}
-                      <div className="actions">
-                        {reviewing !== assignment.id && !archived && (
-                          <button type="button" className="small-button" onClick={() => setReviewing(assignment.id)}>
-                            Change review<span className="visually-hidden"> of “{assignment.title}”</span>
-                          </button>
-                        )}
-                        {printButton(assignment)}
-                      </div>
-                    </div>
-                    {reviewControls(assignment)}
-                    <AssignmentHistory assignment={assignment} noteLabel={noteLabel} />
-                  </AssignmentCard>
-                </li>
-              ))}
+              {past.map((assignment) => card(assignment, 'past'))}
             </ul>
           )}
 
