@@ -20,7 +20,7 @@ import type {
  * carry-forward (bridge, agenda, plan) working in a duplicate.
  */
 
-type Meta = { key: string; fresh: boolean };
+export type Meta = { key: string; fresh: boolean };
 export type DraftOption = ChoiceOption & Meta;
 type DraftOf<F> = F extends { options: ChoiceOption[] }
   ? Omit<F, 'options'> & { options: DraftOption[] } & Meta
@@ -232,7 +232,11 @@ function unique(base: string, taken: ReadonlySet<string>, separator: string): st
 }
 
 /** Ids for a list of items: kept ones stay, fresh ones are made from their labels. */
-function assignIds<T extends Meta & { id: string }>(items: T[], labelOf: (item: T) => string, fallback: string) {
+export function assignIds<T extends Meta & { id: string }>(
+  items: readonly T[],
+  labelOf: (item: T) => string,
+  fallback: string,
+) {
   const taken = new Set(items.filter((item) => !item.fresh).map((item) => item.id));
   const ids = new Map<string, string>();
   for (const item of items) {

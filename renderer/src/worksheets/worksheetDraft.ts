@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { worksheetSchema } from '../../../shared/worksheets/schema';
 import type { WorksheetBlock, WorksheetColumn, WorksheetDef } from '../../../shared/worksheets/types';
-import { camelId, moved, newKey, type Problems, templateIdFor, tooBigMessage } from '../templates/draft';
+import { assignIds, type Meta, moved, newKey, type Problems, templateIdFor, tooBigMessage } from '../templates/draft';
 
 /**
  * The worksheet editor's working copy, on the model of the template editor's draft
@@ -15,7 +15,6 @@ import { camelId, moved, newKey, type Problems, templateIdFor, tooBigMessage } f
 
 export { moved };
 
-type Meta = { key: string; fresh: boolean };
 export type DraftColumn = WorksheetColumn & Meta;
 export type DraftStep = { key: string; title: string; prompt?: string; lines: string };
 export type DraftFieldLine = { key: string; label: string; prefilledFrom?: 'crisisLines' };
@@ -127,25 +126,6 @@ export function blockKindName(block: DraftBlock): string {
 
 // ---------------------------------------------------------------------------
 // From the draft to a worksheet
-
-/** Ids for a list of items: kept ones stay, fresh ones are made from their headings. */
-function assignIds<T extends Meta & { id: string }>(
-  items: readonly T[],
-  labelOf: (item: T) => string,
-  fallback: string,
-) {
-  const taken = new Set(items.filter((item) => !item.fresh).map((item) => item.id));
-  const ids = new Map<string, string>();
-  for (const item of items) {
-    if (!item.fresh) ids.set(item.key, item.id);
-    else {
-      const id = camelId(labelOf(item), fallback, taken);
-      taken.add(id);
-      ids.set(item.key, id);
-    }
-  }
-  return (item: T) => ids.get(item.key) ?? item.id;
-}
 
 /** "7" → 7; anything else → NaN, which the schema refuses at the box. */
 const count = (text: string) => (/^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN);
