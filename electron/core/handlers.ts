@@ -20,6 +20,15 @@ import {
   saveCustomWorksheet,
 } from './homework/homeworkService';
 import {
+  addIntakeEntry,
+  clientIntake,
+  markIntakeReviewed,
+  recordCautionAction,
+  setIntakeContext,
+  updateIntakeEntry,
+} from './intake/intakeService';
+import { listAdministrations, recordAdministration } from './measures/measureService';
+import {
   customTemplates,
   findRevision,
   listNotesForClient,
@@ -133,6 +142,16 @@ export function createHandlers(vault: VaultSession, now: () => Date = () => new 
     'homework:assign': ({ assignment }) => saving(() => assignHomework(vault.db(), assignment, now())),
     'homework:listForClient': ({ clientId }) => listHomework(vault.db(), clientId),
     'homework:review': (review) => saving(() => reviewHomework(vault.db(), review, now())),
+    'intake:listForClient': ({ clientId }) => clientIntake(vault.db(), clientId),
+    'intake:add': (request) => saving(() => addIntakeEntry(vault.db(), request, now())),
+    'intake:update': (request) => saving(() => updateIntakeEntry(vault.db(), request, now())),
+    'intake:setContext': ({ clientId, context }) =>
+      saving(() => setIntakeContext(vault.db(), clientId, context, now())),
+    'intake:markReviewed': ({ clientId, noteId }) =>
+      saving(() => markIntakeReviewed(vault.db(), clientId, noteId, now())),
+    'cautions:recordAction': (input) => saving(() => recordCautionAction(vault.db(), input, now())),
+    'measures:record': ({ administration }) => saving(() => recordAdministration(vault.db(), administration, now())),
+    'measures:listForClient': ({ clientId }) => listAdministrations(vault.db(), clientId),
     'clients:setDefaultTemplate': ({ id, templateId }) => {
       if (templateId !== null) findTemplate(vault.db(), templateId);
       return saving(() => setDefaultTemplate(vault.db(), id, templateId, now()));

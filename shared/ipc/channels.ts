@@ -42,6 +42,14 @@ export const channels = [
   'homework:assign',
   'homework:listForClient',
   'homework:review',
+  'intake:listForClient',
+  'intake:add',
+  'intake:update',
+  'intake:setContext',
+  'intake:markReviewed',
+  'cautions:recordAction',
+  'measures:record',
+  'measures:listForClient',
 ] as const;
 
 export type Channel = (typeof channels)[number];

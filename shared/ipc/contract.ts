@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { clientIdSchema, clientInputSchema, clientSchema } from '../clients/client';
 import { errorCodes } from '../errors';
 import { assignmentInputSchema, assignmentSchema, reviewInputSchema } from '../homework/assignment';
+import { cautionActionInputSchema, cautionActionSchema } from '../intake/cautionAction';
+import { intakeContextSchema, intakeEntryIdSchema, intakeEntrySchema, intakeFieldsSchema } from '../intake/entry';
+import { administrationInputSchema, administrationSchema } from '../measures/administration';
 import {
   addendumSchema,
   noteChangesSchema,
@@ -61,6 +64,18 @@ const sessionSchema = z.strictObject({
   settings: settingsSchema,
 });
 export type SessionInfo = z.infer<typeof sessionSchema>;
+
+const intakeReviewSchema = z.strictObject({ noteId: noteIdSchema, at: z.string() });
+export type IntakeReview = z.infer<typeof intakeReviewSchema>;
+
+/** Everything the intake view needs about one client, in one read. */
+const clientIntakeSchema = z.strictObject({
+  entries: z.array(intakeEntrySchema),
+  context: intakeContextSchema,
+  actions: z.array(cautionActionSchema),
+  reviews: z.array(intakeReviewSchema),
+});
+export type ClientIntake = z.infer<typeof clientIntakeSchema>;
 
 export const contract = {
   'vault:status': { request: none, response: vaultStatusSchema },
@@ -172,6 +187,34 @@ export const contract = {
     response: z.array(assignmentSchema),
   },
   'homework:review': { request: reviewInputSchema, response: assignmentSchema },
+  'intake:listForClient': { request: z.strictObject({ clientId: clientIdSchema }), response: clientIntakeSchema },
+  'intake:add': {
+    request: z.strictObject({ clientId: clientIdSchema, noteId: noteIdSchema.nullable(), fields: intakeFieldsSchema }),
+    response: intakeEntrySchema,
+  },
+  /** A changed entry (its kind cannot change); stopping is a change with a stop date. */
+  'intake:update': {
+    request: z.strictObject({ id: intakeEntryIdSchema, noteId: noteIdSchema.nullable(), fields: intakeFieldsSchema }),
+    response: intakeEntrySchema,
+  },
+  'intake:setContext': {
+    request: z.strictObject({ clientId: clientIdSchema, context: intakeContextSchema }),
+    response: intakeContextSchema,
+  },
+  /** "Reviewed the list with the client" in this note, even when nothing changed. */
+  'intake:markReviewed': {
+    request: z.strictObject({ clientId: clientIdSchema, noteId: noteIdSchema }),
+    response: intakeReviewSchema,
+  },
+  'cautions:recordAction': { request: cautionActionInputSchema, response: cautionActionSchema },
+  'measures:record': {
+    request: z.strictObject({ administration: administrationInputSchema }),
+    response: administrationSchema,
+  },
+  'measures:listForClient': {
+    request: z.strictObject({ clientId: clientIdSchema }),
+    response: z.array(administrationSchema),
+  },
 } satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -7,11 +7,11 @@ import { sum, validateAnswers } from './validate';
  * 0–4, total 0–12. Positive at 4 or more for men and 3 or more for women (Bush et al.
  * 1998; Bradley et al. 2003).
  *
- * Wording: the reference gives no exact item wording (only the fragment "6 or more
- * drinks on one occasion" for question 3), so all three items are Sessionkeep's own
- * short paraphrases, marked `paraphrase`. The answer options are listed in the
- * reference "from memory" and must be checked against the WHO manual (reference §5
- * item 11), so they are marked `optionsUnverified`. The reference gives no time frame.
+ * Wording: questions 1–3 of the WHO AUDIT and their answer options as the WHO form
+ * has them, reproduced word for word alike in several independent public
+ * implementations (checked 2026-11-25; they agree with the options the reference lists
+ * "from memory" in §3.5). The WHO manual itself was not read directly (reference §5
+ * item 11), so the grade is S. The reference gives no time frame.
  */
 
 export const AUDITC_CUT_OFF = { male: 4, female: 3 } as const;
@@ -27,35 +27,32 @@ export const auditc: InstrumentDef = deepFreeze({
   items: [
     {
       number: 1,
-      text: 'How often do you drink alcohol?',
-      wording: 'paraphrase',
-      optionsUnverified: true,
+      text: 'How often do you have a drink containing alcohol?',
+      wording: 'verbatim',
       options: [
         { score: 0, label: 'Never' },
         { score: 1, label: 'Monthly or less' },
-        { score: 2, label: '2-4 times a month' },
-        { score: 3, label: '2-3 times a week' },
-        { score: 4, label: '4+ times a week' },
+        { score: 2, label: '2 to 4 times a month' },
+        { score: 3, label: '2 to 3 times a week' },
+        { score: 4, label: '4 or more times a week' },
       ],
     },
     {
       number: 2,
-      text: 'On a usual day when you drink, how many drinks do you have?',
-      wording: 'paraphrase',
-      optionsUnverified: true,
+      text: 'How many drinks containing alcohol do you have on a typical day when you are drinking?',
+      wording: 'verbatim',
       options: [
-        { score: 0, label: '1-2' },
-        { score: 1, label: '3-4' },
-        { score: 2, label: '5-6' },
-        { score: 3, label: '7-9' },
-        { score: 4, label: '10+' },
+        { score: 0, label: '1 or 2' },
+        { score: 1, label: '3 or 4' },
+        { score: 2, label: '5 or 6' },
+        { score: 3, label: '7, 8, or 9' },
+        { score: 4, label: '10 or more' },
       ],
     },
     {
       number: 3,
-      text: 'How often do you have 6 or more drinks on one occasion?',
-      wording: 'paraphrase',
-      optionsUnverified: true,
+      text: 'How often do you have six or more drinks on one occasion?',
+      wording: 'verbatim',
       options: [
         { score: 0, label: 'Never' },
         { score: 1, label: 'Less than monthly' },

@@ -6,8 +6,7 @@ import { sum, validateAnswers } from './validate';
 /**
  * PHQ-2 (reference clinical-facts.md §3.2): the first two PHQ-9 items (anhedonia,
  * depressed mood), each 0–3, total 0–6. Positive at 3 or more, the optimal cut-point
- * in Kroenke, Spitzer & Williams 2003. The items are the PHQ-9's, so they carry the
- * same `paraphrase` marking until the published wording is checked.
+ * in Kroenke, Spitzer & Williams 2003. The items are the PHQ-9's first two, word for word.
  *
  * A negative PHQ-2 does not rule out thoughts of self-harm: at a cut-off of 3 it would
  * have passed only 49% of people with item-9 thoughts on to the PHQ-9 (§3.2).

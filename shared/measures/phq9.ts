@@ -6,16 +6,18 @@ import { bandFor, sum, validateAnswers } from './validate';
  * PHQ-9 (reference clinical-facts.md §3.1): the nine DSM-IV criteria for major
  * depression, each 0–3 over the last 2 weeks, total 0–27.
  *
- * Wording: the reference quotes only item 9 exactly. Items 1–8 are Sessionkeep's own
- * short paraphrases of the criterion each item asks about, marked `paraphrase`; replace
- * them with the published form's wording (reference §5 item 10) before release.
+ * Wording: the reference quotes item 9 exactly [S]. Items 1–8 are the Pfizer form's
+ * wording as reproduced, word for word alike, in several independent public
+ * implementations (checked 2026-11-25); the form itself (phqscreeners.com) was not read
+ * directly (reference §5 item 10), so the grade is S, as for the GAD-7 items. Pfizer
+ * allows verbatim reproduction with PFIZER_NOTICE (§3.4).
  */
 
 /** Item 9 answered above 0, whatever the total: the client needs a suicide-risk assessment. */
 export const ITEM9_FLAG = 'item9';
 
-const paraphrase = (number: number, text: string) =>
-  ({ number, text, wording: 'paraphrase', options: PHQ_FREQUENCY_OPTIONS }) as const;
+const verbatim = (number: number, text: string) =>
+  ({ number, text, wording: 'verbatim', options: PHQ_FREQUENCY_OPTIONS }) as const;
 
 export const phq9: InstrumentDef = deepFreeze({
   id: 'phq9',
@@ -23,14 +25,17 @@ export const phq9: InstrumentDef = deepFreeze({
   fullName: 'Patient Health Questionnaire-9',
   timeFrame: PHQ_TIME_FRAME,
   items: [
-    paraphrase(1, 'Little interest or enjoyment in things'),
-    paraphrase(2, 'Low, depressed or hopeless mood'),
-    paraphrase(3, 'Sleep problems (too little or too much)'),
-    paraphrase(4, 'Tiredness or low energy'),
-    paraphrase(5, 'Appetite changes (poor appetite or overeating)'),
-    paraphrase(6, 'Feeling bad about yourself: worthless, a failure or guilty'),
-    paraphrase(7, 'Trouble concentrating'),
-    paraphrase(8, 'Moving or speaking more slowly, or being more restless, than usual'),
+    verbatim(1, 'Little interest or pleasure in doing things'),
+    verbatim(2, 'Feeling down, depressed, or hopeless'),
+    verbatim(3, 'Trouble falling or staying asleep, or sleeping too much'),
+    verbatim(4, 'Feeling tired or having little energy'),
+    verbatim(5, 'Poor appetite or overeating'),
+    verbatim(6, 'Feeling bad about yourself — or that you are a failure or have let yourself or your family down'),
+    verbatim(7, 'Trouble concentrating on things, such as reading the newspaper or watching television'),
+    verbatim(
+      8,
+      'Moving or speaking so slowly that other people could have noticed? Or the opposite — being so fidgety or restless that you have been moving around a lot more than usual',
+    ),
     {
       number: 9,
       // Quoted in the reference from patientdeterminants.org and the Diabetes MILES abstract [S].

@@ -311,12 +311,25 @@ describe('instrument definitions (reference §3.1–3.5, §3.10)', () => {
     }
   });
 
-  it('quotes only what the reference quotes: PHQ-9 item 9 and the GAD-7 items; the rest are marked paraphrases', () => {
+  it('reproduces the published wording of every item (PHQ-9, PHQ-2, GAD-7, AUDIT-C)', () => {
     expect(phq9.items[8]).toMatchObject({
       wording: 'verbatim',
       text: 'Thoughts that you would be better off dead or of hurting yourself in some way.',
     });
-    expect(phq9.items.slice(0, 8).every((item) => item.wording === 'paraphrase')).toBe(true);
+    expect(phq9.items.map((item) => item.text.slice(0, 30))).toEqual([
+      'Little interest or pleasure in',
+      'Feeling down, depressed, or ho',
+      'Trouble falling or staying asl',
+      'Feeling tired or having little',
+      'Poor appetite or overeating',
+      'Feeling bad about yourself — o',
+      'Trouble concentrating on thing',
+      'Moving or speaking so slowly t',
+      'Thoughts that you would be bet',
+    ]);
+    expect(
+      [phq9, phq2, gad7, auditc].flatMap((measure) => measure.items).every((item) => item.wording === 'verbatim'),
+    ).toBe(true);
     expect(phq2.items).toEqual(phq9.items.slice(0, 2));
     expect(gad7.items.map((item) => [item.wording, item.text])).toEqual([
       ['verbatim', 'Feeling nervous, anxious or on edge'],
@@ -327,7 +340,20 @@ describe('instrument definitions (reference §3.1–3.5, §3.10)', () => {
       ['verbatim', 'Becoming easily annoyed or irritable'],
       ['verbatim', 'Feeling afraid as if something awful might happen'],
     ]);
-    expect(auditc.items.every((item) => item.wording === 'paraphrase' && item.optionsUnverified)).toBe(true);
+    expect(auditc.items.map((item) => [item.text, item.options.map((option) => option.label)])).toEqual([
+      [
+        'How often do you have a drink containing alcohol?',
+        ['Never', 'Monthly or less', '2 to 4 times a month', '2 to 3 times a week', '4 or more times a week'],
+      ],
+      [
+        'How many drinks containing alcohol do you have on a typical day when you are drinking?',
+        ['1 or 2', '3 or 4', '5 or 6', '7, 8, or 9', '10 or more'],
+      ],
+      [
+        'How often do you have six or more drinks on one occasion?',
+        ['Never', 'Less than monthly', 'Monthly', 'Weekly', 'Daily or almost daily'],
+      ],
+    ]);
   });
 
   it('AUDIT-C cites the WHO AUDIT manual (Babor et al. 2001)', () => {

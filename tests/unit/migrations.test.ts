@@ -203,6 +203,56 @@ const afterStep: Record<number, { why: string; check(db: VaultDb): void }> = {
       expect(() => db.prepare('DELETE FROM assignment_events').run()).toThrow(/HISTORY_FINAL/);
     },
   },
+  4: {
+    why: 'intake entries with append-only snapshots, caution actions, reviews and item-level measures',
+    check(db) {
+      const kept = ['intake_events', 'intake_reviews', 'caution_actions', 'measure_administrations'];
+      for (const table of ['intake_entries', 'intake_context', ...kept]) {
+        expect(tables(db), table).toContain(table);
+        expect(isStrict(db, table), table).toBe(true);
+      }
+      db.prepare(
+        "INSERT INTO clients (id, display_name, created_at, updated_at) VALUES ('c', 'Ana', 'now', 'now')",
+      ).run();
+      const entry = db.prepare(
+        "INSERT INTO intake_entries (id, client_id, kind, fields_json, created_at, updated_at) VALUES ('e', 'c', ?, '{}', 'now', 'now')",
+      );
+      expect(() => entry.run('vitamin')).toThrow(/CHECK constraint failed/);
+      entry.run('substance');
+      db.prepare(
+        "INSERT INTO intake_events (entry_id, change, at, fields_json) VALUES ('e', 'added', 'now', '{}')",
+      ).run();
+      db.prepare(
+        "INSERT INTO notes (id, client_id, template_id, template_version, template_name, template, note_kind, values_json, created_at, updated_at) VALUES ('n', 'c', 't', 1, 'T', '{}', 'progress', '{}', 'now', 'now')",
+      ).run();
+      db.prepare("INSERT INTO intake_reviews (client_id, note_id, at) VALUES ('c', 'n', 'now')").run();
+      db.prepare(
+        `INSERT INTO caution_actions (id, client_id, caution_id, caution_title, severity, involves_json, action, kb_version, at)
+         VALUES ('a', 'c', 'x', 'X', 'serious', '[]', 'discussed', '1.0.0', 'now')`,
+      ).run();
+      const measure = db.prepare(
+        `INSERT INTO measure_administrations (id, client_id, instrument, answers_json, given_on, total, flags_json, created_at)
+         VALUES ('m', 'c', ?, '[]', '2026-01-01', 0, '[]', 'now')`,
+      );
+      expect(() => measure.run('dast10')).toThrow(/CHECK constraint failed/);
+      measure.run('phq9');
+      for (const table of kept) {
+        expect(
+          () =>
+            db
+              .prepare(
+                `UPDATE ${table} SET at = 'later'`.replace(
+                  ' at =',
+                  table === 'measure_administrations' ? ' given_on =' : ' at =',
+                ),
+              )
+              .run(),
+          table,
+        ).toThrow(/HISTORY_FINAL/);
+        expect(() => db.prepare(`DELETE FROM ${table}`).run(), table).toThrow(/HISTORY_FINAL/);
+      }
+    },
+  },
 };
 
 describe('each migration', () => {

@@ -156,6 +156,58 @@ function validRequests(clientId: string) {
     },
     'homework:listForClient': { clientId },
     'homework:review': { id: PLACEHOLDER_ID, status: 'done', amount: '', barrier: '', noteId: null },
+    'intake:listForClient': { clientId },
+    'intake:add': {
+      clientId,
+      noteId: null,
+      fields: {
+        kind: 'substance',
+        name: 'Kratom',
+        product: '',
+        amount: '2',
+        unit: 'g',
+        route: 'oral',
+        frequency: 'daily',
+        startedOn: '2026-01-05',
+        lastUseOn: '',
+        obtainedFrom: 'online',
+        clientSaysFor: 'mood',
+        prescriberKnows: 'unknown',
+        stoppedOn: '',
+      },
+    },
+    'intake:update': {
+      id: PLACEHOLDER_ID,
+      noteId: null,
+      fields: { kind: 'medication', name: 'Sertraline', dose: '50 mg', prescriber: '', startedOn: '', stoppedOn: '' },
+    },
+    'intake:setContext': {
+      clientId,
+      context: { pregnant: false, breastfeeding: false, bipolar: true, liverDisease: false, seizureHistory: false },
+    },
+    'intake:markReviewed': { clientId, noteId },
+    'cautions:recordAction': {
+      clientId,
+      noteId: null,
+      cautionId: 'kratom-benzodiazepines',
+      cautionTitle: 'Kratom with benzodiazepines',
+      severity: 'serious',
+      involves: ['kratom', 'alprazolam'],
+      action: 'discussed',
+      reason: '',
+      kbVersion: '1.0.0',
+    },
+    'measures:record': {
+      administration: {
+        clientId,
+        noteId: null,
+        instrument: 'phq9',
+        answers: [1, 1, 1, 1, 1, 1, 1, 1, 0],
+        sex: null,
+        givenOn: '2026-01-05',
+      },
+    },
+    'measures:listForClient': { clientId },
   } satisfies { [C in Channel]: RequestOf<C> };
 }
 
@@ -226,6 +278,7 @@ type SchemaDef = {
   shape?: Record<string, z.ZodType>;
   element?: z.ZodType;
   valueType?: z.ZodType;
+  options?: z.ZodType[];
 };
 const defOf = (schema: z.ZodType) => schema._zod.def as unknown as SchemaDef;
 
@@ -242,7 +295,12 @@ function schemaAt(root: z.ZodType, path: Path): z.ZodType | undefined {
       current = inner;
     }
     if (!current) return undefined;
-    const def = defOf(current);
+    let def = defOf(current);
+    // A discriminated union: the member that has this field (they share the rest).
+    if (def.type === 'union') {
+      const member = def.options?.find((option) => defOf(option).shape?.[String(key)] !== undefined);
+      if (member) def = defOf(member);
+    }
     current =
       def.type === 'object'
         ? def.shape?.[String(key)]
@@ -394,6 +452,34 @@ const semanticMutations: Partial<Record<Channel, Mutation[]>> = (() => {
     'clients:restore': badIds,
     'clients:create': clientCases,
     'clients:update': [...badIds, ...clientCases],
+    'intake:add': [
+      set(['fields', 'name'], '   ', 'fields.name is only spaces'),
+      set(['fields', 'stoppedOn'], '2026-01-01', 'fields.stoppedOn is before fields.startedOn'),
+      set(['fields', 'startedOn'], '2026-02-30', 'fields.startedOn is impossible'),
+      set(['fields', 'obtainedFrom'], 'a friend', 'fields.obtainedFrom is not one of the choices'),
+      set(['fields', 'prescriberKnows'], 'maybe', 'fields.prescriberKnows is not yes/no/unknown'),
+      set(['fields', 'kind'], 'vitamin', 'fields.kind is neither substance nor medication'),
+    ],
+    'intake:update': [...badIds, set(['fields', 'dose'], 'd'.repeat(121), 'fields.dose is over its limit')],
+    'intake:setContext': [set(['context', 'bipolar'], 'yes', 'context.bipolar as a string')],
+    'cautions:recordAction': [
+      set(['action'], 'ignored', 'action is not one of the four'),
+      {
+        label: 'not relevant without a reason',
+        field: 'reason',
+        build: (valid) => ({ ...(valid as object), action: 'notRelevant', reason: '  ' }),
+      },
+      set(['severity'], 'fatal', 'severity is not serious/caution/info'),
+    ],
+    'measures:record': [
+      set(['administration', 'answers'], [1, 1, 1, 1, 1, 1, 1, 1], 'a PHQ-9 with 8 answers'),
+      set(['administration', 'answers'], [1, 1, 1, 1, 1, 1, 1, 1, 4], 'a PHQ-9 answer of 4'),
+      set(['administration', 'answers'], [1, 1, 1, 1, 1.5, 1, 1, 1, 0], 'a PHQ-9 answer of 1.5'),
+      set(['administration', 'answers'], [1, 1, 1, 1, -1, 1, 1, 1, 0], 'a negative PHQ-9 answer'),
+      set(['administration', 'instrument'], 'dast10', 'an instrument Sessionkeep does not administer'),
+      set(['administration', 'givenOn'], '2999-01-01', 'administration.givenOn is in the future'),
+      set(['administration', 'givenOn'], '05/01/2026', 'administration.givenOn is not ISO'),
+    ],
   };
 })();
 

@@ -13,7 +13,7 @@ import type { WorksheetDef } from '../../../shared/worksheets/types';
 import { getClient } from '../clients/clientRepository';
 import { CoreError } from '../coreError';
 import type { VaultDb } from '../db/database';
-import { findNote } from '../notes/noteRepository';
+import { requireDraftNoteOfClient } from '../notes/noteOfClient';
 
 /**
  * Homework: the worksheet library (built-in plus the therapist's own), assignments
@@ -114,13 +114,6 @@ function insertEvent(db: VaultDb, assignmentId: string, event: AssignmentEvent):
   ).run(assignmentId, event.status, event.at, event.amount, event.barrier, event.noteId);
 }
 
-function requireNoteOfClient(db: VaultDb, noteId: string, clientId: string): void {
-  const note = findNote(db, noteId);
-  if (note.clientId !== clientId) {
-    throw new CoreError('INVALID_REQUEST', 'That note belongs to another client.', { field: 'noteId' });
-  }
-}
-
 export function assignHomework(db: VaultDb, input: AssignmentInput, now: Date): Assignment {
   if (input.dueDate < input.startDate) {
     throw new CoreError('INVALID_REQUEST', 'The review date cannot be before the start date.', {
@@ -129,7 +122,7 @@ export function assignHomework(db: VaultDb, input: AssignmentInput, now: Date): 
   }
   return db.transaction(() => {
     getClient(db, input.clientId);
-    if (input.noteId) requireNoteOfClient(db, input.noteId, input.clientId);
+    if (input.noteId) requireDraftNoteOfClient(db, input.noteId, input.clientId);
     const worksheet = findWorksheet(db, input.worksheetId);
     const id = randomUUID();
     const at = now.toISOString();
@@ -170,10 +163,7 @@ export function listHomework(db: VaultDb, clientId: string): Assignment[] {
 export function reviewHomework(db: VaultDb, review: ReviewInput, now: Date): Assignment {
   return db.transaction(() => {
     const assignment = findAssignment(db, review.id);
-    if (review.noteId) {
-      requireNoteOfClient(db, review.noteId, assignment.clientId);
-      if (findNote(db, review.noteId).status === 'signed') throw new CoreError('NOTE_SIGNED');
-    }
+    if (review.noteId) requireDraftNoteOfClient(db, review.noteId, assignment.clientId);
     const at = now.toISOString();
     insertEvent(db, review.id, {
       status: review.status,

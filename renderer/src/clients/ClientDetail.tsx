@@ -1,5 +1,8 @@
 import { type Client, clientLabel } from '../../../shared/clients/client';
 import { HomeworkTab } from '../homework/HomeworkTab';
+import { IntakeTab } from '../intake/IntakeTab';
+import { OpenCautionsSummary } from '../intake/OpenCautionsSummary';
+import { MeasuresTab } from '../measures/MeasuresTab';
 import { ClientNotes } from '../notes/ClientNotes';
 import type { PrintRequest } from '../print/PrintView';
 import type { SheetRequest } from '../worksheets/sheetRequest';
@@ -50,8 +53,11 @@ export function ClientDetail({ client, onEdit, onArchive, onOpenNote, onPrint, o
           </button>
         </div>
       </header>
+      <OpenCautionsSummary clientId={client.id} />
       <ClientNotes clientId={client.id} archived={archived} onOpenNote={onOpenNote} onPrint={onPrint} />
       <HomeworkTab clientId={client.id} archived={archived} onOpenNote={onOpenNote} onPrintSheets={onPrintSheets} />
+      <MeasuresTab clientId={client.id} archived={archived} />
+      <IntakeTab clientId={client.id} archived={archived} />
       <div className="detail-grid">
         <section aria-labelledby="contact-heading">
           <h2 id="contact-heading">Contact</h2>

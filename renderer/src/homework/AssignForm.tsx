@@ -1,4 +1,4 @@
-import { type FormEvent, useCallback, useId, useRef, useState } from 'react';
+import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { Assignment, Frequency } from '../../../shared/homework/assignment';
 import { addDays } from '../../../shared/homework/stats';
 import type { RichTextDoc } from '../../../shared/templates/types';
@@ -16,6 +16,8 @@ type Props = {
   noteId: string | null;
   onAssigned: (assignment: Assignment) => void;
   onClose: () => void;
+  /** A worksheet to start with, e.g. the safety plan offered after a PHQ-9 item-9 answer. */
+  initialWorksheetId?: string;
 };
 
 type FrequencyKind = Frequency['kind'];
@@ -36,10 +38,10 @@ const serverFields: Record<string, Field> = {
 };
 
 /** Assigning homework: a worksheet, what to do, how often, until when, and the target. */
-export function AssignForm({ clientId, noteId, onAssigned, onClose }: Props) {
+export function AssignForm({ clientId, noteId, onAssigned, onClose, initialWorksheetId }: Props) {
   const id = useId();
   const { worksheets, error: loadError } = useWorksheets();
-  const [worksheetId, setWorksheetId] = useState('');
+  const [worksheetId, setWorksheetId] = useState(initialWorksheetId ?? '');
   const [title, setTitle] = useState('');
   const titleEdited = useRef(false);
   const readInstructions = useRef<() => RichTextDoc | null>(() => null);
@@ -55,6 +57,12 @@ export function AssignForm({ clientId, noteId, onAssigned, onClose }: Props) {
   const formRef = useRef<HTMLFormElement>(null);
 
   const chosen = worksheets?.find((worksheet) => worksheet.id === worksheetId);
+  // A preselected worksheet names the assignment once the library has loaded.
+  useEffect(() => {
+    if (!initialWorksheetId || titleEdited.current) return;
+    const initial = worksheets?.find((worksheet) => worksheet.id === initialWorksheetId);
+    if (initial) setTitle((current) => (current === '' ? initial.title : current));
+  }, [worksheets, initialWorksheetId]);
   const onInstructions = useCallback((read: () => RichTextDoc | null) => {
     readInstructions.current = read;
   }, []);

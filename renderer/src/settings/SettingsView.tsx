@@ -3,6 +3,7 @@ import { settingsSchema } from '../../../shared/settings';
 import { ApiError, call, messageOf } from '../api';
 import { Alert } from '../components/Alert';
 import { newPassphraseProblem, PassphraseField } from '../components/PassphraseField';
+import { AboutKnowledgeBase } from '../intake/AboutKnowledgeBase';
 import { DistortionSettings } from '../templates/DistortionSettings';
 import { TemplateSettings } from '../templates/TemplateSettings';
 
@@ -242,6 +243,7 @@ export function SettingsView() {
       <AutoLockSettings />
       <ChangePassphrase />
       <VaultFacts />
+      <AboutKnowledgeBase />
     </main>
   );
 }

@@ -60,6 +60,12 @@ export function cbtSessionTemplate(): TemplateDef {
         ],
       },
       {
+        id: 'intake',
+        title: 'Substances and medications',
+        help: 'What the client takes now, with the cautions to discuss with them and their prescriber. Update the list here; changes are dated and kept.',
+        fields: [{ id: 'intake', label: 'Substances and medications', kind: 'slot', slot: 'intake' }],
+      },
+      {
         id: 'bridge',
         title: 'Bridge from the last session',
         help: 'What mattered last session and what the client took away from it.',

@@ -1,5 +1,7 @@
 import type { SessionNumberField, SlotField } from '../../../../shared/templates/types';
 import { HomeworkSlotField, isHomeworkSlot } from '../../homework/HomeworkSlot';
+import { IntakeSlotField } from '../../intake/IntakeSlot';
+import { MeasuresSlotField } from '../../measures/MeasuresSlot';
 
 /** Counted by the app when the note was created; never typed. */
 export function SessionNumberView({ field, value }: { field: SessionNumberField; value: number | null }) {
@@ -14,26 +16,13 @@ export function SessionNumberView({ field, value }: { field: SessionNumberField;
   );
 }
 
-const comingWith: Record<SlotField['slot'], string> = {
-  homeworkReview: 'the homework feature',
-  newHomework: 'the homework feature',
-  intake: 'the intake feature',
-  measures: 'the outcome measures feature',
-};
-
 /**
- * A place a feature fills: the homework review and new homework (in a note, see
- * homework/HomeworkSlot.tsx); the others (intake, measures) are still to come and say so
- * plainly instead of offering a control that would record nothing.
+ * A place a feature fills in a note: the homework review and new homework
+ * (homework/HomeworkSlot.tsx), the client's intake with its cautions
+ * (intake/IntakeSlot.tsx) and the measures given in the session (measures/MeasuresSlot.tsx).
  */
 export function SlotBox({ field }: { field: SlotField }) {
   if (isHomeworkSlot(field)) return <HomeworkSlotField field={field} />;
-  return (
-    <div className="note-field">
-      <div className="slot-box" role="note" aria-label={field.label}>
-        <strong>{field.label}</strong> — coming with {comingWith[field.slot]}; nothing is recorded here yet.
-        {field.help && <span className="hint"> {field.help}</span>}
-      </div>
-    </div>
-  );
+  if (field.slot === 'intake') return <IntakeSlotField field={field} />;
+  return <MeasuresSlotField field={field} />;
 }
