@@ -17,6 +17,8 @@ export function startHarness(vault: string): Promise<Harness> {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
+  let started = false;
+  let stopping = false;
   child.stderr?.on('data', (chunk) => {
     stderr += String(chunk);
   });
@@ -26,8 +28,14 @@ export function startHarness(vault: string): Promise<Harness> {
     child.stdout?.on('data', (chunk) => {
       stdout += String(chunk);
       const match = /(http:\/\/127\.0\.0\.1:\d+\/open\?token=[\w-]+)/.exec(stdout);
-      if (!match?.[1]) return;
+      if (!match?.[1] || started) return;
+      started = true;
       child.removeAllListeners('exit');
+      // A harness that dies mid-test says why, instead of leaving only a timeout.
+      child.on('exit', (code, signal) => {
+        if (!stopping)
+          process.stderr.write(`harness exited before the test stopped it (${code ?? signal}):\n${stderr}\n`);
+      });
       resolve({
         url: match[1],
         vault,
@@ -35,6 +43,7 @@ export function startHarness(vault: string): Promise<Harness> {
         stop: () =>
           new Promise((done) => {
             if (child.exitCode !== null) return done();
+            stopping = true;
             child.once('exit', () => done());
             child.kill('SIGTERM');
           }),

@@ -136,6 +136,7 @@ describe('the CBT session template (Beck structure, §5a; structured CBT note fi
     expect(cbt.sections.map((candidate) => candidate.id)).toEqual([
       'header',
       'moodCheck',
+      'intake',
       'bridge',
       'agenda',
       'homeworkReview',

@@ -27,7 +27,7 @@ export function kbVersionText(): string {
  */
 export function SeverityIcon({ severity }: { severity: Severity }) {
   return (
-    <svg className={`severity-icon ${severity}`} viewBox="0 0 20 20" width="18" height="18" aria-hidden="true">
+    <svg className={`severity-icon sev-${severity}`} viewBox="0 0 20 20" width="18" height="18" aria-hidden="true">
       {severity === 'serious' && (
         <>
           <path d="M10 1.5 19 18H1Z" className="shape" />
@@ -55,7 +55,7 @@ export function SeverityIcon({ severity }: { severity: Severity }) {
 
 export function SeverityLabel({ severity }: { severity: Severity }) {
   return (
-    <span className={`severity-label ${severity}`}>
+    <span className={`severity-label sev-${severity}`}>
       <SeverityIcon severity={severity} />
       {severityWords[severity]}
     </span>
@@ -81,6 +81,8 @@ type PanelProps = {
   /** Has the client anything listed at all (changes the empty message). */
   hasEntries: boolean;
   headingLevel: 3 | 4;
+  /** Information-only cautions shown open (the client's intake) or folded (a note). */
+  infoOpen: boolean;
 };
 
 /** The cautions for the current list, most severe first, each with what was done about it. */
@@ -93,6 +95,7 @@ export function CautionsPanel({
   canRecord,
   hasEntries,
   headingLevel,
+  infoOpen,
 }: PanelProps) {
   const id = useId();
   const Heading = `h${headingLevel}` as const;
@@ -101,11 +104,30 @@ export function CautionsPanel({
     .map((severity) => [severity, cautions.filter((caution) => caution.severity === severity).length] as const)
     .filter(([, count]) => count > 0)
     .map(([severity, count]) => `${count} ${severityWords[severity].toLocaleLowerCase()}`);
+  const pressing = cautions.filter((caution) => caution.severity !== 'info');
+  const information = cautions.filter((caution) => caution.severity === 'info');
+  const item = (caution: Caution) => {
+    const key = cautionKey(caution);
+    return (
+      <li key={key}>
+        <CautionCard
+          clientId={clientId}
+          caution={caution}
+          latest={latest.get(key) ?? null}
+          noteId={noteId}
+          noteLabel={noteLabel}
+          canRecord={canRecord}
+          headingLevel={headingLevel === 3 ? 4 : 5}
+        />
+      </li>
+    );
+  };
   return (
     <section className="intake-cautions" aria-labelledby={`${id}-heading`}>
       <Heading id={`${id}-heading`} className="intake-subheading">
         Cautions {counts.length > 0 && <span className="muted">({counts.join(', ')})</span>}
       </Heading>
+      <KbNote />
       {cautions.length === 0 ? (
         <p className="muted">
           {hasEntries
@@ -113,26 +135,24 @@ export function CautionsPanel({
             : 'Cautions appear here as substances and medications are added.'}
         </p>
       ) : (
-        <ul className="caution-list" aria-label="Cautions for the current list">
-          {cautions.map((caution) => {
-            const key = cautionKey(caution);
-            return (
-              <li key={key}>
-                <CautionCard
-                  clientId={clientId}
-                  caution={caution}
-                  latest={latest.get(key) ?? null}
-                  noteId={noteId}
-                  noteLabel={noteLabel}
-                  canRecord={canRecord}
-                  headingLevel={headingLevel === 3 ? 4 : 5}
-                />
-              </li>
-            );
-          })}
-        </ul>
+        <>
+          {pressing.length > 0 && (
+            <ul className="caution-list" aria-label="Cautions to discuss">
+              {pressing.map(item)}
+            </ul>
+          )}
+          {information.length > 0 && (
+            <details className="caution-info-group" open={infoOpen}>
+              <summary>
+                For information <span className="muted">({information.length})</span>
+              </summary>
+              <ul className="caution-list" aria-label="For information">
+                {information.map(item)}
+              </ul>
+            </details>
+          )}
+        </>
       )}
-      <KbNote />
     </section>
   );
 }
@@ -164,29 +184,46 @@ function CautionCard({ clientId, caution, latest, noteId, noteLabel, canRecord, 
   const Heading = `h${headingLevel}` as const;
   const hedged = caution.grades.includes('U');
   return (
-    <article className={`caution ${caution.severity}`} aria-labelledby={`${id}-title`}>
+    <article className={`caution-card sev-${caution.severity}`} aria-labelledby={`${id}-title`}>
       <div className="caution-head">
         <SeverityLabel severity={caution.severity} />
         <Heading id={`${id}-title`} className="caution-title">
           {caution.title}
         </Heading>
       </div>
-      <p className="caution-involves">
-        <span className="muted">Involves:</span> {caution.involves.join(', ')}
-      </p>
-      <p className={latest ? 'caution-done' : 'caution-open'}>
-        {latest ? (
-          <>
-            <span aria-hidden="true">✓ </span>
-            <strong>{actionText(latest)}</strong>
-            <span className="muted"> · {actionWhere(latest, noteLabel, noteId ?? undefined)}</span>
-          </>
-        ) : caution.severity === 'serious' ? (
-          <strong>Not yet addressed</strong>
-        ) : (
-          <span className="muted">Nothing recorded yet</span>
+      <div className="caution-status-row">
+        <div className="caution-status">
+          <p className="caution-involves">
+            <span className="muted">Involves:</span> {caution.involves.join(', ')}
+          </p>
+          <p className={latest ? 'caution-done' : 'caution-open'}>
+            {latest ? (
+              <>
+                <span aria-hidden="true">✓ </span>
+                <strong>{actionText(latest)}</strong>
+                <span className="muted"> · {actionWhere(latest, noteLabel, noteId ?? undefined)}</span>
+              </>
+            ) : caution.severity === 'serious' ? (
+              <strong>Not yet addressed</strong>
+            ) : (
+              <span className="muted">Nothing recorded yet</span>
+            )}
+          </p>
+        </div>
+        {canRecord && !recording && (
+          <button
+            type="button"
+            className="small-button"
+            onClick={() => {
+              setRecorded(false);
+              setRecording(true);
+            }}
+          >
+            {latest ? 'Record another action' : 'Record what was done'}
+            <span className="visually-hidden"> about “{caution.title}”</span>
+          </button>
         )}
-      </p>
+      </div>
       {recorded && (
         <p className="visually-hidden" role="status">
           Recorded.
@@ -209,7 +246,10 @@ function CautionCard({ clientId, caution, latest, noteId, noteLabel, canRecord, 
         <p className="caution-part">Sources</p>
         <ol className="caution-sources">
           {caution.sources.map((source) => (
-            <li key={`${source.title}-${source.publisher}`} className={source.grade === 'U' ? 'unconfirmed' : undefined}>
+            <li
+              key={`${source.title}-${source.publisher}`}
+              className={source.grade === 'U' ? 'unconfirmed' : undefined}
+            >
               <span className="source-title">{source.title}</span>.{' '}
               <span className="muted">
                 {source.publisher}
@@ -245,32 +285,17 @@ function CautionCard({ clientId, caution, latest, noteId, noteLabel, canRecord, 
           </>
         )}
       </details>
-      {canRecord &&
-        (recording ? (
-          <RecordActionForm
-            clientId={clientId}
-            caution={caution}
-            noteId={noteId}
-            onDone={(saved) => {
-              setRecording(false);
-              if (saved) setRecorded(true);
-            }}
-          />
-        ) : (
-          <div className="caution-actions">
-            <button
-              type="button"
-              className="small-button"
-              onClick={() => {
-                setRecorded(false);
-                setRecording(true);
-              }}
-            >
-              {latest ? 'Record another action' : 'Record what was done'}
-              <span className="visually-hidden"> about “{caution.title}”</span>
-            </button>
-          </div>
-        ))}
+      {recording && (
+        <RecordActionForm
+          clientId={clientId}
+          caution={caution}
+          noteId={noteId}
+          onDone={(saved) => {
+            setRecording(false);
+            if (saved) setRecorded(true);
+          }}
+        />
+      )}
     </article>
   );
 }

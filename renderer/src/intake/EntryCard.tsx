@@ -11,12 +11,14 @@ type Props = {
   noteLabel: (noteId: string) => string;
   /** The note being written, whose changes read "in this note". */
   thisNoteId?: string;
-  /** Edit / Stop buttons, and the form they open. */
+  /** Edit / Stop buttons, at the top right. */
+  actions?: ReactNode;
+  /** The form they open. */
   children?: ReactNode;
 };
 
 /** One substance or medication: its name as the client gave it, what it was recognised as, its details and history. */
-export function EntryCard({ entry, current, headingLevel, noteLabel, thisNoteId, children }: Props) {
+export function EntryCard({ entry, current, headingLevel, noteLabel, thisNoteId, actions, children }: Props) {
   const Heading = `h${headingLevel}` as const;
   const headingId = `intake-entry-${entry.id}`;
   const { fields } = entry;
@@ -29,6 +31,7 @@ export function EntryCard({ entry, current, headingLevel, noteLabel, thisNoteId,
           {fields.name}
         </Heading>
         <span className="intake-kind">{fields.kind === 'medication' ? 'Medication' : 'Substance'}</span>
+        {actions}
       </div>
       {known && <p className="intake-known muted">{known}</p>}
       {details.length > 0 && (
@@ -40,8 +43,8 @@ export function EntryCard({ entry, current, headingLevel, noteLabel, thisNoteId,
       )}
       {!current && fields.stoppedOn && <p className="intake-stopped-on">Stopped on {formatDay(fields.stoppedOn)}</p>}
       {current && fields.stoppedOn && <p className="intake-stopped-on">Stopping on {formatDay(fields.stoppedOn)}</p>}
-      {children}
       <EntryHistory entry={entry} noteLabel={noteLabel} thisNoteId={thisNoteId} />
+      {children}
     </article>
   );
 }

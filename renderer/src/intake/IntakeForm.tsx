@@ -65,7 +65,8 @@ function fieldsOf(kind: Kind, values: Values): unknown {
 
 /** Names and aliases for the name field's suggestions; a substance may also be someone else's medicine. */
 function suggestions(kind: Kind): { value: string; label: string }[] {
-  const entries = kind === 'medication' ? knowledgeBase.medications : [...knowledgeBase.substances, ...knowledgeBase.medications];
+  const entries =
+    kind === 'medication' ? knowledgeBase.medications : [...knowledgeBase.substances, ...knowledgeBase.medications];
   const seen = new Set<string>();
   const out: { value: string; label: string }[] = [];
   for (const entry of entries) {
@@ -281,13 +282,28 @@ export function IntakeForm({ clientId, noteId, scope, target, entry, onDone }: P
         </div>
         {kind === 'substance' ? (
           <>
-            {text('product')}
             {text('amount')}
             {text('unit')}
-            {text('route')}
             {text('frequency')}
-            {date('startedOn')}
-            {date('lastUseOn')}
+            {text('clientSaysFor', 'span-2')}
+            {text('route')}
+            <fieldset className="field intake-radios span-2">
+              <legend>Prescriber knows</legend>
+              <div className="intake-radio-row">
+                {(['yes', 'no', 'unknown'] as const).map((answer) => (
+                  <label key={answer} className="review-choice">
+                    <input
+                      type="radio"
+                      name={`${id}-prescriberKnows`}
+                      value={answer}
+                      checked={values.prescriberKnows === answer}
+                      onChange={() => change('prescriberKnows', answer)}
+                    />
+                    {prescriberKnowsLabels[answer]}
+                  </label>
+                ))}
+              </div>
+            </fieldset>
             <div className="field">
               <label htmlFor={`${id}-obtainedFrom`}>{fieldLabels.obtainedFrom}</label>
               <select
@@ -305,24 +321,9 @@ export function IntakeForm({ clientId, noteId, scope, target, entry, onDone }: P
               </select>
               {errorOf('obtainedFrom')}
             </div>
-            {text('clientSaysFor', 'span-2')}
-            <fieldset className="field intake-radios">
-              <legend>Prescriber knows</legend>
-              <div className="intake-radio-row">
-                {(['yes', 'no', 'unknown'] as const).map((answer) => (
-                  <label key={answer} className="review-choice">
-                    <input
-                      type="radio"
-                      name={`${id}-prescriberKnows`}
-                      value={answer}
-                      checked={values.prescriberKnows === answer}
-                      onChange={() => change('prescriberKnows', answer)}
-                    />
-                    {prescriberKnowsLabels[answer]}
-                  </label>
-                ))}
-              </div>
-            </fieldset>
+            {text('product')}
+            {date('startedOn')}
+            {date('lastUseOn')}
             {date('stoppedOn', stopHint)}
           </>
         ) : (

@@ -1,5 +1,5 @@
-import { resolveName } from '../../../shared/cautions';
 import type { Grade } from '../../../shared/cautions';
+import { resolveName } from '../../../shared/cautions';
 import { type CautionAction, cautionActionLabel } from '../../../shared/intake/cautionAction';
 import {
   type IntakeChange,
@@ -45,7 +45,8 @@ const DATE_FIELDS = new Set<string>(['startedOn', 'lastUseOn', 'stoppedOn']);
 export function valueText(field: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return '';
   if (DATE_FIELDS.has(field) && typeof value === 'string') return formatDay(value);
-  if (field === 'obtainedFrom') return obtainedFromOptions.find((option) => option.id === value)?.label ?? String(value);
+  if (field === 'obtainedFrom')
+    return obtainedFromOptions.find((option) => option.id === value)?.label ?? String(value);
   if (field === 'prescriberKnows') return prescriberKnowsLabels[value as keyof typeof prescriberKnowsLabels] ?? '';
   return String(value);
 }
@@ -93,7 +94,7 @@ export function detailPhrases(fields: IntakeFields): string[] {
     `prescriber knows: ${prescriberKnowsLabels[fields.prescriberKnows].toLocaleLowerCase()}`,
     fields.startedOn && `since ${formatDay(fields.startedOn)}`,
     fields.lastUseOn && `last use ${formatDay(fields.lastUseOn)}`,
-  ].filter(Boolean);
+  ].filter((phrase): phrase is string => typeof phrase === 'string' && phrase !== '');
 }
 
 /** The fields that differ between two snapshots, in words: "Dose: 50 mg → 100 mg". */

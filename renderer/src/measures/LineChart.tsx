@@ -1,4 +1,4 @@
-import { type ChartCutOff, type ChartSpec, type GutterLabel, layoutChart } from './chartLayout';
+import { CHART, type ChartCutOff, type ChartSpec, type GutterLabel, layoutChart } from './chartLayout';
 
 /**
  * A measure's totals over time, drawn in SVG with nothing from the network (system
@@ -90,7 +90,10 @@ export function LineChart({ summary, maxTotal, bands, cutOffs, points, formatTic
       {/* Axes: score ticks up the side, the frame of the plot. */}
       {layout.yTicks.map((tick) => (
         <g key={tick.value}>
-          <line className="chart-grid" x1={plot.left} x2={plot.right} y1={tick.y} y2={tick.y} />
+          {/* Gridlines only without bands: the band edges already divide the scale. */}
+          {layout.bands.length === 0 && (
+            <line className="chart-grid" x1={plot.left} x2={plot.right} y1={tick.y} y2={tick.y} />
+          )}
           <line className="chart-axis" x1={plot.left - 5} x2={plot.left} y1={tick.y} y2={tick.y} />
           <text className="chart-tick" x={plot.left - 8} y={tick.y} textAnchor="end" dominantBaseline="middle">
             {tick.value}
@@ -123,7 +126,12 @@ export function LineChart({ summary, maxTotal, bands, cutOffs, points, formatTic
             y1={plot.bottom}
             y2={plot.bottom + 5}
           />
-          <text className="chart-tick" x={label.x} y={plot.bottom + 16 + label.row * 15} textAnchor="middle">
+          <text
+            className="chart-tick"
+            x={label.x}
+            y={plot.bottom + 16 + label.row * CHART.rowHeight}
+            textAnchor="middle"
+          >
             {formatTick(label.date, label.withYear)}
           </text>
         </g>
@@ -147,9 +155,11 @@ export function LineChart({ summary, maxTotal, bands, cutOffs, points, formatTic
             ) : (
               <circle cx={point.x} cy={point.y} r={5} />
             )}
-            <text className="chart-value" x={point.x} y={point.labelY} textAnchor="middle">
-              {point.total}
-            </text>
+            {point.showValue && (
+              <text className="chart-value" x={point.x} y={point.labelY} textAnchor="middle">
+                {point.total}
+              </text>
+            )}
           </g>
         );
       })}

@@ -24,7 +24,8 @@ export type ChartSpec = {
 export type GutterLabel = { lines: string[]; y: number; anchorY: number };
 
 export type LaidOutBand = ChartBand & { top: number; bottom: number; index: number };
-export type LaidOutPoint = ChartPoint & { x: number; y: number; labelY: number };
+/** `showValue`: whether the total is written beside the point (not when the points crowd together). */
+export type LaidOutPoint = ChartPoint & { x: number; y: number; labelY: number; showValue: boolean };
 export type XLabel = { date: string; x: number; row: 0 | 1; withYear: boolean };
 
 export type ChartLayout = {
@@ -49,12 +50,14 @@ export const CHART = {
   gutter: 140,
   /** Space kept at each end of the time axis so points clear the frame. */
   inset: 28,
-  /** Below the plot: two rows of date labels. */
+  /** Below the plot: one or two rows of date labels. */
   rowHeight: 15,
-  bottom: 42,
+  bottom: 26,
   /** Height of one line of gutter text and the gap between labels. */
   lineHeight: 12,
   labelGap: 5,
+  /** Closest two written totals may be, side by side (two digits of bold 11px text and a gap). */
+  valueGap: 22,
   /** Rough width of a character of the 11px axis text, for collision checks. */
   charWidth: 6.2,
 } as const;
@@ -148,7 +151,6 @@ export function layoutChart(spec: ChartSpec): ChartLayout {
     right: width - CHART.gutter,
     bottom: CHART.plotTop + CHART.plotHeight,
   };
-  const height = plot.bottom + CHART.bottom;
   const low = -0.5;
   const high = spec.maxTotal + 0.5;
   const y = (value: number) => plot.bottom - ((value - low) / (high - low)) * (plot.bottom - plot.top);
@@ -185,7 +187,9 @@ export function layoutChart(spec: ChartSpec): ChartLayout {
   const innerLeft = plot.left + CHART.inset;
   const innerRight = plot.right - CHART.inset;
   const x = (day: number) =>
-    last === first ? (innerLeft + innerRight) / 2 : innerLeft + ((day - first) / (last - first)) * (innerRight - innerLeft);
+    last === first
+      ? (innerLeft + innerRight) / 2
+      : innerLeft + ((day - first) / (last - first)) * (innerRight - innerLeft);
 
   const points = spec.points
     .map((point) => ({ point, day: dayNumber(point.date) }))
@@ -194,22 +198,31 @@ export function layoutChart(spec: ChartSpec): ChartLayout {
       const pointY = yOf(point.total);
       // The score's label sits above the point, or below it when the point is near the top.
       const labelY = pointY - 9 < plot.top + 10 ? pointY + 17 : pointY - 9;
-      return { ...point, x: x(day), y: pointY, labelY };
+      return { ...point, x: x(day), y: pointY, labelY, showValue: false };
     });
+  // Totals written beside the points from the latest back, skipping any that would touch
+  // the one after it: the latest is always written; the table has every total.
+  let lastWritten = Number.POSITIVE_INFINITY;
+  for (let index = points.length - 1; index >= 0; index--) {
+    const point = points[index];
+    if (!point || lastWritten - point.x < CHART.valueGap) continue;
+    point.showValue = true;
+    lastWritten = point.x;
+  }
 
   const distinctDates = [...new Set(points.map((point) => point.date))].map((date) => ({
     date,
     x: x(dayNumber(date)),
   }));
-  const xLabels = placeXLabels(
-    distinctDates,
-    (_date, withYear) => (withYear ? 11 : 6) * CHART.charWidth,
-    { left: 0, right: plot.right + CHART.gutter / 2 },
-  );
+  const xLabels = placeXLabels(distinctDates, (_date, withYear) => (withYear ? 11 : 6) * CHART.charWidth, {
+    left: 0,
+    right: plot.right + CHART.gutter / 2,
+  });
 
+  const rows = xLabels.some((label) => label.row === 1) ? 2 : 1;
   return {
     width,
-    height,
+    height: plot.bottom + CHART.bottom + (rows - 1) * CHART.rowHeight,
     plot,
     yTicks: tickValues(spec.maxTotal).map((value) => ({ value, y: yOf(value) })),
     bands,

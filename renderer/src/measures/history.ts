@@ -1,4 +1,4 @@
-import { AUDITC_CUT_OFF, getInstrument, ITEM9_FLAG, type InstrumentId, PHQ2_CUT_OFF } from '../../../shared/measures';
+import { AUDITC_CUT_OFF, getInstrument, type InstrumentId, ITEM9_FLAG, PHQ2_CUT_OFF } from '../../../shared/measures';
 import type { Administration } from '../../../shared/measures/administration';
 
 /**

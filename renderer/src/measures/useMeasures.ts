@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { Administration } from '../../../shared/measures/administration';
+import type { NoteSummary } from '../../../shared/notes/note';
 import { call, messageOf } from '../api';
 
 /**
@@ -13,7 +14,10 @@ export function measuresChanged(clientId: string): void {
   for (const listener of listeners) listener(clientId);
 }
 
-export function useAdministrations(clientId: string): { administrations: Administration[] | null; error: string | null } {
+export function useAdministrations(clientId: string): {
+  administrations: Administration[] | null;
+  error: string | null;
+} {
   const [administrations, setAdministrations] = useState<Administration[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [generation, setGeneration] = useState(0);
@@ -59,4 +63,30 @@ export function formatTick(iso: string, withYear: boolean): string {
     month: 'short',
     ...(withYear ? { year: 'numeric' } : {}),
   });
+}
+
+/**
+ * How a note is named where a measure was given in it: "CBT session · Session 2" (the
+ * date given has its own column). Read once per client screen; a note not in the list
+ * (yet) is "a note".
+ */
+export function useNoteNames(clientId: string): (noteId: string) => string {
+  const [notes, setNotes] = useState<NoteSummary[] | null>(null);
+  useEffect(() => {
+    let live = true;
+    call('notes:listForClient', { clientId })
+      .then((list) => live && setNotes(list))
+      .catch(() => live && setNotes([]));
+    return () => {
+      live = false;
+    };
+  }, [clientId]);
+  return useCallback(
+    (noteId: string) => {
+      const note = notes?.find((each) => each.id === noteId);
+      if (!note) return 'a note';
+      return note.sessionNumber === null ? note.templateName : `${note.templateName} · Session ${note.sessionNumber}`;
+    },
+    [notes],
+  );
 }

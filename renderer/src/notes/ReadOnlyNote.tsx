@@ -1,6 +1,8 @@
 import type { FieldDef, RichTextDoc, ScalarField, SectionDef, TemplateDef } from '../../../shared/templates/types';
-import { HomeworkSlotContent, isHomeworkSlot } from '../homework/HomeworkSlot';
+import { HomeworkSlotContent } from '../homework/HomeworkSlot';
 import { useNoteHomework } from '../homework/noteHomework';
+import { IntakeSlotContent } from '../intake/IntakeSlot';
+import { MeasuresSlotContent } from '../measures/MeasuresSlot';
 import { useDistortions } from '../templates/distortionList';
 import { formatDateTime } from './fields/dateTimeValue';
 import { anchorText } from './fields/RatingInput';
@@ -76,7 +78,10 @@ function FieldValueView({
       return number === null ? empty : <>Session {number}</>;
     }
     case 'slot':
-      // Homework reviewed and assigned in this note (when shown inside the note itself).
+      // What was recorded in this note (when shown inside the note itself): homework
+      // reviewed and assigned, the intake reviewed and changed, the measures given.
+      if (field.slot === 'intake') return <IntakeSlotContent field={field} />;
+      if (field.slot === 'measures') return <MeasuresSlotContent />;
       return <HomeworkSlotContent field={field} />;
     case 'group': {
       const rows = Array.isArray(value) ? (value as Record<string, unknown>[]) : [];
@@ -137,24 +142,20 @@ function hasContent(value: unknown): boolean {
 
 /** A section's only field, labelled like the section ("Bridge" under "Bridge from the last session"). */
 export function repeatsHeading(section: SectionDef, field: FieldDef): boolean {
-  return (
-    section.fields.length === 1 &&
-    (field.kind !== 'slot' || isHomeworkSlot(field)) &&
-    section.title.toLowerCase().startsWith(field.label.toLowerCase())
-  );
+  return section.fields.length === 1 && section.title.toLowerCase().startsWith(field.label.toLowerCase());
 }
 
 /**
- * The sections a read-only note shows: places for later features (slots) record nothing
- * yet, so they are left out, and so is a section made only of them. The homework slots
- * are kept when the note itself is shown (`withHomework`): they show what was assigned
- * and reviewed in it; an old revision leaves them out (they are not part of its values).
+ * The sections a read-only note shows. The slots (homework, intake, measures) show what
+ * was recorded in the note, read from the client's records, so they are kept only when
+ * the note itself is shown (`withRecords`); an old revision leaves them out (they are not
+ * part of its values), and so a section made only of them.
  */
-export function readableSections(template: TemplateDef, withHomework = false): SectionDef[] {
+export function readableSections(template: TemplateDef, withRecords = false): SectionDef[] {
   return template.sections
     .map((section) => ({
       ...section,
-      fields: section.fields.filter((field) => field.kind !== 'slot' || (withHomework && isHomeworkSlot(field))),
+      fields: section.fields.filter((field) => field.kind !== 'slot' || withRecords),
     }))
     .filter((section) => section.fields.length > 0);
 }
@@ -164,10 +165,10 @@ export function ReadOnlyNote({ template, values, sessionNumber, sectionIdPrefix,
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   // Loads the therapist's own distortions too, so custom chips show their names.
   useDistortions();
-  const withHomework = useNoteHomework() !== null;
+  const withRecords = useNoteHomework() !== null;
   return (
     <div className="read-only-note">
-      {readableSections(template, withHomework).map((section) => (
+      {readableSections(template, withRecords).map((section) => (
         <section
           key={section.id}
           id={sectionIdPrefix ? `${sectionIdPrefix}${section.id}` : undefined}

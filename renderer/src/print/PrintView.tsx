@@ -2,12 +2,16 @@ import { useEffect, useState } from 'react';
 import { type Client, clientLabel } from '../../../shared/clients/client';
 import type { Assignment } from '../../../shared/homework/assignment';
 import { describeFrequency, reviewsInNote, STATUS_LABELS } from '../../../shared/homework/stats';
+import type { ClientIntake } from '../../../shared/ipc/contract';
+import type { Administration } from '../../../shared/measures/administration';
 import type { Note } from '../../../shared/notes/note';
 import type { Settings } from '../../../shared/settings';
 import type { NoteValues } from '../../../shared/templates/types';
 import { noteText, richTextToPlain } from '../../../shared/templates/values';
 import { call, messageOf } from '../api';
 import { Alert } from '../components/Alert';
+import { IntakeRecordList } from '../intake/IntakeSlot';
+import { MeasuresRecordList } from '../measures/MeasuresSlot';
 import { useDistortions } from '../templates/distortionList';
 import './print.css';
 
@@ -57,6 +61,8 @@ export function PrintView({ request, onBack }: { request: PrintRequest; onBack: 
   const [settings, setSettings] = useState<Settings | null>(null);
   const [notes, setNotes] = useState<Note[] | null>(null);
   const [homework, setHomework] = useState<Assignment[]>([]);
+  const [intake, setIntake] = useState<ClientIntake | null>(null);
+  const [measures, setMeasures] = useState<Administration[]>([]);
   const [error, setError] = useState<string | null>(null);
   // Burns' ten and the therapist's own, so every chip prints by its name.
   const distortions = useDistortions();
@@ -69,10 +75,14 @@ export function PrintView({ request, onBack }: { request: PrintRequest; onBack: 
       call('settings:get', {}),
       loadNotes(request),
       call('homework:listForClient', { clientId: request.clientId }),
+      call('intake:listForClient', { clientId: request.clientId }),
+      call('measures:listForClient', { clientId: request.clientId }),
     ]).then(
-      ([loadedClient, loadedSettings, loadedNotes, loadedHomework]) => {
+      ([loadedClient, loadedSettings, loadedNotes, loadedHomework, loadedIntake, loadedMeasures]) => {
         if (!current) return;
         setHomework(loadedHomework);
+        setIntake(loadedIntake);
+        setMeasures(loadedMeasures);
         setClient(loadedClient);
         setSettings(loadedSettings);
         setNotes(loadedNotes);
@@ -149,6 +159,8 @@ export function PrintView({ request, onBack }: { request: PrintRequest; onBack: 
                 ))}
               </section>
             ))}
+            <MeasuresRecordList noteId={note.id} administrations={measures} />
+            {intake && <IntakeRecordList noteId={note.id} intake={intake} />}
             <NoteHomework noteId={note.id} homework={homework} />
             <footer className="print-signature">
               {note.status === 'signed' ? (
