@@ -32,7 +32,12 @@ function vaultFolder(argv: readonly string[], env: NodeJS.ProcessEnv): string {
 }
 
 function createWindow(): BrowserWindow {
-  const window = new BrowserWindow({
+  // Electronegativity reads only the literal options here, not the spread: the window
+  // gets contextIsolation: true and sandbox: true from security.ts's webPreferences
+  // (checked in tests/unit/networkBlock.test.ts). AUXCLICK: a middle click can only ask
+  // for a new window, and hardenWebContents denies every new window (same test).
+  // The directive must sit on the flagged line:
+  const window = /* eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK */ new BrowserWindow({
     title: 'Sessionkeep',
     width: 1200,
     height: 800,

@@ -81,7 +81,12 @@ export function hardenSession(session: Session): void {
   // not app://sessionkeep, devtools:, data: or blob: is cancelled before it is sent,
   // whatever made it (a stray <img src="https://…"> in pasted rich text, a CSS
   // url(), a WebSocket, a prefetch). Only the scheme is logged, never the URL: it may
-  // carry note text.
+  // carry note text. file: is cancelled too, even inside the app bundle: appProtocol.ts
+  // reads the renderer's files itself, so no page ever needs file://, and a file://
+  // image in pasted HTML must not read (or probe for) the therapist's files. ftp:,
+  // chrome-extension:, chrome: and every other scheme fall to the same default.
+  // The decision is isAllowedRequest (senderPolicy.ts, pure); tests/unit/networkBlock.test.ts
+  // drives this very listener with a table of URLs.
   session.webRequest.onBeforeRequest((details, callback) => {
     const allowed = isAllowedRequest(details.url);
     if (!allowed) console.warn(`hardenSession: cancelled a ${schemeOf(details.url)} request`);

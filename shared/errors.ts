@@ -31,6 +31,10 @@ export const errorMessages = {
   NOT_FOUND: 'That record does not exist.',
   NOTE_SIGNED: 'This note is signed and can no longer be changed. Add an addendum instead.',
   SIGNER_NAME_MISSING: 'Enter your name in Settings before signing: it is recorded with the signature.',
+  BACKUP_BROKEN: 'This backup cannot be used: it is damaged or incomplete. Nothing was changed.',
+  BACKUP_FOLDER_MISSING:
+    'The backup folder cannot be found. If it is on an external drive, connect it; or choose another folder in Settings.',
+  NO_BACKUP_FOLDER: 'Choose a folder for backups in Settings first.',
   INTERNAL: 'Something went wrong inside Sessionkeep. Nothing was changed.',
   CORE_UNREACHABLE:
     'Sessionkeep’s background process is not responding, so this was not saved. Restart Sessionkeep; everything saved before is safe.',

@@ -21,6 +21,18 @@ export const settingsSchema = z.strictObject({
     .int('Auto-lock must be a whole number of minutes.')
     .min(1, 'Auto-lock must be at least 1 minute.')
     .max(60, 'Auto-lock can be at most 60 minutes.'),
+  /**
+   * Where automatic backups go: an absolute folder path (an external drive or a synced
+   * folder is fine, backups stay encrypted), or '' for no automatic backups yet.
+   */
+  backupFolder: z
+    .string()
+    .trim()
+    .max(1000, 'The backup folder path is too long.')
+    .refine(
+      (value) => value === '' || isAbsoluteFolderPath(value),
+      'Give the backup folder as a full path, e.g. /Volumes/Backup/Sessionkeep or D:\\Sessionkeep.',
+    ),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -29,7 +41,13 @@ export const defaultSettings: Settings = {
   practiceName: '',
   crisisLines: '',
   autoLockMinutes: AUTO_LOCK_DEFAULT_MINUTES,
+  backupFolder: '',
 };
+
+/** POSIX (/…), Windows drive (C:\… or C:/…) or UNC (\\server\share) paths. */
+export function isAbsoluteFolderPath(path: string): boolean {
+  return /^\//.test(path) || /^[A-Za-z]:[\\/]/.test(path) || /^\\\\[^\\]+\\[^\\]+/.test(path);
+}
 
 /** The crisis lines as printed: one per non-empty line. */
 export function crisisLineList(settings: Pick<Settings, 'crisisLines'>): string[] {

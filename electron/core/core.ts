@@ -1,5 +1,9 @@
-import type { SessionEvent } from '../../shared/ipc/channels';
+import type { Channel, SessionEvent } from '../../shared/ipc/channels';
+import type { ResponseOf, ValidRequestOf } from '../../shared/ipc/contract';
 import type { Envelope } from '../../shared/ipc/envelope';
+import { recordAudit } from './audit/auditLog';
+import { auditEventFor } from './audit/auditPolicy';
+import { scheduleBackups } from './backup/backupSchedule';
 import { dispatch } from './dispatch';
 import { createHandlers } from './handlers';
 import { VaultSession, type VaultSessionOptions } from './vault/vaultSession';
@@ -17,11 +21,23 @@ export type Core = {
 export function createCore(options: VaultSessionOptions): Core {
   const vault = new VaultSession(options);
   const now = options.now ?? Date.now;
-  const handlers = createHandlers(vault, () => new Date(now()));
+  const handlers = createHandlers(vault, () => new Date(now()), { nativeBinding: options.nativeBinding });
+  const backups = scheduleBackups(vault, { now: () => new Date(now()), nativeBinding: options.nativeBinding });
+  // The activity log: the pure policy decides, the open vault records (same process,
+  // right after the handler succeeded).
+  const audit = <C extends Channel>(channel: C, request: unknown, value: unknown) => {
+    const event = auditEventFor(channel, request as ValidRequestOf<C>, value as ResponseOf<C>);
+    if (event && vault.isUnlocked) recordAudit(vault.db(), event, new Date(now()));
+  };
   return {
     vault,
-    handle: (channel, payload) => dispatch(handlers, channel, payload, () => vault.touch()),
+    handle: (channel, payload) => dispatch(handlers, channel, payload, () => vault.touch(), audit),
     onEvent: (listener) => vault.onEvent(listener),
-    shutdown: () => vault.lock('manual'),
+    shutdown: async () => {
+      // At quit, a backup when the last one is over a day old (never blocks the lock on failure).
+      await backups.beforeQuit();
+      backups.stop();
+      await vault.lock('manual');
+    },
   };
 }

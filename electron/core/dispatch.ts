@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { isChannel } from '../../shared/ipc/channels';
+import { type Channel, isChannel } from '../../shared/ipc/channels';
 import { contract } from '../../shared/ipc/contract';
 import { type Envelope, failure, ok } from '../../shared/ipc/envelope';
 import { CoreError, storageErrorCode } from './coreError';
@@ -25,6 +25,7 @@ export async function dispatch(
   channel: unknown,
   payload: unknown,
   onActivity?: () => void,
+  onSuccess?: (channel: Channel, request: unknown, value: unknown) => void,
 ): Promise<Envelope<unknown>> {
   if (!isChannel(channel)) {
     return failure('INVALID_REQUEST', { message: 'Unknown channel.', field: '(channel)' });
@@ -38,6 +39,15 @@ export async function dispatch(
     const handler = handlers[channel] as (request: unknown) => unknown;
     const value = await handler(parsed.data);
     if (channel !== 'vault:status') onActivity?.();
+    // Only after success: a refused or failed request leaves no activity-log entry.
+    // The change itself is already saved, so a failure to log is reported, not thrown.
+    try {
+      onSuccess?.(channel, parsed.data, value);
+    } catch (error) {
+      console.error(
+        `dispatch: ${channel} succeeded but its audit event failed (${(error as Error)?.name ?? 'unknown'})`,
+      );
+    }
     return ok(value);
   } catch (error) {
     if (error instanceof CoreError) {

@@ -2,6 +2,9 @@ import type { Client } from '../../shared/clients/client';
 import type { Channel } from '../../shared/ipc/channels';
 import type { ResponseOf, ValidRequestOf } from '../../shared/ipc/contract';
 import { builtInTemplates } from '../../shared/templates';
+import { auditCsv, listAudit } from './audit/auditLog';
+import { backUpNow, backupStatus, infoOf, listBackupInfos, rememberBackupFolder } from './backup/backupService';
+import { readBackupSummary, restoreBackup } from './backup/restoreBackup';
 import {
   createClient,
   getClient,
@@ -10,7 +13,7 @@ import {
   setDefaultTemplate,
   updateClient,
 } from './clients/clientRepository';
-import { asStorageError } from './coreError';
+import { asStorageError, CoreError } from './coreError';
 import type { VaultDb } from './db/database';
 import {
   assignHomework,
@@ -78,7 +81,12 @@ function withClientIndex(db: VaultDb, write: () => Client): Client {
 }
 
 /** The core's whole surface, served alike by Electron's main process and the web harness. */
-export function createHandlers(vault: VaultSession, now: () => Date = () => new Date()): HandlerTable {
+export function createHandlers(
+  vault: VaultSession,
+  now: () => Date = () => new Date(),
+  options: { nativeBinding?: string | undefined } = {},
+): HandlerTable {
+  const { nativeBinding } = options;
   return {
     'vault:status': () => vault.status(),
     'vault:create': ({ passphrase }) =>
@@ -105,6 +113,9 @@ export function createHandlers(vault: VaultSession, now: () => Date = () => new 
     'settings:get': () => vault.settings(),
     'settings:update': (settings) => {
       const saved = saving(() => writeSettings(vault.db(), settings));
+      // The backup folder is also kept next to the vault, for restoring from the unlock screen.
+      if (settings.backupFolder !== undefined)
+        saving(() => rememberBackupFolder(vault.paths.folder, saved.backupFolder));
       vault.scheduleAutoLock();
       return saved;
     },
@@ -152,9 +163,56 @@ export function createHandlers(vault: VaultSession, now: () => Date = () => new 
     'cautions:recordAction': (input) => saving(() => recordCautionAction(vault.db(), input, now())),
     'measures:record': ({ administration }) => saving(() => recordAdministration(vault.db(), administration, now())),
     'measures:listForClient': ({ clientId }) => listAdministrations(vault.db(), clientId),
+    'backup:status': () => backupStatus(vault, now()),
+    'backup:now': () =>
+      backUpNow(vault, {
+        now,
+        nativeBinding,
+        onProgress: (fraction, stage) => vault.announce({ type: 'backup', fraction, stage }),
+      }).then(
+        (made) => {
+          if (!made) throw new CoreError('INTERNAL');
+          return made;
+        },
+        (error) => {
+          vault.announce({ type: 'backup', fraction: 0, stage: 'failed' });
+          throw asStorageError(error);
+        },
+      ),
+    'backup:list': ({ folder }) => listBackupInfos(vault, folder, nativeBinding),
+    'backup:summary': async ({ path, secret }) => {
+      const { backup, summary } = await readBackupSummary(path, secret, { nativeBinding });
+      return { backup: { ...infoOf(backup), summary }, summary };
+    },
+    'backup:restore': async ({ path, secret, newPassphrase }) => {
+      if ('recoveryKey' in secret && newPassphrase === undefined) {
+        throw new CoreError('INVALID_REQUEST', 'Choose a new passphrase to go with the recovery key.', {
+          field: 'newPassphrase',
+        });
+      }
+      // Checks the backup fully and the passphrase or recovery key before anything moves.
+      await readBackupSummary(path, secret, { nativeBinding });
+      if (vault.isUnlocked) await vault.lock('manual');
+      const { setAsidePath } = await restoreBackup(vault.paths.folder, path, { now, nativeBinding }).catch((error) =>
+        Promise.reject(asStorageError(error)),
+      );
+      const session =
+        'passphrase' in secret
+          ? await vault.unlock(secret.passphrase)
+          : await vault.unlockWithRecoveryKey(secret.recoveryKey, newPassphrase ?? '');
+      return { session, setAsidePath };
+    },
     'clients:setDefaultTemplate': ({ id, templateId }) => {
       if (templateId !== null) findTemplate(vault.db(), templateId);
       return saving(() => setDefaultTemplate(vault.db(), id, templateId, now()));
+    },
+    'audit:list': (request) => listAudit(vault.db(), request),
+    'audit:export': () => auditCsv(vault.db()),
+    // Nothing to do but check: dispatch appends the print event once this succeeds.
+    'audit:recordPrint': ({ clientId }) => {
+      if (clientId !== null) getClient(vault.db(), clientId);
+      else vault.db();
+      return null;
     },
   };
 }

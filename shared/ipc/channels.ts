@@ -50,6 +50,14 @@ export const channels = [
   'cautions:recordAction',
   'measures:record',
   'measures:listForClient',
+  'backup:status',
+  'backup:now',
+  'backup:list',
+  'backup:summary',
+  'backup:restore',
+  'audit:list',
+  'audit:export',
+  'audit:recordPrint',
 ] as const;
 
 export type Channel = (typeof channels)[number];
@@ -62,4 +70,8 @@ export function isChannel(name: unknown): name is Channel {
 export const SESSION_EVENT_CHANNEL = 'session:event';
 
 export type LockReason = 'manual' | 'idle' | 'system';
-export type SessionEvent = { type: 'locked'; reason: LockReason } | { type: 'unlocked' };
+export type SessionEvent =
+  | { type: 'locked'; reason: LockReason }
+  | { type: 'unlocked' }
+  /** A backup in progress (from "Back up now" or the schedule): 0…1 by stage. */
+  | { type: 'backup'; fraction: number; stage: 'copying' | 'key-file' | 'verifying' | 'done' | 'failed' };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { backupInfoSchema, backupStatusSchema, backupSummarySchema } from '../backup';
 import { clientIdSchema, clientInputSchema, clientSchema } from '../clients/client';
 import { errorCodes } from '../errors';
 import { assignmentInputSchema, assignmentSchema, reviewInputSchema } from '../homework/assignment';
@@ -15,7 +16,7 @@ import {
   richTextDocSchema,
   searchHitSchema,
 } from '../notes/note';
-import { settingsSchema, settingsUpdateSchema } from '../settings';
+import { isAbsoluteFolderPath, settingsSchema, settingsUpdateSchema } from '../settings';
 import { templateSchema } from '../templates/schema';
 import { worksheetSchema } from '../worksheets/schema';
 import type { Channel, SessionEvent } from './channels';
@@ -76,6 +77,98 @@ const clientIntakeSchema = z.strictObject({
   reviews: z.array(intakeReviewSchema),
 });
 export type ClientIntake = z.infer<typeof clientIntakeSchema>;
+
+/**
+ * The activity log (issue "audit log"). An entry names an action and the entity it
+ * touched (type and id) with non-clinical detail only: a lock reason, the names of the
+ * settings saved, a count. Never note text, client names or passphrases.
+ */
+export const auditActions = [
+  'vault.created',
+  'unlock',
+  'unlock.failed',
+  'lock',
+  'passphrase.changed',
+  'recoveryKey.shown',
+  'recoveryKey.confirmed',
+  'settings.changed',
+  'client.created',
+  'client.edited',
+  'client.archived',
+  'client.restored',
+  'client.defaultTemplateSet',
+  'note.created',
+  'note.signed',
+  'note.addendum',
+  'note.revisionRestored',
+  'template.saved',
+  'template.deleted',
+  'distortion.added',
+  'worksheet.saved',
+  'homework.assigned',
+  'homework.reviewed',
+  'intake.added',
+  'intake.edited',
+  'intake.contextSet',
+  'intake.reviewed',
+  'caution.actionRecorded',
+  'measure.recorded',
+  'print.notes',
+  'print.sheets',
+  'audit.exported',
+  // Reserved for the backup, restore and export features (recorded with recordAudit).
+  'backup.made',
+  'backup.failed',
+  'restore',
+  'export',
+] as const;
+export type AuditAction = (typeof auditActions)[number];
+
+export const auditEntityTypes = [
+  'vault',
+  'settings',
+  'client',
+  'note',
+  'template',
+  'distortion',
+  'worksheet',
+  'assignment',
+  'intakeEntry',
+  'cautionAction',
+  'measure',
+  'backup',
+] as const;
+export type AuditEntityType = (typeof auditEntityTypes)[number];
+
+/** Detail values are short tokens, numbers and flags: nothing free-text can fit. */
+const auditToken = z.string().max(64);
+export const auditDetailSchema = z.record(
+  z.string().max(40),
+  z.union([auditToken, z.number(), z.boolean(), z.array(auditToken).max(20)]),
+);
+export type AuditDetail = z.infer<typeof auditDetailSchema>;
+
+export const auditEntrySchema = z.strictObject({
+  id: z.number().int(),
+  at: z.string(),
+  action: z.enum(auditActions),
+  entityType: z.enum(auditEntityTypes).nullable(),
+  entityId: z.string().nullable(),
+  detail: auditDetailSchema,
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+export const AUDIT_PAGE_LIMIT = 200;
+
+const backupFolderPath = z
+  .string()
+  .trim()
+  .min(1, 'Give the folder.')
+  .max(1000)
+  .refine(isAbsoluteFolderPath, 'Give the folder as a full path.');
+const backupSecret = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('passphrase'), passphrase }),
+  z.strictObject({ kind: z.literal('recoveryKey'), recoveryKey: z.string().min(1).max(200) }),
+]);
 
 export const contract = {
   'vault:status': { request: none, response: vaultStatusSchema },
@@ -211,9 +304,54 @@ export const contract = {
     request: z.strictObject({ administration: administrationInputSchema }),
     response: administrationSchema,
   },
+  'backup:status': { request: none, response: backupStatusSchema },
+  /** Makes a verified backup now; progress comes as 'backup' session events. */
+  'backup:now': { request: none, response: backupInfoSchema },
+  /** The backups in a folder (the one in Settings, or the one remembered next to the vault when locked). */
+  'backup:list': {
+    request: z.strictObject({ folder: backupFolderPath.optional() }),
+    response: z.array(backupInfoSchema),
+  },
+  /** What a backup holds, read with its own key file: works while locked. */
+  'backup:summary': {
+    request: z.strictObject({ path: backupFolderPath, secret: backupSecret }),
+    response: z.strictObject({ backup: backupInfoSchema, summary: backupSummarySchema }),
+  },
+  /**
+   * Restores a backup: the current vault is set aside (never overwritten), the backup
+   * takes its place, and it is unlocked with the given passphrase or recovery key (a
+   * recovery key sets a new passphrase, as at the unlock screen).
+   */
+  'backup:restore': {
+    request: z.strictObject({
+      path: backupFolderPath,
+      secret: backupSecret,
+      newPassphrase: passphrase.optional(),
+    }),
+    response: z.strictObject({ session: sessionSchema, setAsidePath: z.string().nullable() }),
+  },
   'measures:listForClient': {
     request: z.strictObject({ clientId: clientIdSchema }),
     response: z.array(administrationSchema),
+  },
+  /** Newest first; `before` is the id of the oldest entry already shown. */
+  'audit:list': {
+    request: z.strictObject({
+      before: z.number().int().min(1).optional(),
+      limit: z.number().int().min(1).max(AUDIT_PAGE_LIMIT),
+    }),
+    response: z.strictObject({ entries: z.array(auditEntrySchema), nextBefore: z.number().int().nullable() }),
+  },
+  'audit:export': { request: none, response: z.strictObject({ csv: z.string(), count: z.number().int() }) },
+  /** Printing happens in the renderer (window.print()); it reports what it printed. */
+  'audit:recordPrint': {
+    request: z.strictObject({
+      kind: z.enum(['notes', 'sheets']),
+      /** null for a blank worksheet printed for no one in particular. */
+      clientId: clientIdSchema.nullable(),
+      count: z.number().int().min(0).max(10_000),
+    }),
+    response: z.null(),
   },
 } satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 

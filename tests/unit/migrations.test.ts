@@ -253,6 +253,30 @@ const afterStep: Record<number, { why: string; check(db: VaultDb): void }> = {
       }
     },
   },
+  5: {
+    why: 'an append-only activity log: ids and actions only, UPDATE and DELETE refused',
+    check(db) {
+      expect(tables(db)).toContain('audit_log');
+      expect(isStrict(db, 'audit_log')).toBe(true);
+      expect(columns(db, 'audit_log').map((column) => column.name)).toEqual([
+        'id',
+        'at',
+        'action',
+        'entity_type',
+        'entity_id',
+        'detail_json',
+      ]);
+      const insert = db.prepare(
+        "INSERT INTO audit_log (at, action, entity_type, entity_id) VALUES ('now', ?, 'client', 'c1')",
+      );
+      expect(() => insert.run('')).toThrow(/CHECK constraint failed/);
+      insert.run('client.created');
+      expect(db.prepare('SELECT detail_json FROM audit_log').pluck().get()).toBe('{}');
+      expect(() => db.prepare("UPDATE audit_log SET action = 'client.edited'").run()).toThrow(/HISTORY_FINAL/);
+      expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/HISTORY_FINAL/);
+      expect(db.prepare('SELECT count(*) FROM audit_log').pluck().get()).toBe(1);
+    },
+  },
 };
 
 describe('each migration', () => {

@@ -208,6 +208,14 @@ function validRequests(clientId: string) {
       },
     },
     'measures:listForClient': { clientId },
+    'audit:list': { before: 10, limit: 50 },
+    'audit:export': {},
+    'audit:recordPrint': { kind: 'notes', clientId, count: 2 },
+    'backup:status': {},
+    'backup:now': {},
+    'backup:list': { folder: '/nonexistent/backups' },
+    'backup:summary': { path: '/nonexistent/backups/one', secret: { kind: 'passphrase', passphrase: PASSPHRASE } },
+    'backup:restore': { path: '/nonexistent/backups/one', secret: { kind: 'passphrase', passphrase: PASSPHRASE } },
   } satisfies { [C in Channel]: RequestOf<C> };
 }
 
@@ -470,6 +478,19 @@ const semanticMutations: Partial<Record<Channel, Mutation[]>> = (() => {
         build: (valid) => ({ ...(valid as object), action: 'notRelevant', reason: '  ' }),
       },
       set(['severity'], 'fatal', 'severity is not serious/caution/info'),
+    ],
+    'audit:list': [
+      set(['limit'], 0, 'limit 0'),
+      set(['limit'], 201, 'limit over a page'),
+      set(['limit'], 1.5, 'limit fractional'),
+      set(['before'], 0, 'before 0 (ids start at 1)'),
+      set(['before'], -1, 'before negative'),
+    ],
+    'audit:recordPrint': [
+      set(['kind'], 'everything', 'kind is neither notes nor sheets'),
+      set(['count'], -1, 'count negative'),
+      set(['count'], 2.5, 'count fractional'),
+      set(['clientId'], 'not-a-uuid', 'clientId is not a UUID'),
     ],
     'measures:record': [
       set(['administration', 'answers'], [1, 1, 1, 1, 1, 1, 1, 1], 'a PHQ-9 with 8 answers'),

@@ -4,6 +4,7 @@ import type { SessionInfo, VaultStatus } from '../../../shared/ipc/contract';
 import { defaultSettings, type Settings } from '../../../shared/settings';
 import { passphraseProblem } from '../../../shared/vault/passphrase';
 import { canonicalRecoverySymbols, decodeRecoveryKey, encodeRecoveryKey } from '../../../shared/vault/recoveryKey';
+import { recordAudit } from '../audit/auditLog';
 import { CoreError } from '../coreError';
 import { openVaultDatabase, type VaultDb } from '../db/database';
 import { readMeta, readSettings, writeMeta } from '../settings/settingsRepository';
@@ -22,6 +23,9 @@ type Unlocked = { db: VaultDb; dataKey: Buffer; vaultId: string; autoLockTimer?:
 
 const RECOVERY_CONFIRMED = 'recovery_key_confirmed';
 const VAULT_ID = 'vault_id';
+/** Failed unlocks kept in memory while locked; the throttle makes more than this take days. */
+const MAX_PENDING_FAILURES = 500;
+type FailedUnlock = { at: number; method: 'passphrase' | 'recoveryKey' };
 
 /**
  * One vault folder and whether it is open. Holds the data key only while unlocked;
@@ -36,6 +40,11 @@ export class VaultSession {
   private readonly now: () => number;
   private lastActivityAt: number;
   private queue: Promise<unknown> = Promise.resolve();
+  /**
+   * Failed unlock attempts happen while the vault is locked, with no database to write
+   * to: they wait here and go into the activity log at the next successful unlock.
+   */
+  private pendingFailures: FailedUnlock[] = [];
 
   constructor(private readonly options: VaultSessionOptions) {
     this.paths = vaultPaths(options.folder);
@@ -47,6 +56,11 @@ export class VaultSession {
   onEvent(listener: (event: SessionEvent) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Tells the windows about something under way (a backup's progress). */
+  announce(event: SessionEvent): void {
+    this.emit(event);
   }
 
   private emit(event: SessionEvent): void {
@@ -61,6 +75,17 @@ export class VaultSession {
 
   get isUnlocked(): boolean {
     return this.unlocked !== null;
+  }
+
+  /**
+   * Runs a task with the open database and its data key, queued with unlock, lock and
+   * passphrase changes, so the vault cannot lock halfway through it (a backup).
+   */
+  withUnlocked<T>(task: (db: VaultDb, dataKey: Buffer) => Promise<T> | T): Promise<T> {
+    return this.serialize(async () => {
+      const session = this.requireUnlocked();
+      return task(session.db, session.dataKey);
+    });
   }
 
   /** The open database; VAULT_LOCKED when there is none. */
@@ -127,7 +152,7 @@ export class VaultSession {
       if (this.unlocked) {
         // Already open (a second window, a reload): the passphrase is still checked.
         const dataKey = await unwrapDataKey(keyFile, passphrase).catch((error: unknown) => {
-          if (error instanceof CoreError && error.code === 'WRONG_PASSPHRASE') this.throttle.recordFailure();
+          if (error instanceof CoreError && error.code === 'WRONG_PASSPHRASE') this.recordFailedUnlock('passphrase');
           throw error;
         });
         dataKey.fill(0);
@@ -137,7 +162,7 @@ export class VaultSession {
       try {
         dataKey = await unwrapDataKey(keyFile, passphrase);
       } catch (error) {
-        if (error instanceof CoreError && error.code === 'WRONG_PASSPHRASE') this.throttle.recordFailure();
+        if (error instanceof CoreError && error.code === 'WRONG_PASSPHRASE') this.recordFailedUnlock('passphrase');
         throw error;
       }
       const db = await this.openExisting(dataKey, 'NOT_A_VAULT');
@@ -163,7 +188,7 @@ export class VaultSession {
       try {
         db = await this.openExisting(dataKey, 'WRONG_RECOVERY_KEY');
       } catch (error) {
-        if (error instanceof CoreError && error.code === 'WRONG_RECOVERY_KEY') this.throttle.recordFailure();
+        if (error instanceof CoreError && error.code === 'WRONG_RECOVERY_KEY') this.recordFailedUnlock('recoveryKey');
         throw error;
       }
       try {
@@ -241,6 +266,9 @@ export class VaultSession {
     if (!session) return;
     this.unlocked = null;
     if (session.autoLockTimer) clearTimeout(session.autoLockTimer);
+    // The lock goes into the log while the database is still open. A failed write
+    // never stops the lock.
+    if (announce) this.audit(() => recordAudit(session.db, lockEvent(reason), new Date(this.now())));
     try {
       session.db.close();
     } finally {
@@ -270,6 +298,15 @@ export class VaultSession {
   }
 
   private becomeUnlocked(session: Unlocked): void {
+    // Before the 'unlock' event itself, which dispatch appends once the request succeeds.
+    const failures = this.pendingFailures.splice(0);
+    if (failures.length > 0) {
+      this.audit(() =>
+        session.db.transaction(() => {
+          for (const failure of failures) recordAudit(session.db, failedUnlockEvent(failure), new Date(failure.at));
+        })(),
+      );
+    }
     this.unlocked = session;
     this.touch();
     this.scheduleAutoLock();
@@ -282,6 +319,27 @@ export class VaultSession {
       recoveryKeyConfirmed: readMeta(session.db, RECOVERY_CONFIRMED) === 'yes',
       settings: readSettings(session.db),
     };
+  }
+
+  private recordFailedUnlock(method: FailedUnlock['method']): void {
+    this.throttle.recordFailure();
+    const failure = { at: this.now(), method };
+    // A wrong passphrase typed while already unlocked (a second window) is logged at once.
+    if (this.unlocked) {
+      const { db } = this.unlocked;
+      this.audit(() => recordAudit(db, failedUnlockEvent(failure), new Date(failure.at)));
+    } else if (this.pendingFailures.length < MAX_PENDING_FAILURES) {
+      this.pendingFailures.push(failure);
+    }
+  }
+
+  /** An audit write that must not break what it records (locking, unlocking). */
+  private audit(write: () => void): void {
+    try {
+      write();
+    } catch (error) {
+      console.error(`VaultSession.audit: could not write to the activity log (${(error as Error)?.name ?? 'unknown'})`);
+    }
   }
 
   private requireUnlocked(): Unlocked {
@@ -305,6 +363,14 @@ export class VaultSession {
       wrongKeyCode,
     });
   }
+}
+
+function lockEvent(reason: LockReason) {
+  return { action: 'lock', entityType: 'vault', entityId: null, detail: { reason } } as const;
+}
+
+function failedUnlockEvent(failure: FailedUnlock) {
+  return { action: 'unlock.failed', entityType: 'vault', entityId: null, detail: { method: failure.method } } as const;
 }
 
 function requireStrongEnough(passphrase: string, field = 'passphrase'): void {

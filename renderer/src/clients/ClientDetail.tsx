@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { type Client, clientLabel } from '../../../shared/clients/client';
 import { HomeworkTab } from '../homework/HomeworkTab';
 import { IntakeTab } from '../intake/IntakeTab';
@@ -30,8 +31,51 @@ function formatDate(iso: string): string {
   return iso ? new Date(`${iso}T00:00:00`).toLocaleDateString(undefined, { dateStyle: 'long' }) : '';
 }
 
+/** Export the whole record as a PDF: psychotherapy notes only when ticked. */
+function ExportRecordChoice({
+  onExport,
+  onCancel,
+}: {
+  onExport: (includePsychotherapy: boolean) => void;
+  onCancel: () => void;
+}) {
+  const [includePsychotherapy, setIncludePsychotherapy] = useState(false);
+  return (
+    <form
+      className="print-choice"
+      aria-label="Export the client record"
+      onSubmit={(event) => {
+        event.preventDefault();
+        onExport(includePsychotherapy);
+      }}
+    >
+      <p className="hint">
+        Everything in date order: client details, substances and medications with the cautions recorded, measures with
+        their charts, homework, and every signed note with its addenda. Save it as PDF from the print dialog.
+      </p>
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={includePsychotherapy}
+          onChange={(event) => setIncludePsychotherapy(event.target.checked)}
+        />{' '}
+        Include psychotherapy notes (kept apart from the record unless you choose them)
+      </label>
+      <div className="actions">
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="submit" className="primary">
+          Preview the record
+        </button>
+      </div>
+    </form>
+  );
+}
+
 export function ClientDetail({ client, onEdit, onArchive, onOpenNote, onPrint, onPrintSheets }: Props) {
   const archived = client.status === 'archived';
+  const [exporting, setExporting] = useState(false);
   return (
     <article className="client-detail" aria-labelledby="client-title">
       <header className="detail-header">
@@ -45,6 +89,9 @@ export function ClientDetail({ client, onEdit, onArchive, onOpenNote, onPrint, o
           </p>
         </div>
         <div className="actions">
+          <button type="button" onClick={() => setExporting((open) => !open)} aria-expanded={exporting}>
+            Export record…
+          </button>
           <button type="button" onClick={onArchive}>
             {archived ? 'Restore' : 'Archive'}
           </button>
@@ -53,6 +100,12 @@ export function ClientDetail({ client, onEdit, onArchive, onOpenNote, onPrint, o
           </button>
         </div>
       </header>
+      {exporting && (
+        <ExportRecordChoice
+          onCancel={() => setExporting(false)}
+          onExport={(includePsychotherapy) => onPrint({ clientId: client.id, includePsychotherapy, wholeRecord: true })}
+        />
+      )}
       <OpenCautionsSummary clientId={client.id} />
       <ClientNotes clientId={client.id} archived={archived} onOpenNote={onOpenNote} onPrint={onPrint} />
       <HomeworkTab clientId={client.id} archived={archived} onOpenNote={onOpenNote} onPrintSheets={onPrintSheets} />

@@ -92,8 +92,8 @@ export function MeasuresTab({ clientId, archived }: { clientId: string; archived
   );
 }
 
-/** One instrument's history: the chart and the table of every time it was given. */
-function InstrumentHistory({
+/** One instrument's history: the chart and the table of every time it was given (tab and printed record). */
+export function InstrumentHistory({
   instrument,
   history,
   noteLabel,

@@ -13,6 +13,7 @@ import { Alert } from '../components/Alert';
 import { IntakeRecordList } from '../intake/IntakeSlot';
 import { MeasuresRecordList } from '../measures/MeasuresSlot';
 import { useDistortions } from '../templates/distortionList';
+import { ClientRecordFront } from './ClientRecordFront';
 import './print.css';
 
 export type PrintRequest = {
@@ -23,6 +24,11 @@ export type PrintRequest = {
   to?: string;
   /** Psychotherapy (process) notes are left out unless the therapist includes them. */
   includePsychotherapy: boolean;
+  /**
+   * The whole client record (for a records request or a transfer): client details,
+   * intake and cautions, measures with charts and homework before the notes.
+   */
+  wholeRecord?: boolean;
 };
 
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
@@ -107,14 +113,44 @@ export function PrintView({ request, onBack }: { request: PrintRequest; onBack: 
         <button
           type="button"
           className="primary"
-          onClick={() => window.print()}
-          disabled={!notes || notes.length === 0}
+          onClick={() => {
+            // Into the activity log first (the request leaves before the dialog blocks);
+            // a failure to log never stands between the therapist and the printout.
+            void call('audit:recordPrint', {
+              kind: 'notes',
+              clientId: request.clientId,
+              count: notes?.length ?? 0,
+            }).catch(() => undefined);
+            window.print();
+          }}
+          disabled={!notes || (notes.length === 0 && !request.wholeRecord)}
         >
           Print or save as PDF…
         </button>
       </div>
       {error && <Alert kind="error">{error}</Alert>}
-      {notes?.length === 0 && <p className="muted no-print">No signed notes to print for this choice.</p>}
+      {notes?.length === 0 && (
+        <p className="muted no-print">
+          {request.wholeRecord
+            ? 'This client has no signed notes yet; the record has everything else.'
+            : 'No signed notes to print for this choice.'}
+        </p>
+      )}
+      {request.wholeRecord && client && settings && notes && (
+        <ClientRecordFront
+          client={client}
+          settings={settings}
+          notes={notes}
+          intake={intake}
+          measures={measures}
+          homework={homework}
+          includePsychotherapy={request.includePsychotherapy}
+          noteLabel={(noteId) => {
+            const note = notes.find((each) => each.id === noteId);
+            return note ? `${note.templateName}, ${when(note.createdAt)}` : 'a note not included (draft)';
+          }}
+        />
+      )}
       {client &&
         settings &&
         notes?.map((note) => (

@@ -6,6 +6,7 @@ import { newPassphraseProblem, PassphraseField } from '../components/PassphraseF
 import { AboutKnowledgeBase } from '../intake/AboutKnowledgeBase';
 import { DistortionSettings } from '../templates/DistortionSettings';
 import { TemplateSettings } from '../templates/TemplateSettings';
+import { AuditLog } from './AuditLog';
 
 type Message = { kind: 'error' | 'success'; text: string } | null;
 
@@ -243,6 +244,7 @@ export function SettingsView() {
       <AutoLockSettings />
       <ChangePassphrase />
       <VaultFacts />
+      <AuditLog />
       <AboutKnowledgeBase />
     </main>
   );

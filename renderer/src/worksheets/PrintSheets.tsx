@@ -137,7 +137,17 @@ export function PrintSheets({ request, onBack }: { request: SheetRequest; onBack
             ))}
           </select>
         </label>
-        <button type="button" className="primary" onClick={() => window.print()} disabled={count === 0}>
+        <button
+          type="button"
+          className="primary"
+          onClick={() => {
+            // Into the activity log first; a failure to log never blocks the printout.
+            const clientId = request.kind === 'assignments' ? request.clientId : null;
+            void call('audit:recordPrint', { kind: 'sheets', clientId, count }).catch(() => undefined);
+            window.print();
+          }}
+          disabled={count === 0}
+        >
           Print or save as PDF…
         </button>
       </div>

@@ -2,6 +2,7 @@ import { migration0001Initial } from './0001_initial';
 import { migration0002Notes } from './0002_notes';
 import { migration0003Homework } from './0003_homework';
 import { migration0004IntakeMeasures } from './0004_intake_measures';
+import { migration0005Audit } from './0005_audit';
 import type { Migration } from './migration';
 
 /** Every migration, in order. Append only. */
@@ -10,6 +11,7 @@ export const migrations: readonly Migration[] = [
   migration0002Notes,
   migration0003Homework,
   migration0004IntakeMeasures,
+  migration0005Audit,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -1,0 +1,123 @@
+import type { Channel } from '../../../shared/ipc/channels';
+import type {
+  AuditAction,
+  AuditDetail,
+  AuditEntityType,
+  ResponseOf,
+  ValidRequestOf,
+} from '../../../shared/ipc/contract';
+
+/** What one successful request leaves in the activity log. */
+export type AuditEvent = {
+  action: AuditAction;
+  entityType: AuditEntityType | null;
+  entityId: string | null;
+  detail: AuditDetail;
+};
+
+type Decision<C extends Channel> = (request: ValidRequestOf<C>, response: ResponseOf<C>) => AuditEvent | null;
+
+const event = (
+  action: AuditAction,
+  entityType: AuditEntityType | null = null,
+  entityId: string | null = null,
+  detail: AuditDetail = {},
+): AuditEvent => ({ action, entityType, entityId, detail });
+
+/** Reads change nothing and are not logged (the log would drown in them). */
+const read = () => null;
+
+/**
+ * The decision for every channel, pure: a channel without one fails the type-check,
+ * and tests/unit/auditPolicy.test.ts walks `channels`. Only ids, counts, flags and
+ * setting names go into an event; request text (a note, a name, a search query, a
+ * passphrase) never does.
+ */
+const policy: { [C in Channel]: Decision<C> } = {
+  'vault:status': read,
+  'vault:create': () => event('vault.created', 'vault'),
+  'vault:unlock': () => event('unlock', 'vault', null, { method: 'passphrase' }),
+  'vault:unlockWithRecoveryKey': () => event('unlock', 'vault', null, { method: 'recoveryKey', newPassphrase: true }),
+  // Recorded by VaultSession itself, before the database closes (and for idle and
+  // system locks, which do not come through a channel).
+  'vault:lock': () => null,
+  'vault:changePassphrase': () => event('passphrase.changed', 'vault'),
+  'vault:recoveryKey': () => event('recoveryKey.shown', 'vault'),
+  'vault:confirmRecoveryKey': (_request, { confirmed }) => (confirmed ? event('recoveryKey.confirmed', 'vault') : null),
+  'session:touch': read,
+  'settings:get': read,
+  // Which settings were saved, never their values (a name, crisis lines).
+  'settings:update': (request) =>
+    event('settings.changed', 'settings', null, {
+      keys: Object.entries(request)
+        .filter(([, value]) => value !== undefined)
+        .map(([key]) => key)
+        .sort(),
+    }),
+  'clients:list': read,
+  'clients:get': read,
+  'clients:create': (_request, client) => event('client.created', 'client', client.id),
+  'clients:update': ({ id }) => event('client.edited', 'client', id),
+  'clients:archive': ({ id }) => event('client.archived', 'client', id),
+  'clients:restore': ({ id }) => event('client.restored', 'client', id),
+  'clients:setDefaultTemplate': ({ id }) => event('client.defaultTemplateSet', 'client', id),
+  'templates:list': read,
+  'notes:listForClient': read,
+  'notes:create': (_request, note) => event('note.created', 'note', note.id, { clientId: note.clientId }),
+  'notes:get': read,
+  // Autosave runs every few seconds while typing; the note's own revisions keep that
+  // history. Creating, signing and restoring are logged.
+  'notes:saveDraft': () => null,
+  'notes:sign': (_request, note) => event('note.signed', 'note', note.id, { clientId: note.clientId }),
+  'notes:addAddendum': ({ id }, addendum) => event('note.addendum', 'note', id, { addendumId: addendum.id }),
+  'notes:revisions': read,
+  'notes:revision': read,
+  'notes:restoreRevision': ({ id, revisionId }) => event('note.revisionRestored', 'note', id, { revisionId }),
+  'notes:overdueDrafts': read,
+  // The query is clinical text: searches are not logged at all.
+  'search:query': read,
+  'templates:save': ({ template }) => event('template.saved', 'template', template.id),
+  'templates:delete': ({ id }) => event('template.deleted', 'template', id),
+  'distortions:list': read,
+  'distortions:add': (_request, distortion) => event('distortion.added', 'distortion', distortion.id),
+  'worksheets:list': read,
+  'worksheets:save': ({ worksheet }) => event('worksheet.saved', 'worksheet', worksheet.id),
+  'homework:assign': (_request, assignment) =>
+    event('homework.assigned', 'assignment', assignment.id, { clientId: assignment.clientId }),
+  'homework:listForClient': read,
+  'homework:review': (_request, assignment) =>
+    event('homework.reviewed', 'assignment', assignment.id, { clientId: assignment.clientId }),
+  'intake:listForClient': read,
+  // Not the kind of entry (a substance or a medication): that is clinical.
+  'intake:add': (_request, entry) => event('intake.added', 'intakeEntry', entry.id, { clientId: entry.clientId }),
+  'intake:update': (_request, entry) => event('intake.edited', 'intakeEntry', entry.id, { clientId: entry.clientId }),
+  'intake:setContext': ({ clientId }) => event('intake.contextSet', 'client', clientId),
+  'intake:markReviewed': ({ clientId, noteId }) => event('intake.reviewed', 'client', clientId, { noteId }),
+  'cautions:recordAction': (_request, action) =>
+    event('caution.actionRecorded', 'cautionAction', action.id, { clientId: action.clientId }),
+  // Not the instrument or the score: those are clinical.
+  'measures:record': (_request, administration) =>
+    event('measure.recorded', 'measure', administration.id, { clientId: administration.clientId }),
+  'measures:listForClient': read,
+  'audit:list': read,
+  'backup:status': read,
+  // Recorded by the backup service itself, with failures too (and for scheduled backups).
+  'backup:now': () => null,
+  'backup:list': read,
+  'backup:summary': read,
+  // Written into the restored vault, right after it is unlocked.
+  'backup:restore': (_request, { setAsidePath }) =>
+    event('restore', 'backup', null, { setAside: setAsidePath !== null }),
+  'audit:export': (_request, { count }) => event('audit.exported', null, null, { count }),
+  'audit:recordPrint': ({ kind, clientId, count }) =>
+    event(kind === 'notes' ? 'print.notes' : 'print.sheets', clientId ? 'client' : null, clientId, { count }),
+};
+
+/** The event a successful request on `channel` leaves in the log, or null for none. */
+export function auditEventFor<C extends Channel>(
+  channel: C,
+  request: ValidRequestOf<C>,
+  response: ResponseOf<C>,
+): AuditEvent | null {
+  return (policy[channel] as Decision<C>)(request, response);
+}

@@ -1,0 +1,209 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { AuditAction, AuditEntityType, AuditEntry } from '../../../shared/ipc/contract';
+import { call, messageOf } from '../api';
+import { Alert } from '../components/Alert';
+import './auditLog.css';
+
+const PAGE = 50;
+
+/** What each action reads as in the table: a new action without a label fails the type-check. */
+const actionLabels: Record<AuditAction, string> = {
+  'vault.created': 'Vault created',
+  unlock: 'Unlocked',
+  'unlock.failed': 'Failed unlock attempt',
+  lock: 'Locked',
+  'passphrase.changed': 'Passphrase changed',
+  'recoveryKey.shown': 'Recovery key shown',
+  'recoveryKey.confirmed': 'Recovery key confirmed',
+  'settings.changed': 'Settings changed',
+  'client.created': 'Client added',
+  'client.edited': 'Client details edited',
+  'client.archived': 'Client archived',
+  'client.restored': 'Client restored',
+  'client.defaultTemplateSet': 'Default template set',
+  'note.created': 'Note started',
+  'note.signed': 'Note signed',
+  'note.addendum': 'Addendum added',
+  'note.revisionRestored': 'Earlier version restored',
+  'template.saved': 'Template saved',
+  'template.deleted': 'Template removed',
+  'distortion.added': 'Distortion added',
+  'worksheet.saved': 'Worksheet saved',
+  'homework.assigned': 'Homework assigned',
+  'homework.reviewed': 'Homework reviewed',
+  'intake.added': 'Intake entry added',
+  'intake.edited': 'Intake entry changed',
+  'intake.contextSet': 'Intake context changed',
+  'intake.reviewed': 'Intake reviewed',
+  'caution.actionRecorded': 'Caution action recorded',
+  'measure.recorded': 'Measure recorded',
+  'print.notes': 'Notes printed',
+  'print.sheets': 'Worksheets printed',
+  'audit.exported': 'Activity log exported',
+  'backup.made': 'Backup made',
+  'backup.failed': 'Backup failed',
+  restore: 'Restored from backup',
+  export: 'Data exported',
+};
+
+const entityLabels: Record<AuditEntityType, string> = {
+  vault: 'Vault',
+  settings: 'Settings',
+  client: 'Client',
+  note: 'Note',
+  template: 'Template',
+  distortion: 'Distortion',
+  worksheet: 'Worksheet',
+  assignment: 'Homework',
+  intakeEntry: 'Intake entry',
+  cautionAction: 'Caution action',
+  measure: 'Measure',
+  backup: 'Backup',
+};
+
+const settingLabels: Record<string, string> = {
+  therapistName: 'your name',
+  practiceName: 'practice name',
+  crisisLines: 'crisis lines',
+  autoLockMinutes: 'auto-lock',
+};
+
+const lockReasons: Record<string, string> = {
+  manual: 'by you',
+  idle: 'after inactivity',
+  system: 'screen locked or computer asleep',
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-/i;
+/** Ids are UUIDs: the first 8 characters tell entries apart at a glance. */
+const shortId = (id: string) => (UUID.test(id) ? id.slice(0, 8) : id);
+
+function which(entry: AuditEntry): string {
+  if (!entry.entityType) return '—';
+  const label = entityLabels[entry.entityType];
+  return entry.entityId ? `${label} ${shortId(entry.entityId)}` : label;
+}
+
+function details(entry: AuditEntry): string {
+  const { detail } = entry;
+  const parts: string[] = [];
+  if (typeof detail.reason === 'string') parts.push(lockReasons[detail.reason] ?? detail.reason);
+  if (detail.method === 'recoveryKey') parts.push('with the recovery key');
+  if (Array.isArray(detail.keys)) parts.push(detail.keys.map((key) => settingLabels[key] ?? key).join(', '));
+  if (typeof detail.count === 'number') {
+    const noun = entry.action === 'print.notes' ? 'note' : entry.action === 'print.sheets' ? 'sheet' : 'entry';
+    const plural = noun === 'entry' ? 'entries' : `${noun}s`;
+    parts.push(`${detail.count} ${detail.count === 1 ? noun : plural}`);
+  }
+  if (typeof detail.clientId === 'string' && entry.entityType !== 'client') {
+    parts.push(`client ${shortId(detail.clientId)}`);
+  }
+  return parts.join(' · ');
+}
+
+const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+
+/** Offers text as a file through a Blob URL (allowed: blob: is a permitted request scheme). */
+function download(text: string, fileName: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+/**
+ * Settings › Activity log: what was done in this vault and when (unlocks, locks,
+ * records created and signed, prints, exports), newest first. Entities show as a type
+ * and a short id; the log holds no names or clinical text.
+ */
+export function AuditLog() {
+  const [entries, setEntries] = useState<AuditEntry[] | null>(null);
+  const [nextBefore, setNextBefore] = useState<number | null>(null);
+  const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const load = useCallback(async (before?: number) => {
+    setBusy(true);
+    try {
+      const page = await call('audit:list', before ? { before, limit: PAGE } : { limit: PAGE });
+      setEntries((current) => (before ? [...(current ?? []), ...page.entries] : page.entries));
+      setNextBefore(page.nextBefore);
+    } catch (error) {
+      setMessage({ kind: 'error', text: messageOf(error) });
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  async function exportCsv() {
+    setMessage(null);
+    try {
+      const { csv, count } = await call('audit:export', {});
+      download(csv, `sessionkeep-activity-${new Date().toISOString().slice(0, 10)}.csv`);
+      setMessage({ kind: 'success', text: `Exported ${count} ${count === 1 ? 'entry' : 'entries'} as CSV.` });
+      // The export is itself an entry.
+      void load();
+    } catch (error) {
+      setMessage({ kind: 'error', text: messageOf(error) });
+    }
+  }
+
+  return (
+    <section className="card audit-log" aria-labelledby="audit-title">
+      <div className="audit-head">
+        <h2 id="audit-title">Activity log</h2>
+        <button type="button" onClick={exportCsv}>
+          Export (CSV)
+        </button>
+      </div>
+      <p>
+        Who did what and when in this vault: unlocks, locks, records added or signed, prints and exports. It keeps no
+        names or note text, and entries cannot be changed or removed.
+      </p>
+      {message && <Alert kind={message.kind}>{message.text}</Alert>}
+      {entries === null ? (
+        <p className="muted">Loading…</p>
+      ) : entries.length === 0 ? (
+        <p className="muted">Nothing recorded yet.</p>
+      ) : (
+        <div className="audit-scroll">
+          <table className="audit-table" aria-labelledby="audit-title">
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">What</th>
+                <th scope="col">Which</th>
+                <th scope="col">Details</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((entry) => (
+                <tr key={entry.id} className={entry.action === 'unlock.failed' ? 'audit-warn' : undefined}>
+                  <td className="audit-when">
+                    <time dateTime={entry.at}>{when(entry.at)}</time>
+                  </td>
+                  <td>{actionLabels[entry.action]}</td>
+                  <td className="audit-which">{which(entry)}</td>
+                  <td className="muted">{details(entry)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {nextBefore !== null && (
+        <div className="actions">
+          <button type="button" onClick={() => void load(nextBefore)} disabled={busy}>
+            {busy ? 'Loading…' : 'Load older'}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}
