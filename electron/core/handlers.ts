@@ -192,7 +192,7 @@ export function createHandlers(
       }
       // Checks the backup fully and the passphrase or recovery key before anything moves.
       await readBackupSummary(path, secret, { nativeBinding });
-      if (vault.isUnlocked) await vault.lock('manual');
+      if (vault.isUnlocked) await vault.lock('restore');
       const { setAsidePath } = await restoreBackup(vault.paths.folder, path, { now, nativeBinding }).catch((error) =>
         Promise.reject(asStorageError(error)),
       );

@@ -23,6 +23,7 @@ const lockNotices: Record<LockReason, string | null> = {
   manual: null,
   idle: 'Sessionkeep locked itself because nothing happened for a while. Your work was saved.',
   system: 'Sessionkeep locked because the screen locked or the computer went to sleep.',
+  restore: null,
 };
 
 /** Activity postpones the idle lock; telling the core once every 20 s is plenty. */
@@ -76,7 +77,8 @@ export function App() {
   useEffect(
     () =>
       onSessionEvent((event) => {
-        if (event.type === 'locked') void showStatus(lockNotices[event.reason]);
+        // A restore locks and unlocks again by itself; the screen that asked for it carries on.
+        if (event.type === 'locked' && event.reason !== 'restore') void showStatus(lockNotices[event.reason]);
       }),
     [showStatus],
   );

@@ -69,7 +69,8 @@ export function isChannel(name: unknown): name is Channel {
 /** The one event stream from core to renderer. */
 export const SESSION_EVENT_CHANNEL = 'session:event';
 
-export type LockReason = 'manual' | 'idle' | 'system';
+/** 'restore': locked to swap in a backup, unlocked again right after. */
+export type LockReason = 'manual' | 'idle' | 'system' | 'restore';
 export type SessionEvent =
   | { type: 'locked'; reason: LockReason }
   | { type: 'unlocked' }

@@ -10,8 +10,9 @@
  * The key file is not involved here; the passphrase crash test covers it.
  *
  * Output (stdout, one line each, written synchronously so a line is in the pipe
- * before the next save starts): `ready`, `signed <id>`, `saved <n>` after the
- * transaction for save n has returned (committed, synchronous=FULL).
+ * before the next step starts): `ready`, `signing`, `signed <id>`, `saving <n>` just
+ * before save n's transaction and `saved <n>` after it has returned (committed,
+ * synchronous=FULL). The last line before a kill tells where the kill landed.
  */
 import { writeSync } from 'node:fs';
 import { openVaultDatabase } from '../../electron/core/db/database';
@@ -52,6 +53,7 @@ async function main(): Promise<void> {
   if (input.signFirst) {
     const note = createNote(db, { clientId: input.clientId, templateId: TEMPLATE_ID }, new Date());
     for (let k = 1; k <= 3; k++) saveDraft(db, note.id, { [FIELD_ID]: docAt(k) }, new Date());
+    say('signing');
     signNote(db, note.id, new Date());
     say(`signed ${note.id}`);
   }
@@ -59,7 +61,9 @@ async function main(): Promise<void> {
   let n = input.startN;
   const tick = () => {
     n += 1;
-    saveDraft(db, input.draftId, { [FIELD_ID]: docAt(n) }, new Date());
+    const doc = docAt(n);
+    say(`saving ${n}`);
+    saveDraft(db, input.draftId, { [FIELD_ID]: doc }, new Date());
     say(`saved ${n}`);
     setTimeout(tick, nextDelay());
   };

@@ -139,6 +139,10 @@ export type AutosaveReport = {
   /** Largest found − acknowledged: saves committed but killed before the ack line. */
   maxAhead: number;
   saves: number;
+  /** Kills that landed inside saveDraft (after `saving n`, before `saved n`). */
+  midSaveKills: number;
+  /** Kills that landed inside signNote. */
+  midSignKills: number;
   passphraseUnlocksOk: number;
   passphraseUnlocks: number;
   msPerKill: number;
@@ -205,6 +209,8 @@ export async function runAutosaveCrash(options: AutosaveOptions): Promise<Autosa
     maxLost: 0,
     maxAhead: 0,
     saves: 0,
+    midSaveKills: 0,
+    midSignKills: 0,
     passphraseUnlocksOk: 0,
     passphraseUnlocks: 0,
     msPerKill: 0,
@@ -230,10 +236,12 @@ export async function runAutosaveCrash(options: AutosaveOptions): Promise<Autosa
     const duringStartup = rand() < 0.1;
     const delay = rand() * (duringStartup ? 200 : 300);
     let typingKill: ReturnType<typeof setTimeout> | undefined;
+    let lastLine = '';
     const run = startChild(options.children.writer, input, (line) => {
       if (line === 'ready' && !duringStartup) typingKill = setTimeout(() => run.child.kill('SIGKILL'), delay);
       const saved = /^saved (\d+)$/.exec(line);
       if (saved) acknowledged = Number(saved[1]);
+      lastLine = line;
     });
     try {
       await killAfter(run, duringStartup ? delay : 30_000);
@@ -244,6 +252,8 @@ export async function runAutosaveCrash(options: AutosaveOptions): Promise<Autosa
       clearTimeout(typingKill);
     }
     report.kills += 1;
+    if (lastLine.startsWith('saving ')) report.midSaveKills += 1;
+    if (lastLine === 'signing') report.midSignKills += 1;
 
     // After every kill: the normal open path (key check, quick_check, WAL, migrations)…
     let db: Awaited<ReturnType<typeof openVaultDatabase>>;
@@ -328,7 +338,8 @@ export function autosaveSummary(report: AutosaveReport, seed: number): string {
   return (
     `crash/autosave: kills=${r.kills} opens_ok=${r.opensOk} integrity_ok=${r.integrityOk} ` +
     `signed_unchanged=${r.signedUnchanged} (signed notes ${r.signedNotes}) lost_acknowledged=${r.lostAcknowledged} ` +
-    `max_lost=${r.maxLost} max_ahead=${r.maxAhead} saves=${r.saves} ` +
+    `max_lost=${r.maxLost} max_ahead=${r.maxAhead} saves=${r.saves} mid_save_kills=${r.midSaveKills} ` +
+    `mid_sign_kills=${r.midSignKills} ` +
     `passphrase_unlocks=${r.passphraseUnlocksOk}/${r.passphraseUnlocks} ms_per_kill=${r.msPerKill} seed=${seed}`
   );
 }

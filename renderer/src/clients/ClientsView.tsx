@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type Client, clientLabel } from '../../../shared/clients/client';
 import { matchesSearch } from '../../../shared/text';
 import { call, messageOf } from '../api';
+import { BackupReminder } from '../backup/BackupReminder';
 import { Alert } from '../components/Alert';
 import { OverdueDrafts } from '../notes/OverdueDrafts';
 import type { Route } from '../route';
@@ -162,6 +163,7 @@ export function ClientsView({ route, onNavigate }: { route: ClientsRoute; onNavi
         )}
         {route.mode === 'view' && !selected && clients !== null && (
           <>
+            <BackupReminder onOpenSettings={() => onNavigate({ view: 'settings' })} />
             <OverdueDrafts onOpen={(note) => onNavigate({ view: 'note', noteId: note.id, clientId: note.clientId })} />
             <div className="placeholder">
               <p>Select a client on the left, or add a new one.</p>

@@ -2,6 +2,7 @@ import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { errorMessages } from '../../../shared/errors';
 import type { SessionInfo, VaultStatus } from '../../../shared/ipc/contract';
 import { ApiError, call, messageOf } from '../api';
+import { RestorePanel } from '../backup/RestorePanel';
 import { Alert } from '../components/Alert';
 import { PassphraseField } from '../components/PassphraseField';
 import { Recover } from './Recover';
@@ -32,6 +33,22 @@ export function Unlock({ status, notice, onUnlocked, onStatusChanged }: Props) {
   const [busy, setBusy] = useState(false);
   const [wait, setWait] = useCountdown(status.unlockDelaySeconds);
   const formRef = useRef<HTMLFormElement>(null);
+  // A damaged or missing database points to the backups (the damaged file is set aside, never overwritten).
+  const [restoring, setRestoring] = useState<string | null>(null);
+
+  if (restoring !== null) {
+    return (
+      <main className="gate">
+        <section className="card wide" aria-label="Restore">
+          <RestorePanel
+            intro={restoring}
+            onCancel={() => setRestoring(null)}
+            onRestored={(session) => onUnlocked(session)}
+          />
+        </section>
+      </main>
+    );
+  }
 
   if (status.problem === 'DATABASE_MISSING') {
     return (
@@ -45,6 +62,13 @@ export function Unlock({ status, notice, onUnlocked, onStatusChanged }: Props) {
           <div className="actions">
             <button type="button" onClick={onStatusChanged}>
               Check again
+            </button>
+            <button
+              type="button"
+              className="primary"
+              onClick={() => setRestoring('The vault database is missing. Restore it from your latest good backup.')}
+            >
+              Restore from a backup…
             </button>
           </div>
         </section>
@@ -76,6 +100,13 @@ export function Unlock({ status, notice, onUnlocked, onStatusChanged }: Props) {
       setPassphrase('');
       setError(messageOf(failure));
       if (failure instanceof ApiError && failure.retryAfterSeconds) setWait(failure.retryAfterSeconds);
+      if (failure instanceof ApiError && failure.code === 'DATABASE_DAMAGED') {
+        setBusy(false);
+        setRestoring(
+          `${failure.message} The damaged file is kept as it is: restoring sets it aside and puts the backup in its place.`,
+        );
+        return;
+      }
       if (failure instanceof ApiError && failure.code === 'WRONG_PASSPHRASE') {
         const next = await call('vault:status', {}).catch(() => null);
         if (next?.unlockDelaySeconds) setWait(next.unlockDelaySeconds);
@@ -107,6 +138,9 @@ export function Unlock({ status, notice, onUnlocked, onStatusChanged }: Props) {
         <div className="actions">
           <button type="button" className="link" onClick={() => setMode('recovery')}>
             Forgot the passphrase? Use the recovery key
+          </button>
+          <button type="button" className="link" onClick={() => setRestoring('')}>
+            Restore from a backup…
           </button>
           <button type="submit" className="primary" disabled={busy || wait > 0}>
             {busy ? 'Unlocking…' : 'Unlock'}

@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { settingsSchema } from '../../../shared/settings';
 import { ApiError, call, messageOf } from '../api';
+import { BackupSettings } from '../backup/BackupSettings';
 import { Alert } from '../components/Alert';
 import { newPassphraseProblem, PassphraseField } from '../components/PassphraseField';
 import { AboutKnowledgeBase } from '../intake/AboutKnowledgeBase';
@@ -244,6 +245,7 @@ export function SettingsView() {
       <AutoLockSettings />
       <ChangePassphrase />
       <VaultFacts />
+      <BackupSettings />
       <AuditLog />
       <AboutKnowledgeBase />
     </main>

@@ -1,0 +1,130 @@
+import { type FormEvent, useEffect, useId, useState } from 'react';
+import { ApiError, call, messageOf } from '../api';
+import { Alert } from '../components/Alert';
+import { RestorePanel } from './RestorePanel';
+import { formatWhen, stageWords, useBackupProgress, useBackupStatus } from './useBackups';
+import './backup.css';
+
+/**
+ * Settings → Backups: where they go, the last result, "Back up now" with its progress,
+ * and restoring one. Backups are made automatically at unlock, daily while open and at
+ * quit when the last good one is more than a day old.
+ */
+export function BackupSettings() {
+  const id = useId();
+  const { status, error: statusError, reload } = useBackupStatus();
+  const progress = useBackupProgress();
+  const [folder, setFolder] = useState('');
+  const [folderError, setFolderError] = useState<string | null>(null);
+  const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [restoring, setRestoring] = useState(false);
+
+  useEffect(() => {
+    if (status) setFolder(status.folder);
+  }, [status]);
+
+  async function saveFolder(event: FormEvent) {
+    event.preventDefault();
+    setFolderError(null);
+    setMessage(null);
+    try {
+      await call('settings:update', { backupFolder: folder });
+      setMessage({ kind: 'success', text: folder.trim() ? 'Backup folder saved.' : 'Automatic backups are off.' });
+      reload();
+    } catch (failure) {
+      setFolderError(messageOf(failure));
+    }
+  }
+
+  async function backUpNow() {
+    setBusy(true);
+    setMessage(null);
+    try {
+      const made = await call('backup:now', {});
+      setMessage({ kind: 'success', text: `Backed up and verified (${formatWhen(made.createdAt)}).` });
+    } catch (failure) {
+      setMessage({ kind: 'error', text: messageOf(failure) });
+      if (failure instanceof ApiError && failure.code === 'NO_BACKUP_FOLDER') setFolderError(failure.message);
+    } finally {
+      setBusy(false);
+      reload();
+    }
+  }
+
+  return (
+    <section className="card" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>Backups</h2>
+      <p className="hint">
+        Backups are encrypted with the same key as your vault, so an external drive or a synced folder is fine. One is
+        made when you unlock, once a day while Sessionkeep is open, and when you quit, if the last one is more than a
+        day old. Sessionkeep keeps 7 daily, 4 weekly and 12 monthly backups and checks each one after writing it.
+      </p>
+      <form onSubmit={saveFolder} noValidate>
+        <label htmlFor={`${id}-folder`}>Backup folder (full path)</label>
+        <div className="row">
+          <input
+            id={`${id}-folder`}
+            value={folder}
+            onChange={(event) => setFolder(event.target.value)}
+            placeholder="/Volumes/Backup/Sessionkeep"
+            spellCheck={false}
+            aria-invalid={folderError !== null}
+            aria-describedby={folderError ? `${id}-folder-error` : undefined}
+          />
+          <button type="submit">Save folder</button>
+        </div>
+        {folderError && (
+          <p id={`${id}-folder-error`} className="field-error">
+            {folderError}
+          </p>
+        )}
+      </form>
+      {statusError && <Alert kind="error">{statusError}</Alert>}
+      {status && (
+        <p className="backup-last" role="status">
+          {status.lastSuccessAt ? (
+            <>
+              Last good backup: <strong>{formatWhen(status.lastSuccessAt)}</strong>
+            </>
+          ) : (
+            <strong>No backup has been made yet.</strong>
+          )}
+          {status.lastAttempt && !status.lastAttempt.ok && (
+            <span className="backup-broken">
+              {' '}
+              · The last attempt ({formatWhen(status.lastAttempt.at)}) failed: {status.lastAttempt.message}
+            </span>
+          )}
+          {status.overdue && status.lastSuccessAt && (
+            <span className="backup-broken"> · More than 7 days without a good backup.</span>
+          )}
+        </p>
+      )}
+      {progress && (
+        <div className="backup-progress">
+          <label htmlFor={`${id}-progress`}>{stageWords[progress.stage] ?? 'Backing up…'}</label>
+          <progress id={`${id}-progress`} max={1} value={progress.fraction} />
+        </div>
+      )}
+      {message && <Alert kind={message.kind}>{message.text}</Alert>}
+      <div className="actions">
+        <button type="button" onClick={() => setRestoring((open) => !open)} aria-expanded={restoring}>
+          Restore a backup…
+        </button>
+        <button type="button" className="primary" onClick={() => void backUpNow()} disabled={busy}>
+          {busy ? 'Backing up…' : 'Back up now'}
+        </button>
+      </div>
+      {restoring && (
+        <RestorePanel
+          onCancel={() => setRestoring(false)}
+          onRestored={() => {
+            // The restored vault is open: start again from its home screen.
+            window.location.reload();
+          }}
+        />
+      )}
+    </section>
+  );
+}

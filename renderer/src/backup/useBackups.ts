@@ -1,0 +1,52 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { BackupStatus } from '../../../shared/backup';
+import { call, messageOf, onSessionEvent } from '../api';
+
+/** The backup status (Settings, home screen), read again after every backup. */
+export function useBackupStatus(): { status: BackupStatus | null; error: string | null; reload: () => void } {
+  const [status, setStatus] = useState<BackupStatus | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const reload = useCallback(() => {
+    call('backup:status', {}).then(
+      (next) => {
+        setStatus(next);
+        setError(null);
+      },
+      (failure) => setError(messageOf(failure)),
+    );
+  }, []);
+  useEffect(() => {
+    reload();
+    return onSessionEvent((event) => {
+      if (event.type === 'backup' && (event.stage === 'done' || event.stage === 'failed')) reload();
+    });
+  }, [reload]);
+  return { status, error, reload };
+}
+
+/** A backup's progress as the core announces it (null when none is running). */
+export function useBackupProgress(): { fraction: number; stage: string } | null {
+  const [progress, setProgress] = useState<{ fraction: number; stage: string } | null>(null);
+  useEffect(
+    () =>
+      onSessionEvent((event) => {
+        if (event.type !== 'backup') return;
+        setProgress(event.stage === 'done' || event.stage === 'failed' ? null : event);
+      }),
+    [],
+  );
+  return progress;
+}
+
+export function formatWhen(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime())
+    ? iso
+    : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+export const stageWords: Record<string, string> = {
+  copying: 'Copying the vault…',
+  'key-file': 'Adding the key file…',
+  verifying: 'Checking the copy…',
+};

@@ -1,0 +1,133 @@
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { expect, type Page, test } from '@playwright/test';
+import { freshVaultFolder, guardPage, type Harness, startHarness } from './harness';
+import { addClient, clientNames, confirmRecoveryKey, createVault, PASSPHRASE, unnamedControls } from './pages';
+
+/**
+ * Backups the way a therapist meets them: the home screen asks for a backup folder,
+ * "Back up now" in Settings makes a verified one, a restore brings an earlier state back
+ * (the current vault set aside, not overwritten), and a damaged vault found at unlock
+ * points to the latest good backup and is restored from the unlock screen.
+ */
+
+let harness: Harness | null = null;
+test.afterEach(async () => {
+  await harness?.stop();
+  harness = null;
+});
+
+async function openSettings(page: Page) {
+  await page.getByRole('button', { name: 'Settings' }).click();
+  return page.getByRole('region', { name: 'Backups' });
+}
+
+test('back up now, restore an earlier backup, and recover a damaged vault from the unlock screen', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(150_000);
+  const { problems } = await guardPage(page);
+  const vault = freshVaultFolder();
+  const backupFolder = join(dirname(vault), 'backups');
+  mkdirSync(backupFolder);
+  harness = await startHarness(vault);
+  await page.goto(harness.url);
+  await confirmRecoveryKey(page, await createVault(page));
+  await page.getByRole('button', { name: 'Clients' }).click();
+  await addClient(page, { name: 'Amara Okafor' });
+  await page.getByRole('button', { name: 'Clients' }).click();
+
+  // The home screen asks for backups until a folder is set.
+  const reminder = page.getByRole('status').filter({ hasText: 'No backups yet' });
+  await expect(reminder).toBeVisible();
+  await reminder.getByRole('button', { name: 'Set up backups' }).click();
+  const card = page.getByRole('region', { name: 'Backups' });
+  await expect(card).toContainText('No backup has been made yet.');
+
+  // A relative path is refused with a clear message.
+  await card.getByLabel('Backup folder (full path)').fill('backups');
+  await card.getByRole('button', { name: 'Save folder' }).click();
+  await expect(card.getByText('Give the backup folder as a full path')).toBeVisible();
+  await card.getByLabel('Backup folder (full path)').fill(backupFolder);
+  await card.getByRole('button', { name: 'Save folder' }).click();
+  await expect(card.getByText('Backup folder saved.')).toBeVisible();
+
+  await card.getByRole('button', { name: 'Back up now' }).click();
+  await expect(card.getByText(/Backed up and verified/)).toBeVisible();
+  await expect(card).toContainText('Last good backup:');
+  const made = readdirSync(backupFolder).filter((name) => name.startsWith('sessionkeep-backup-'));
+  expect(made).toHaveLength(1);
+  const backupDb = readFileSync(join(backupFolder, made[0] ?? '', 'vault.db'));
+  expect(backupDb.subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3');
+  expect(backupDb.includes(Buffer.from('Amara Okafor'))).toBe(false);
+  expect(await unnamedControls(page)).toEqual([]);
+  await card.screenshot({ path: testInfo.outputPath('backup-settings.png') });
+
+  // Home shows when the last backup was made.
+  await page.getByRole('button', { name: 'Clients' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Last backup:' })).toBeVisible();
+
+  // A client added after the backup is gone once the backup is restored.
+  await addClient(page, { name: 'Added After Backup' });
+  await openSettings(page);
+  await card.getByRole('button', { name: 'Restore a backup…' }).click();
+  const panel = card.getByRole('region', { name: 'Restore from a backup' });
+  await expect(panel.getByRole('row')).toHaveCount(2);
+  await expect(panel).toContainText('Good (verified)');
+  await expect(panel).toContainText('1 client');
+  await panel.getByRole('button', { name: /^Restore…/ }).click();
+  await panel.getByLabel('Passphrase', { exact: true }).fill('not the passphrase, sorry');
+  await panel.getByRole('button', { name: 'Check this backup' }).click();
+  await expect(panel.getByRole('alert')).toContainText('That passphrase is not correct.');
+  await panel.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+  await panel.getByRole('button', { name: 'Check this backup' }).click();
+  await expect(panel).toContainText('It holds 1 client, 0 notes (0 signed)');
+  await panel.screenshot({ path: testInfo.outputPath('restore-panel.png') });
+  // The restored vault opens afresh, at its home screen.
+  await Promise.all([
+    page.waitForEvent('framenavigated'),
+    panel.getByRole('button', { name: 'Restore this backup' }).click(),
+  ]);
+  await page.getByRole('button', { name: 'Clients' }).click();
+  await expect.poll(() => clientNames(page)).toEqual(['Amara Okafor']);
+  const asides = readdirSync(vault).filter((name) => name.startsWith('set-aside-'));
+  expect(asides).toHaveLength(1);
+  expect(existsSync(join(vault, asides[0] ?? '', 'vault.db'))).toBe(true);
+
+  // Damage: lock, stop, flip bytes in the middle of vault.db, start again.
+  await page.getByRole('button', { name: 'Lock' }).click();
+  await expect(page.getByRole('heading', { name: 'Sessionkeep is locked' })).toBeVisible();
+  await harness.stop();
+  const dbPath = join(vault, 'vault.db');
+  const size = statSync(dbPath).size;
+  const fd = openSync(dbPath, 'r+');
+  writeSync(fd, Buffer.alloc(64, 0xa5), 0, 64, Math.floor(size / 2));
+  closeSync(fd);
+  const damaged = readFileSync(dbPath);
+  harness = await startHarness(vault);
+  await page.goto(harness.url);
+  await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  const restore = page.getByRole('region', { name: 'Restore from a backup' });
+  await expect(restore).toContainText('damaged');
+  await expect(restore).toContainText('The latest good backup is from');
+  await restore.screenshot({ path: testInfo.outputPath('damaged-vault-restore.png') });
+  // Two now: the restored vault was backed up again when it was unlocked. The newest is first.
+  await restore
+    .getByRole('button', { name: /^Restore…/ })
+    .first()
+    .click();
+  await restore.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+  await restore.getByRole('button', { name: 'Check this backup' }).click();
+  await restore.getByRole('button', { name: 'Restore this backup' }).click();
+  await page.getByRole('button', { name: 'Clients' }).click();
+  await expect.poll(() => clientNames(page)).toEqual(['Amara Okafor']);
+  // The damaged file was set aside as it was, never overwritten.
+  const kept = readdirSync(vault)
+    .filter((name) => name.startsWith('set-aside-'))
+    .map((name) => join(vault, name, 'vault.db'))
+    .filter((path) => existsSync(path) && readFileSync(path).equals(damaged));
+  expect(kept).toHaveLength(1);
+
+  expect(problems).toEqual([]);
+});
