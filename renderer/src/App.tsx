@@ -124,6 +124,7 @@ export function App() {
       return (
         <CreateVault
           folder={phase.status.folder}
+          onRestored={(session) => void enter(session)}
           onCreated={(recoveryKey) =>
             setPhase({
               kind: 'recoveryKey',

@@ -97,6 +97,7 @@ test('back up now, restore an earlier backup, and recover a damaged vault from t
   // Damage: lock, stop, flip bytes in the middle of vault.db, start again.
   await page.getByRole('button', { name: 'Lock' }).click();
   await expect(page.getByRole('heading', { name: 'Sessionkeep is locked' })).toBeVisible();
+  await page.goto('about:blank');
   await harness.stop();
   const dbPath = join(vault, 'vault.db');
   const size = statSync(dbPath).size;
@@ -128,6 +129,23 @@ test('back up now, restore an earlier backup, and recover a damaged vault from t
     .map((name) => join(vault, name, 'vault.db'))
     .filter((path) => existsSync(path) && readFileSync(path).equals(damaged));
   expect(kept).toHaveLength(1);
+
+  // A new computer: an empty vault folder, restored from the backup folder on its first screen.
+  await page.goto('about:blank'); // closes the event stream before the harness goes away
+  await harness.stop();
+  harness = await startHarness(freshVaultFolder());
+  await page.goto(harness.url);
+  await page.getByRole('button', { name: 'Restore from a backup…' }).click();
+  const fresh = page.getByRole('region', { name: 'Restore from a backup' });
+  await fresh.getByLabel('Folder that holds the backups').fill(backupFolder);
+  await fresh.getByRole('button', { name: 'Look for backups' }).click();
+  await fresh.getByRole('button', { name: /^Restore…/ }).first().click();
+  await fresh.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+  await fresh.getByRole('button', { name: 'Check this backup' }).click();
+  await expect(fresh).toContainText('It holds 1 client');
+  await fresh.getByRole('button', { name: 'Restore this backup' }).click();
+  await page.getByRole('button', { name: 'Clients' }).click();
+  await expect.poll(() => clientNames(page)).toEqual(['Amara Okafor']);
 
   expect(problems).toEqual([]);
 });

@@ -1,6 +1,3 @@
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { type Core, createCore } from '../../electron/core/core';
@@ -9,7 +6,8 @@ import { type Channel, channels } from '../../shared/ipc/channels';
 import { contract, envelopeSchema, PASSPHRASE_REQUEST_LIMIT, type RequestOf } from '../../shared/ipc/contract';
 import type { Envelope } from '../../shared/ipc/envelope';
 import { defaultSettings } from '../../shared/settings';
-import { expectOk, makeTempFolder, PASSPHRASE, removeFolder, snapshotFolder } from './support/vaultFolder';
+import { expectOk, makeTempFolder, PASSPHRASE, removeFolder } from './support/vaultFolder';
+import { snapshotVault as snapshotVaultOf } from './support/vaultSnapshot';
 
 /**
  * The IPC boundary (electron/core/dispatch.ts): every request is parsed against its
@@ -513,36 +511,7 @@ function mutationsFor(channel: Channel): Mutation[] {
 // What "nothing changed" means: every row of every table, the header, the key file,
 // the lock state and the throttle.
 
-async function snapshotVault() {
-  const db = core.vault.db();
-  const tables = db
-    .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-    .pluck()
-    .all() as string[];
-  return {
-    unlocked: core.vault.isUnlocked,
-    status: await core.vault.status(),
-    userVersion: db.pragma('user_version', { simple: true }),
-    applicationId: db.pragma('application_id', { simple: true }),
-    schema: db.prepare('SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY name').all(),
-    rows: Object.fromEntries(
-      // Table names come from sqlite_schema itself, quoted as identifiers.
-      // Sorted in JS: the full-text index's shadow tables have no rowid to order by.
-      tables.map((table) => [
-        table,
-        db
-          .prepare(`SELECT * FROM "${table.replaceAll('"', '""')}"`)
-          .all()
-          .map((row) => JSON.stringify(row, (_key, value) => (Buffer.isBuffer(value) ? value.toString('hex') : value)))
-          .sort(),
-      ]),
-    ),
-    keyFile: createHash('sha256')
-      .update(readFileSync(join(folder, 'vault.key')))
-      .digest('hex'),
-    files: Object.keys(snapshotFolder(folder)),
-  };
-}
+const snapshotVault = () => snapshotVaultOf(core, folder);
 
 function expectUnpolluted(): void {
   expect(({} as Record<string, unknown>).polluted).toBeUndefined();

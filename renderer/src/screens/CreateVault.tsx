@@ -1,11 +1,23 @@
 import { type FormEvent, useState } from 'react';
+import type { SessionInfo } from '../../../shared/ipc/contract';
 import { MIN_PASSPHRASE_LENGTH } from '../../../shared/vault/passphrase';
 import { call, messageOf } from '../api';
+import { RestorePanel } from '../backup/RestorePanel';
 import { Alert } from '../components/Alert';
 import { newPassphraseProblem, PassphraseField } from '../components/PassphraseField';
 
 /** First run: choose the passphrase that protects the vault. */
-export function CreateVault({ folder, onCreated }: { folder: string; onCreated: (recoveryKey: string) => void }) {
+export function CreateVault({
+  folder,
+  onCreated,
+  onRestored,
+}: {
+  folder: string;
+  onCreated: (recoveryKey: string) => void;
+  /** Moving from another computer: the vault comes from a backup instead. */
+  onRestored: (session: SessionInfo) => void;
+}) {
+  const [restoring, setRestoring] = useState(false);
   const [passphrase, setPassphrase] = useState('');
   const [repeat, setRepeat] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -27,6 +39,20 @@ export function CreateVault({ folder, onCreated }: { folder: string; onCreated: 
       setError(messageOf(failure));
       setBusy(false);
     }
+  }
+
+  if (restoring) {
+    return (
+      <main className="gate">
+        <section className="card wide" aria-label="Restore">
+          <RestorePanel
+            intro="Moving from another computer? Give the folder that holds your Sessionkeep backups (for example on your external drive), then open one with its passphrase or your recovery key."
+            onCancel={() => setRestoring(false)}
+            onRestored={(session) => onRestored(session)}
+          />
+        </section>
+      </main>
+    );
   }
 
   return (
@@ -67,6 +93,12 @@ export function CreateVault({ folder, onCreated }: { folder: string; onCreated: 
         </div>
         <p className="muted small">
           Vault folder: <code>{folder}</code>
+        </p>
+        <p className="small">
+          Moving from another computer?{' '}
+          <button type="button" className="link" onClick={() => setRestoring(true)}>
+            Restore from a backup…
+          </button>
         </p>
       </form>
     </main>

@@ -1,0 +1,92 @@
+import { createCipheriv, createDecipheriv, createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { CoreError } from '../coreError';
+
+/**
+ * The passphrase container around an exported zip (`.skexport`), documented in FORMAT.md:
+ *
+ *   "SKEXPORT1" (9 bytes) | salt (16) | check (32) | nonce (12) | ciphertext | GCM tag (16)
+ *
+ * scrypt (N=2^17, r=8, p=1; RFC 7914) turns the passphrase and salt into 64 bytes: the first
+ * 32 are the AES-256-GCM key, the last 32 are hashed (SHA-256) into `check`. The check lets
+ * a wrong passphrase be told apart from a damaged file without decrypting anything. The
+ * header (magic to nonce) is the GCM additional data, so it cannot be altered unnoticed.
+ */
+
+export const CONTAINER_MAGIC = Buffer.from('SKEXPORT1', 'ascii');
+const SALT_BYTES = 16;
+const CHECK_BYTES = 32;
+const NONCE_BYTES = 12;
+const TAG_BYTES = 16;
+export const CONTAINER_HEADER_BYTES = CONTAINER_MAGIC.length + SALT_BYTES + CHECK_BYTES + NONCE_BYTES;
+export const SCRYPT_PARAMS = { N: 2 ** 17, r: 8, p: 1 } as const;
+
+function deriveKeys(passphrase: string, salt: Buffer): Promise<{ key: Buffer; check: Buffer }> {
+  return new Promise((resolve, reject) => {
+    // 128·N·r bytes = 128 MiB of scrypt memory; Node's default ceiling is 32 MiB.
+    scrypt(
+      passphrase.normalize('NFC'),
+      salt,
+      64,
+      { ...SCRYPT_PARAMS, maxmem: 256 * 1024 * 1024 },
+      (error, derived) => {
+        if (error) reject(error);
+        else
+          resolve({
+            key: derived.subarray(0, 32),
+            check: createHash('sha256').update(derived.subarray(32)).digest(),
+          });
+      },
+    );
+  });
+}
+
+export function isContainer(bytes: Buffer): boolean {
+  return bytes.length >= CONTAINER_MAGIC.length && bytes.subarray(0, CONTAINER_MAGIC.length).equals(CONTAINER_MAGIC);
+}
+
+/** An encrypting sink: write the header, then every chunk, then `finish()` writes the tag. */
+export async function openSealer(
+  passphrase: string,
+  write: (chunk: Buffer) => void,
+): Promise<{ write(chunk: Buffer): void; finish(): void }> {
+  const salt = randomBytes(SALT_BYTES);
+  const nonce = randomBytes(NONCE_BYTES);
+  const { key, check } = await deriveKeys(passphrase, salt);
+  const header = Buffer.concat([CONTAINER_MAGIC, salt, check, nonce]);
+  const cipher = createCipheriv('aes-256-gcm', key, nonce);
+  cipher.setAAD(header);
+  write(header);
+  return {
+    write: (chunk) => write(cipher.update(chunk)),
+    finish: () => {
+      write(cipher.final());
+      write(cipher.getAuthTag());
+    },
+  };
+}
+
+/** Decrypts a whole container: WRONG_PASSPHRASE, or BACKUP_BROKEN for a damaged file. */
+export async function openContainer(bytes: Buffer, passphrase: string): Promise<Buffer> {
+  if (!isContainer(bytes) || bytes.length < CONTAINER_HEADER_BYTES + TAG_BYTES) {
+    throw new CoreError('BACKUP_BROKEN', 'This export file is damaged or incomplete. Nothing was imported.');
+  }
+  let at = CONTAINER_MAGIC.length;
+  const salt = bytes.subarray(at, (at += SALT_BYTES));
+  const check = bytes.subarray(at, (at += CHECK_BYTES));
+  const nonce = bytes.subarray(at, (at += NONCE_BYTES));
+  const derived = await deriveKeys(passphrase, salt);
+  if (!timingSafeEqual(derived.check, check)) {
+    throw new CoreError('WRONG_PASSPHRASE', 'That passphrase does not open this export file.');
+  }
+  const decipher = createDecipheriv('aes-256-gcm', derived.key, nonce);
+  decipher.setAAD(bytes.subarray(0, CONTAINER_HEADER_BYTES));
+  decipher.setAuthTag(bytes.subarray(bytes.length - TAG_BYTES));
+  try {
+    return Buffer.concat([
+      decipher.update(bytes.subarray(CONTAINER_HEADER_BYTES, bytes.length - TAG_BYTES)),
+      decipher.final(),
+    ]);
+  } catch {
+    throw new CoreError('BACKUP_BROKEN', 'This export file is damaged or incomplete. Nothing was imported.');
+  }
+}
