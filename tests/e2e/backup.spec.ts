@@ -139,7 +139,10 @@ test('back up now, restore an earlier backup, and recover a damaged vault from t
   const fresh = page.getByRole('region', { name: 'Restore from a backup' });
   await fresh.getByLabel('Folder that holds the backups').fill(backupFolder);
   await fresh.getByRole('button', { name: 'Look for backups' }).click();
-  await fresh.getByRole('button', { name: /^Restore…/ }).first().click();
+  await fresh
+    .getByRole('button', { name: /^Restore…/ })
+    .first()
+    .click();
   await fresh.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
   await fresh.getByRole('button', { name: 'Check this backup' }).click();
   await expect(fresh).toContainText('It holds 1 client');
