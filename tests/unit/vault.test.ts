@@ -360,6 +360,21 @@ describe('change passphrase', () => {
   });
 });
 
+describe('a crash while writing the key file', () => {
+  it('leaves a temp key file that the next unlock removes, never mistaking it for the key file', async () => {
+    const core = newCore();
+    await createVault(core);
+    await lock(core);
+    const keyBefore = sha256File(keyPath());
+    const stale = `${keyPath()}.99999.tmp`;
+    writeFileSync(stale, readFileSync(keyPath()));
+    expect((await status(core)).problem).toBeNull();
+    expectOk(await core.handle('vault:unlock', { passphrase: PASSPHRASE }));
+    expect(existsSync(stale)).toBe(false);
+    expect(sha256File(keyPath())).toBe(keyBefore);
+  });
+});
+
 describe('a damaged or missing key file', () => {
   const rewriteKeyFile = (change: (json: Record<string, unknown>) => void) => {
     const json = JSON.parse(readFileSync(keyPath(), 'utf8')) as Record<string, unknown>;

@@ -1,4 +1,4 @@
-import { closeSync, constants, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, constants, fsyncSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { chmod, mkdir, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -40,6 +40,18 @@ export async function ensurePrivateFolder(folder: string): Promise<void> {
 export async function restrictVaultFiles(folder: string): Promise<void> {
   for (const name of await readdir(folder)) {
     if (name.startsWith('vault.')) await chmod(join(folder, name), 0o600);
+  }
+}
+
+/**
+ * Removes temp files a crash left between writing and renaming (writeFileAtomic): a
+ * leftover `vault.key.<pid>.tmp` holds the data key wrapped under some passphrase and
+ * must not linger. The target files themselves are never touched.
+ */
+export function removeStaleTempFiles(folder: string): void {
+  for (const name of readdirSync(folder)) {
+    const match = /^(vault\.key|backup-location\.json)\.(\d+)\.tmp$/.exec(name);
+    if (match && Number(match[2]) !== process.pid) rmSync(join(folder, name), { force: true });
   }
 }
 

@@ -10,7 +10,14 @@ import { openVaultDatabase, type VaultDb } from '../db/database';
 import { readMeta, readSettings, writeMeta } from '../settings/settingsRepository';
 import { readKeyFile, unwrapDataKey, wrapDataKey, writeKeyFile } from './keyFile';
 import { UnlockThrottle } from './unlockThrottle';
-import { ensurePrivateFolder, exists, restrictVaultFiles, type VaultPaths, vaultPaths } from './vaultFiles';
+import {
+  ensurePrivateFolder,
+  exists,
+  removeStaleTempFiles,
+  restrictVaultFiles,
+  type VaultPaths,
+  vaultPaths,
+} from './vaultFiles';
 
 export type VaultSessionOptions = {
   folder: string;
@@ -298,6 +305,11 @@ export class VaultSession {
   }
 
   private becomeUnlocked(session: Unlocked): void {
+    try {
+      removeStaleTempFiles(this.paths.folder);
+    } catch {
+      // Tidying only: a folder that cannot be listed must not stop the unlock.
+    }
     // Before the 'unlock' event itself, which dispatch appends once the request succeeds.
     const failures = this.pendingFailures.splice(0);
     if (failures.length > 0) {
