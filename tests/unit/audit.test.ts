@@ -1,3 +1,5 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recordAudit } from '../../electron/core/audit/auditLog';
 import { type Core, createCore } from '../../electron/core/core';
@@ -228,6 +230,29 @@ describe('what the activity log records', () => {
     ).toThrow();
     const last = db.prepare('SELECT action, detail_json FROM audit_log ORDER BY id DESC LIMIT 1').get();
     expect(last).toEqual({ action: 'backup.made', detail_json: '{"files":2}' });
+  });
+});
+
+describe('a passphrase change cut off by a crash', () => {
+  it('is logged at the next unlock when the key file changed without its log entry', async () => {
+    const other = 'another long passphrase for this vault';
+    expectOk(await core.handle('vault:changePassphrase', { currentPassphrase: PASSPHRASE, newPassphrase: other }));
+    const logged = (await actions()).filter((action) => action === 'passphrase.changed');
+    expect(logged).toHaveLength(1);
+    // The crash: the key file is replaced (a change back) but nothing is written to the vault.
+    const before = readFileSync(join(folder, 'vault.key'));
+    expectOk(await core.handle('vault:changePassphrase', { currentPassphrase: other, newPassphrase: PASSPHRASE }));
+    const changed = readFileSync(join(folder, 'vault.key'));
+    expectOk(await core.handle('vault:lock', {}));
+    writeFileSync(join(folder, 'vault.key'), before);
+    expectOk(await core.handle('vault:unlock', { passphrase: other }));
+    writeFileSync(join(folder, 'vault.key'), changed);
+    expectOk(await core.handle('vault:lock', {}));
+    tick();
+    expectOk(await core.handle('vault:unlock', { passphrase: PASSPHRASE }));
+    const entries = await allEntries();
+    const noticed = entries.filter((entry) => entry.action === 'passphrase.changed' && entry.detail.noticedAtUnlock);
+    expect(noticed.length).toBeGreaterThanOrEqual(1);
   });
 });
 

@@ -41,7 +41,8 @@ const policy: { [C in Channel]: Decision<C> } = {
   // Recorded by VaultSession itself, before the database closes (and for idle and
   // system locks, which do not come through a channel).
   'vault:lock': () => null,
-  'vault:changePassphrase': () => event('passphrase.changed', 'vault'),
+  // Recorded by VaultSession with the key file's fingerprint, so a crash cannot lose it.
+  'vault:changePassphrase': () => null,
   'vault:recoveryKey': () => event('recoveryKey.shown', 'vault'),
   'vault:confirmRecoveryKey': (_request, { confirmed }) => (confirmed ? event('recoveryKey.confirmed', 'vault') : null),
   'session:touch': read,

@@ -1,4 +1,5 @@
-import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { LockReason, SessionEvent } from '../../../shared/ipc/channels';
 import type { SessionInfo, VaultStatus } from '../../../shared/ipc/contract';
 import { defaultSettings, type Settings } from '../../../shared/settings';
@@ -29,6 +30,12 @@ export type VaultSessionOptions = {
 type Unlocked = { db: VaultDb; dataKey: Buffer; vaultId: string; autoLockTimer?: ReturnType<typeof setTimeout> };
 
 const RECOVERY_CONFIRMED = 'recovery_key_confirmed';
+/**
+ * A hash of the key file as last written by this vault. A passphrase change renames the
+ * new key file into place and then logs the change; a crash in between leaves them apart,
+ * and the next unlock notices the different key file and logs the change then.
+ */
+const KEY_FILE_FINGERPRINT = 'key_file_fingerprint';
 const VAULT_ID = 'vault_id';
 /** Failed unlocks kept in memory while locked; the throttle makes more than this take days. */
 const MAX_PENDING_FAILURES = 500;
@@ -233,7 +240,22 @@ export class VaultSession {
         current.fill(0);
       }
       writeKeyFile(this.paths.keyFile, await wrapDataKey(session.dataKey, newPassphrase, keyFile.vaultId));
+      // The log entry and the new fingerprint together (see KEY_FILE_FINGERPRINT).
+      this.audit(() =>
+        session.db.transaction(() => {
+          recordAudit(
+            session.db,
+            { action: 'passphrase.changed', entityType: 'vault', entityId: null, detail: {} },
+            new Date(this.now()),
+          );
+          writeMeta(session.db, KEY_FILE_FINGERPRINT, this.keyFileFingerprint());
+        })(),
+      );
     });
+  }
+
+  private keyFileFingerprint(): string {
+    return createHash('sha256').update(readFileSync(this.paths.keyFile)).digest('hex');
   }
 
   /** The recovery key, only until the therapist has confirmed writing it down. */
@@ -319,6 +341,20 @@ export class VaultSession {
         })(),
       );
     }
+    this.audit(() => {
+      const fingerprint = this.keyFileFingerprint();
+      const known = readMeta(session.db, KEY_FILE_FINGERPRINT);
+      session.db.transaction(() => {
+        if (known !== undefined && known !== fingerprint) {
+          recordAudit(
+            session.db,
+            { action: 'passphrase.changed', entityType: 'vault', entityId: null, detail: { noticedAtUnlock: true } },
+            new Date(this.now()),
+          );
+        }
+        if (known !== fingerprint) writeMeta(session.db, KEY_FILE_FINGERPRINT, fingerprint);
+      })();
+    });
     this.unlocked = session;
     this.touch();
     this.scheduleAutoLock();
