@@ -35,6 +35,9 @@ export const errorMessages = {
   BACKUP_FOLDER_MISSING:
     'The backup folder cannot be found. If it is on an external drive, connect it; or choose another folder in Settings.',
   NO_BACKUP_FOLDER: 'Choose a folder for backups in Settings first.',
+  EXPORT_DAMAGED: 'This export file is damaged or incomplete. Nothing was imported.',
+  CANCELLED: 'Stopped. Nothing was written and nothing was changed.',
+  BUSY: 'An export or import is already under way. Wait for it to finish, or cancel it.',
   INTERNAL: 'Something went wrong inside Sessionkeep. Nothing was changed.',
   CORE_UNREACHABLE:
     'Sessionkeep’s background process is not responding, so this was not saved. Restart Sessionkeep; everything saved before is safe.',

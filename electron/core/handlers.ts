@@ -15,6 +15,7 @@ import {
 } from './clients/clientRepository';
 import { asStorageError, CoreError } from './coreError';
 import type { VaultDb } from './db/database';
+import { applyImport, exportVault, planImport } from './export';
 import {
   assignHomework,
   listHomework,
@@ -87,6 +88,24 @@ export function createHandlers(
   options: { nativeBinding?: string | undefined } = {},
 ): HandlerTable {
   const { nativeBinding } = options;
+  // One export or import at a time, cancellable (its AbortController).
+  let transfer: AbortController | null = null;
+  const runTransfer = async <T>(
+    kind: 'export' | 'import',
+    task: (signal: AbortSignal, onProgress: (fraction: number) => void) => Promise<T>,
+  ): Promise<T> => {
+    if (transfer) throw new CoreError('BUSY');
+    const controller = new AbortController();
+    transfer = controller;
+    try {
+      return await task(controller.signal, (fraction) => vault.announce({ type: 'transfer', kind, fraction }));
+    } catch (error) {
+      if (controller.signal.aborted) throw new CoreError('CANCELLED');
+      throw asStorageError(error);
+    } finally {
+      transfer = null;
+    }
+  };
   return {
     'vault:status': () => vault.status(),
     'vault:create': ({ passphrase }) =>
@@ -202,6 +221,20 @@ export function createHandlers(
           : await vault.unlockWithRecoveryKey(secret.recoveryKey, newPassphrase ?? '');
       return { session, setAsidePath };
     },
+    'export:vault': ({ path, passphrase }) =>
+      runTransfer('export', (signal, onProgress) =>
+        exportVault(vault.db(), path, { passphrase, signal, onProgress, now }),
+      ),
+    'export:cancel': () => {
+      const running = transfer;
+      running?.abort();
+      return { cancelled: running !== null };
+    },
+    'import:plan': ({ path, passphrase }) => vault.withUnlocked((db) => planImport(db, path, { passphrase })),
+    'import:apply': ({ path, passphrase }) =>
+      runTransfer('import', (signal, onProgress) =>
+        vault.withUnlocked((db) => applyImport(db, path, { passphrase, signal, onProgress })),
+      ),
     'clients:setDefaultTemplate': ({ id, templateId }) => {
       if (templateId !== null) findTemplate(vault.db(), templateId);
       return saving(() => setDefaultTemplate(vault.db(), id, templateId, now()));

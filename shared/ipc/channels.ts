@@ -55,6 +55,10 @@ export const channels = [
   'backup:list',
   'backup:summary',
   'backup:restore',
+  'export:vault',
+  'export:cancel',
+  'import:plan',
+  'import:apply',
   'audit:list',
   'audit:export',
   'audit:recordPrint',
@@ -75,4 +79,6 @@ export type SessionEvent =
   | { type: 'locked'; reason: LockReason }
   | { type: 'unlocked' }
   /** A backup in progress (from "Back up now" or the schedule): 0…1 by stage. */
-  | { type: 'backup'; fraction: number; stage: 'copying' | 'key-file' | 'verifying' | 'done' | 'failed' };
+  | { type: 'backup'; fraction: number; stage: 'copying' | 'key-file' | 'verifying' | 'done' | 'failed' }
+  /** A whole-vault export or import in progress, 0…1. */
+  | { type: 'transfer'; kind: 'export' | 'import'; fraction: number };

@@ -121,6 +121,7 @@ export const auditActions = [
   'backup.failed',
   'restore',
   'export',
+  'import',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -169,6 +170,28 @@ const backupSecret = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('passphrase'), passphrase }),
   z.strictObject({ kind: z.literal('recoveryKey'), recoveryKey: z.string().min(1).max(200) }),
 ]);
+
+const archivePath = z
+  .string()
+  .trim()
+  .min(1, 'Give the file.')
+  .max(1000)
+  .refine(isAbsoluteFolderPath, 'Give the file as a full path, e.g. /Volumes/Backup/sessionkeep-export.zip.');
+const tableCountsSchema = z.strictObject({
+  inArchive: z.number(),
+  toAdd: z.number(),
+  identical: z.number(),
+  conflicts: z.number(),
+});
+const importReportSchema = z.strictObject({
+  exportedAt: z.string(),
+  formatVersion: z.number(),
+  schemaVersion: z.number(),
+  tables: z.record(z.string(), tableCountsSchema),
+  conflicts: z.array(z.strictObject({ table: z.string(), id: z.string() })),
+  totals: tableCountsSchema,
+});
+export type ImportReportView = z.infer<typeof importReportSchema>;
 
 export const contract = {
   'vault:status': { request: none, response: vaultStatusSchema },
@@ -329,6 +352,27 @@ export const contract = {
       newPassphrase: passphrase.optional(),
     }),
     response: z.strictObject({ session: sessionSchema, setAsidePath: z.string().nullable() }),
+  },
+  /** The whole vault as an open archive (zip of JSON; sealed with a passphrase when given). */
+  'export:vault': {
+    request: z.strictObject({ path: archivePath, passphrase: passphrase.optional() }),
+    response: z.strictObject({
+      path: z.string(),
+      bytes: z.number(),
+      encrypted: z.boolean(),
+      counts: z.record(z.string(), z.number()),
+    }),
+  },
+  /** Stops an export or import under way; nothing half-written is left. */
+  'export:cancel': { request: none, response: z.strictObject({ cancelled: z.boolean() }) },
+  /** A dry run: what an import would add, what is already there, and what conflicts. */
+  'import:plan': {
+    request: z.strictObject({ path: archivePath, passphrase: passphrase.optional() }),
+    response: importReportSchema,
+  },
+  'import:apply': {
+    request: z.strictObject({ path: archivePath, passphrase: passphrase.optional() }),
+    response: importReportSchema,
   },
   'measures:listForClient': {
     request: z.strictObject({ clientId: clientIdSchema }),

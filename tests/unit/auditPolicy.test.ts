@@ -197,6 +197,18 @@ const table: Record<Channel, Row> = {
     response: null,
     expected: ev('print.notes', 'client', CLIENT, { count: 3 }),
   },
+  'export:vault': {
+    request: { path: `/exports/${SECRET}.zip`, passphrase: SECRET },
+    response: { path: `/exports/${SECRET}.zip`, bytes: 10, encrypted: true, counts: {} },
+    expected: ev('export', 'vault', null, { encrypted: true }),
+  },
+  'export:cancel': read(),
+  'import:plan': read({ path: `/exports/${SECRET}.zip` }),
+  'import:apply': {
+    request: { path: `/exports/${SECRET}.zip` },
+    response: { totals: { inArchive: 5, toAdd: 3, identical: 1, conflicts: 1 } },
+    expected: ev('import', 'vault', null, { added: 3, conflicts: 1 }),
+  },
   'backup:status': read(),
   'backup:now': { request: {}, response: { id: 'b' }, expected: null, why: 'recorded by the backup service' },
   'backup:list': read({ folder: `/backups/${SECRET}` }),

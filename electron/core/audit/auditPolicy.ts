@@ -101,6 +101,11 @@ const policy: { [C in Channel]: Decision<C> } = {
     event('measure.recorded', 'measure', administration.id, { clientId: administration.clientId }),
   'measures:listForClient': read,
   'audit:list': read,
+  'export:vault': (_request, { encrypted }) => event('export', 'vault', null, { encrypted }),
+  'export:cancel': read,
+  'import:plan': read,
+  'import:apply': (_request, { totals }) =>
+    event('import', 'vault', null, { added: totals.toAdd, conflicts: totals.conflicts }),
   'backup:status': read,
   // Recorded by the backup service itself, with failures too (and for scheduled backups).
   'backup:now': () => null,

@@ -23,20 +23,14 @@ export const SCRYPT_PARAMS = { N: 2 ** 17, r: 8, p: 1 } as const;
 function deriveKeys(passphrase: string, salt: Buffer): Promise<{ key: Buffer; check: Buffer }> {
   return new Promise((resolve, reject) => {
     // 128·N·r bytes = 128 MiB of scrypt memory; Node's default ceiling is 32 MiB.
-    scrypt(
-      passphrase.normalize('NFC'),
-      salt,
-      64,
-      { ...SCRYPT_PARAMS, maxmem: 256 * 1024 * 1024 },
-      (error, derived) => {
-        if (error) reject(error);
-        else
-          resolve({
-            key: derived.subarray(0, 32),
-            check: createHash('sha256').update(derived.subarray(32)).digest(),
-          });
-      },
-    );
+    scrypt(passphrase.normalize('NFC'), salt, 64, { ...SCRYPT_PARAMS, maxmem: 256 * 1024 * 1024 }, (error, derived) => {
+      if (error) reject(error);
+      else
+        resolve({
+          key: derived.subarray(0, 32),
+          check: createHash('sha256').update(derived.subarray(32)).digest(),
+        });
+    });
   });
 }
 
@@ -65,15 +59,17 @@ export async function openSealer(
   };
 }
 
-/** Decrypts a whole container: WRONG_PASSPHRASE, or BACKUP_BROKEN for a damaged file. */
+/** Decrypts a whole container: WRONG_PASSPHRASE, or EXPORT_DAMAGED for a damaged file. */
 export async function openContainer(bytes: Buffer, passphrase: string): Promise<Buffer> {
   if (!isContainer(bytes) || bytes.length < CONTAINER_HEADER_BYTES + TAG_BYTES) {
-    throw new CoreError('BACKUP_BROKEN', 'This export file is damaged or incomplete. Nothing was imported.');
+    throw new CoreError('EXPORT_DAMAGED', 'This export file is damaged or incomplete. Nothing was imported.');
   }
-  let at = CONTAINER_MAGIC.length;
-  const salt = bytes.subarray(at, (at += SALT_BYTES));
-  const check = bytes.subarray(at, (at += CHECK_BYTES));
-  const nonce = bytes.subarray(at, (at += NONCE_BYTES));
+  const saltAt = CONTAINER_MAGIC.length;
+  const checkAt = saltAt + SALT_BYTES;
+  const nonceAt = checkAt + CHECK_BYTES;
+  const salt = bytes.subarray(saltAt, checkAt);
+  const check = bytes.subarray(checkAt, nonceAt);
+  const nonce = bytes.subarray(nonceAt, nonceAt + NONCE_BYTES);
   const derived = await deriveKeys(passphrase, salt);
   if (!timingSafeEqual(derived.check, check)) {
     throw new CoreError('WRONG_PASSPHRASE', 'That passphrase does not open this export file.');
@@ -87,6 +83,6 @@ export async function openContainer(bytes: Buffer, passphrase: string): Promise<
       decipher.final(),
     ]);
   } catch {
-    throw new CoreError('BACKUP_BROKEN', 'This export file is damaged or incomplete. Nothing was imported.');
+    throw new CoreError('EXPORT_DAMAGED', 'This export file is damaged or incomplete. Nothing was imported.');
   }
 }

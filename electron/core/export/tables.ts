@@ -14,6 +14,8 @@
  */
 export type TableSpec = {
   table: string;
+  /** The schema version (migration) that created the table: older archives do not have it. */
+  since: number;
   key: string;
   surrogate?: true;
   owner?: { column: string; table: string };
@@ -22,28 +24,35 @@ export type TableSpec = {
 };
 
 export const EXPORT_TABLES = [
-  { table: 'settings', key: 'key' },
-  { table: 'clients', key: 'id' },
-  { table: 'custom_templates', key: 'id' },
-  { table: 'custom_distortions', key: 'id', unique: 'label' },
-  { table: 'custom_worksheets', key: 'id' },
-  { table: 'notes', key: 'id' },
-  { table: 'note_revisions', key: 'id', surrogate: true, owner: { column: 'note_id', table: 'notes' } },
-  { table: 'addenda', key: 'id', owner: { column: 'note_id', table: 'notes' } },
-  { table: 'assignments', key: 'id' },
+  { table: 'settings', since: 1, key: 'key' },
+  { table: 'clients', since: 1, key: 'id' },
+  { table: 'custom_templates', since: 2, key: 'id' },
+  { table: 'custom_distortions', since: 2, key: 'id', unique: 'label' },
+  { table: 'custom_worksheets', since: 3, key: 'id' },
+  { table: 'notes', since: 2, key: 'id' },
+  { table: 'note_revisions', since: 2, key: 'id', surrogate: true, owner: { column: 'note_id', table: 'notes' } },
+  { table: 'addenda', since: 2, key: 'id', owner: { column: 'note_id', table: 'notes' } },
+  { table: 'assignments', since: 3, key: 'id' },
   {
     table: 'assignment_events',
+    since: 3,
     key: 'id',
     surrogate: true,
     owner: { column: 'assignment_id', table: 'assignments' },
   },
-  { table: 'intake_entries', key: 'id' },
-  { table: 'intake_events', key: 'id', surrogate: true, owner: { column: 'entry_id', table: 'intake_entries' } },
-  { table: 'intake_context', key: 'client_id' },
-  { table: 'intake_reviews', key: 'id', surrogate: true },
-  { table: 'caution_actions', key: 'id' },
-  { table: 'measure_administrations', key: 'id' },
-  { table: 'audit_log', key: 'id', surrogate: true },
+  { table: 'intake_entries', since: 4, key: 'id' },
+  {
+    table: 'intake_events',
+    since: 4,
+    key: 'id',
+    surrogate: true,
+    owner: { column: 'entry_id', table: 'intake_entries' },
+  },
+  { table: 'intake_context', since: 4, key: 'client_id' },
+  { table: 'intake_reviews', since: 4, key: 'id', surrogate: true },
+  { table: 'caution_actions', since: 4, key: 'id' },
+  { table: 'measure_administrations', since: 4, key: 'id' },
+  { table: 'audit_log', since: 5, key: 'id', surrogate: true },
 ] as const satisfies readonly TableSpec[];
 
 export type TableName = (typeof EXPORT_TABLES)[number]['table'];

@@ -44,6 +44,7 @@ const actionLabels: Record<AuditAction, string> = {
   'backup.failed': 'Backup failed',
   restore: 'Restored from backup',
   export: 'Data exported',
+  import: 'Data imported',
 };
 
 const entityLabels: Record<AuditEntityType, string> = {

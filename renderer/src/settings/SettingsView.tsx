@@ -2,6 +2,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { settingsSchema } from '../../../shared/settings';
 import { ApiError, call, messageOf } from '../api';
 import { BackupSettings } from '../backup/BackupSettings';
+import { TransferSettings } from '../backup/TransferSettings';
 import { Alert } from '../components/Alert';
 import { newPassphraseProblem, PassphraseField } from '../components/PassphraseField';
 import { AboutKnowledgeBase } from '../intake/AboutKnowledgeBase';
@@ -235,6 +236,18 @@ function VaultFacts() {
   );
 }
 
+/** Export and import, with the backup folder as the default place for an export. */
+function TransferSettingsCard() {
+  const [backupFolder, setBackupFolder] = useState('');
+  useEffect(() => {
+    void call('settings:get', {}).then(
+      (settings) => setBackupFolder(settings.backupFolder),
+      () => undefined,
+    );
+  }, []);
+  return <TransferSettings backupFolder={backupFolder} />;
+}
+
 export function SettingsView() {
   return (
     <main className="settings">
@@ -246,6 +259,7 @@ export function SettingsView() {
       <ChangePassphrase />
       <VaultFacts />
       <BackupSettings />
+      <TransferSettingsCard />
       <AuditLog />
       <AboutKnowledgeBase />
     </main>

@@ -1,0 +1,249 @@
+import type { TemplateDef } from '../../../shared/templates/types';
+import { noteText, richTextToPlain } from '../../../shared/templates/values';
+import { CoreError, storageErrorCode } from '../coreError';
+import type { VaultDb } from '../db/database';
+import { indexClient, indexDocument } from '../search/searchIndex';
+import { type Archive, readArchive } from './readArchive';
+import { EXPORT_TABLES, type Row, type TableName, type TableSpec } from './tables';
+
+export type TableCounts = { inArchive: number; toAdd: number; identical: number; conflicts: number };
+
+/** What an import would do (planImport) or did (applyImport). Conflicts are never overwritten. */
+export type ImportReport = {
+  exportedAt: string;
+  formatVersion: number;
+  schemaVersion: number;
+  tables: Record<TableName, TableCounts>;
+  /** Same key, different content (or a history row under such a record): left as they are. */
+  conflicts: { table: TableName; id: string }[];
+  totals: TableCounts;
+};
+
+export type ImportOptions = {
+  passphrase?: string | undefined;
+  onProgress?: ((fraction: number) => void) | undefined;
+  signal?: AbortSignal | undefined;
+};
+
+type TablePlan = {
+  spec: TableSpec;
+  columns: string[];
+  add: Row[];
+  /** Surrogate-id rows get fresh ids (in archive order) when any of their ids is taken. */
+  renumber: boolean;
+  counts: TableCounts;
+  conflictKeys: Set<string | number>;
+};
+
+const damaged = (why: string) =>
+  new CoreError('EXPORT_DAMAGED', `This export file is damaged or incomplete (${why}). Nothing was imported.`);
+
+function sameRow(existing: Row, incoming: Row, columns: readonly string[], skip?: string): boolean {
+  return columns.every((column) => column === skip || existing[column] === (incoming[column] ?? null));
+}
+
+/**
+ * Compares the archive with the vault, table by table in parent-before-child order.
+ * Pure reads: the same function runs for the dry run and, inside the import's
+ * transaction, for the real thing, so what is applied is exactly what is reported.
+ */
+export function planTables(db: VaultDb, archive: Archive): TablePlan[] {
+  const plans = new Map<string, TablePlan>();
+  for (const spec of EXPORT_TABLES as readonly TableSpec[]) {
+    const entry = archive.tables.get(spec.table as TableName) ?? { columns: [], rows: [] };
+    const known = (db.pragma(`table_info("${spec.table}")`) as { name: string }[]).map((column) => column.name);
+    const unknown = entry.columns.find((column) => !known.includes(column));
+    if (unknown) throw damaged(`${spec.table} has an unknown column ${unknown}`);
+    if (entry.rows.length && !entry.columns.includes(spec.key)) throw damaged(`${spec.table} rows have no ${spec.key}`);
+    const plan: TablePlan = {
+      spec,
+      columns: entry.columns,
+      add: [],
+      renumber: false,
+      counts: { inArchive: entry.rows.length, toAdd: 0, identical: 0, conflicts: 0 },
+      conflictKeys: new Set(),
+    };
+    plans.set(spec.table, plan);
+    const ownerConflicts = spec.owner ? plans.get(spec.owner.table)?.conflictKeys : undefined;
+    const underConflict = (row: Row) =>
+      Boolean(spec.owner && ownerConflicts?.has(row[spec.owner.column] as string | number));
+    const byKey = db.prepare(`SELECT * FROM "${spec.table}" WHERE "${spec.key}" = ?`);
+    const seen = new Set<string | number>();
+
+    if (spec.surrogate) {
+      // Recognised by content: a multiset of the vault's rows without their ids.
+      const contentOf = (row: Row) => JSON.stringify(entry.columns.filter((c) => c !== spec.key).map((c) => row[c]));
+      const pool = new Map<string, number>();
+      for (const row of db.prepare(`SELECT * FROM "${spec.table}"`).all() as Row[]) {
+        const content = contentOf(row);
+        pool.set(content, (pool.get(content) ?? 0) + 1);
+      }
+      for (const row of entry.rows) {
+        const id = row[spec.key];
+        if (typeof id !== 'number' || seen.has(id)) throw damaged(`${spec.table} has a bad or repeated id`);
+        seen.add(id);
+        const content = contentOf(row);
+        const left = pool.get(content) ?? 0;
+        if (left > 0) {
+          pool.set(content, left - 1);
+          plan.counts.identical++;
+        } else if (underConflict(row)) {
+          plan.counts.conflicts++;
+          plan.conflictKeys.add(id);
+        } else {
+          plan.add.push(row);
+          if (byKey.get(id)) plan.renumber = true;
+        }
+      }
+    } else {
+      const byUnique = spec.unique
+        ? db.prepare(`SELECT "${spec.key}" AS key FROM "${spec.table}" WHERE "${spec.unique}" = ?`)
+        : null;
+      for (const row of entry.rows) {
+        const key = row[spec.key];
+        if (key === null || key === undefined || seen.has(key))
+          throw damaged(`${spec.table} has a bad or repeated key`);
+        seen.add(key);
+        const existing = byKey.get(key) as Row | undefined;
+        if (existing && sameRow(existing, row, entry.columns)) {
+          plan.counts.identical++;
+        } else if (existing || underConflict(row) || (byUnique && spec.unique && byUnique.get(row[spec.unique]))) {
+          plan.counts.conflicts++;
+          plan.conflictKeys.add(key);
+        } else {
+          plan.add.push(row);
+        }
+      }
+    }
+    plan.counts.toAdd = plan.add.length;
+  }
+  return [...plans.values()];
+}
+
+export function reportOf(archive: Archive, plans: readonly TablePlan[]): ImportReport {
+  const totals: TableCounts = { inArchive: 0, toAdd: 0, identical: 0, conflicts: 0 };
+  const tables = {} as Record<TableName, TableCounts>;
+  const conflicts: ImportReport['conflicts'] = [];
+  for (const plan of plans) {
+    const table = plan.spec.table as TableName;
+    tables[table] = { ...plan.counts };
+    for (const field of Object.keys(totals) as (keyof TableCounts)[]) totals[field] += plan.counts[field];
+    for (const key of plan.conflictKeys) conflicts.push({ table, id: String(key) });
+  }
+  const { exportedAt, formatVersion, schemaVersion } = archive.manifest;
+  return { exportedAt, formatVersion, schemaVersion, tables, conflicts, totals };
+}
+
+/** The dry run: reads and checks the archive, compares it with the vault, writes nothing. */
+export async function planImport(
+  db: VaultDb,
+  archivePath: string,
+  options: { passphrase?: string | undefined } = {},
+): Promise<ImportReport> {
+  const archive = await readArchive(archivePath, options.passphrase);
+  return reportOf(archive, planTables(db, archive));
+}
+
+function searchableNoteText(row: Row): string {
+  // The same text noteService indexes a note by: section, then "label: text" per field.
+  const template = JSON.parse(row.template as string) as TemplateDef;
+  return noteText(template, JSON.parse(row.values_json as string))
+    .flatMap((section) => [
+      section.section,
+      ...section.fields.map((field) =>
+        field.label === section.section ? field.text : `${field.label}: ${field.text}`,
+      ),
+    ])
+    .join('\n');
+}
+
+function indexAdded(db: VaultDb, table: string, row: Row): void {
+  if (table === 'clients') {
+    indexClient(db, {
+      id: row.id as string,
+      displayName: row.display_name as string,
+      preferredName: row.preferred_name as string,
+      presentingConcerns: row.presenting_concerns as string,
+      diagnosis: row.diagnosis as string,
+      createdAt: row.created_at as string,
+    });
+  } else if (table === 'notes') {
+    indexDocument(db, {
+      refId: row.id as string,
+      kind: 'note',
+      clientId: row.client_id as string,
+      noteId: row.id as string,
+      date: row.created_at as string,
+      body: searchableNoteText(row),
+    });
+  } else if (table === 'addenda') {
+    const note = db.prepare('SELECT client_id FROM notes WHERE id = ?').get(row.note_id) as { client_id: string };
+    indexDocument(db, {
+      refId: row.id as string,
+      kind: 'addendum',
+      clientId: note.client_id,
+      noteId: row.note_id as string,
+      date: row.created_at as string,
+      body: richTextToPlain(JSON.parse(row.text_json as string)).trim(),
+    });
+  }
+}
+
+/**
+ * Adds everything the plan says, in one transaction: all of it or none. Rows go in as
+ * they were stored (signatures, content hashes, histories: the append-only triggers
+ * allow inserts); conflicts are left untouched; the search index gets the added
+ * clients, notes and addenda. Reading and checking the archive (the slow part) can be
+ * cancelled; the transaction itself runs synchronously (better-sqlite3), so no other
+ * request can slip into it, and an abort seen inside it (or any error) rolls it back.
+ */
+export async function applyImport(
+  db: VaultDb,
+  archivePath: string,
+  options: ImportOptions = {},
+): Promise<ImportReport> {
+  const { signal, onProgress } = options;
+  signal?.throwIfAborted();
+  onProgress?.(0);
+  const archive = await readArchive(archivePath, options.passphrase);
+  signal?.throwIfAborted();
+  onProgress?.(0.2);
+  try {
+    const report = db.transaction(() => {
+      const plans = planTables(db, archive);
+      const total = plans.reduce((sum, plan) => sum + plan.add.length, 0);
+      let done = 0;
+      // About a hundred progress calls whatever the size; each is also a cancel point.
+      const step = Math.max(1, Math.floor(total / 100));
+      for (const plan of plans) {
+        const { table, key } = plan.spec;
+        const columns = plan.renumber ? plan.columns.filter((column) => column !== key) : plan.columns;
+        if (!plan.add.length) continue;
+        const insert = db.prepare(
+          `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+        );
+        for (const row of plan.add) {
+          insert.run(columns.map((column) => row[column] ?? null));
+          indexAdded(db, table, row);
+          done++;
+          if (done % step === 0) {
+            signal?.throwIfAborted();
+            onProgress?.(0.2 + (0.8 * done) / total);
+          }
+        }
+      }
+      signal?.throwIfAborted();
+      return reportOf(archive, plans);
+    })();
+    onProgress?.(1);
+    return report;
+  } catch (error) {
+    if (error instanceof CoreError || (error as Error).name === 'AbortError') throw error;
+    const storage = storageErrorCode(error);
+    if (storage) throw new CoreError(storage);
+    const code = String((error as { code?: unknown }).code ?? '');
+    // A row the schema refuses (a missing parent, a wrong type) means the archive is not sound.
+    if (code.startsWith('SQLITE_CONSTRAINT') || code === 'SQLITE_MISMATCH') throw damaged(code);
+    throw error;
+  }
+}

@@ -1,0 +1,288 @@
+import { type FormEvent, useEffect, useId, useState } from 'react';
+import { localToday } from '../../../shared/dates';
+import type { ImportReportView } from '../../../shared/ipc/contract';
+import { call, messageOf, onSessionEvent } from '../api';
+import { Alert } from '../components/Alert';
+import { PassphraseField } from '../components/PassphraseField';
+
+/** "note_revisions" → "Note revisions". */
+function tableWords(table: string): string {
+  const words = table.replaceAll('_', ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+function useTransferProgress(kind: 'export' | 'import'): number | null {
+  const [fraction, setFraction] = useState<number | null>(null);
+  useEffect(
+    () =>
+      onSessionEvent((event) => {
+        if (event.type === 'transfer' && event.kind === kind) setFraction(event.fraction >= 1 ? null : event.fraction);
+      }),
+    [kind],
+  );
+  return fraction;
+}
+
+/**
+ * Settings → Export and import: the whole vault as an open archive (JSON files in a zip,
+ * documented, optionally sealed with a passphrase), and importing one with a dry run
+ * first. Long runs show progress and can be cancelled without leaving a half-written file.
+ */
+export function TransferSettings({ backupFolder }: { backupFolder: string }) {
+  const id = useId();
+  return (
+    <section className="card" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>Export and import</h2>
+      <p className="hint">
+        An export holds every record as plain JSON files in a zip (documented, readable by other software): for moving
+        to another system or keeping an independent copy. For everyday safety, backups above are the better tool.
+      </p>
+      <ExportForm backupFolder={backupFolder} />
+      <ImportForm />
+    </section>
+  );
+}
+
+function ExportForm({ backupFolder }: { backupFolder: string }) {
+  const id = useId();
+  const [sealed, setSealed] = useState(true);
+  const [path, setPath] = useState('');
+  const [passphrase, setPassphrase] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
+  const progress = useTransferProgress('export');
+
+  // A sensible default next to the backups, with the extension that matches the choice.
+  useEffect(() => {
+    setPath((current) => {
+      const base = current || (backupFolder ? `${backupFolder}/sessionkeep-export-${localToday()}.zip` : '');
+      return base.replace(/\.(zip|skexport)$/, sealed ? '.skexport' : '.zip');
+    });
+  }, [backupFolder, sealed]);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setMessage(null);
+    if (sealed && passphrase.length < 12) {
+      setMessage({ kind: 'error', text: 'Use a passphrase of at least 12 characters to seal the export.' });
+      return;
+    }
+    if (sealed && passphrase !== repeat) {
+      setMessage({ kind: 'error', text: 'The two passphrases are not the same.' });
+      return;
+    }
+    setBusy(true);
+    try {
+      const result = await call('export:vault', { path, ...(sealed ? { passphrase } : {}) });
+      const records = Object.values(result.counts).reduce((sum, count) => sum + count, 0);
+      setMessage({
+        kind: 'success',
+        text: `Exported ${records} records to ${result.path}${result.encrypted ? ', sealed with your passphrase' : ''}.`,
+      });
+      setPassphrase('');
+      setRepeat('');
+    } catch (failure) {
+      setMessage({ kind: 'error', text: messageOf(failure) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={submit} aria-labelledby={`${id}-title`} noValidate>
+      <h3 id={`${id}-title`}>Export the whole vault</h3>
+      <label className="checkbox">
+        <input type="checkbox" checked={sealed} onChange={(event) => setSealed(event.target.checked)} /> Seal it with a
+        passphrase (recommended)
+      </label>
+      {!sealed && (
+        <p className="hint warn-text">Without a passphrase, anyone who gets the file can read every record in it.</p>
+      )}
+      <label htmlFor={`${id}-path`}>File to write (full path)</label>
+      <input
+        id={`${id}-path`}
+        value={path}
+        onChange={(event) => setPath(event.target.value)}
+        spellCheck={false}
+        placeholder="/Volumes/Backup/sessionkeep-export.skexport"
+      />
+      {sealed && (
+        <>
+          <PassphraseField
+            label="Passphrase for the export"
+            name="export-passphrase"
+            value={passphrase}
+            onChange={setPassphrase}
+            autoComplete="new-password"
+          />
+          <PassphraseField
+            label="Repeat the passphrase"
+            name="export-repeat"
+            value={repeat}
+            onChange={setRepeat}
+            autoComplete="new-password"
+          />
+        </>
+      )}
+      {progress !== null && (
+        <div className="backup-progress">
+          <label htmlFor={`${id}-progress`}>Exporting…</label>
+          <progress id={`${id}-progress`} max={1} value={progress} />
+        </div>
+      )}
+      {message && <Alert kind={message.kind}>{message.text}</Alert>}
+      <div className="actions">
+        {busy && (
+          <button type="button" onClick={() => void call('export:cancel', {})}>
+            Cancel
+          </button>
+        )}
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? 'Exporting…' : 'Export'}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function ImportForm() {
+  const id = useId();
+  const [path, setPath] = useState('');
+  const [passphrase, setPassphrase] = useState('');
+  const [report, setReport] = useState<ImportReportView | null>(null);
+  const [done, setDone] = useState<ImportReportView | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const progress = useTransferProgress('import');
+  const request = { path, ...(passphrase ? { passphrase } : {}) };
+
+  async function plan(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    setDone(null);
+    setBusy(true);
+    try {
+      setReport(await call('import:plan', request));
+    } catch (failure) {
+      setReport(null);
+      setError(messageOf(failure));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function apply() {
+    setError(null);
+    setBusy(true);
+    try {
+      setDone(await call('import:apply', request));
+      setReport(null);
+    } catch (failure) {
+      setError(messageOf(failure));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={plan} aria-labelledby={`${id}-title`} noValidate>
+      <h3 id={`${id}-title`}>Import an export</h3>
+      <p className="hint">
+        First a dry run shows what would be added. Records already here are skipped; records that differ are listed as
+        conflicts and never overwritten.
+      </p>
+      <label htmlFor={`${id}-path`}>Export file (full path)</label>
+      <input
+        id={`${id}-path`}
+        value={path}
+        onChange={(event) => {
+          setPath(event.target.value);
+          setReport(null);
+        }}
+        spellCheck={false}
+        placeholder="/Volumes/Backup/sessionkeep-export.skexport"
+      />
+      <PassphraseField
+        label="Its passphrase (if it was sealed)"
+        name="import-passphrase"
+        value={passphrase}
+        onChange={setPassphrase}
+        autoComplete="current-password"
+      />
+      {error && <Alert kind="error">{error}</Alert>}
+      {report && <ImportReportTable report={report} caption="What an import would do" />}
+      {done && (
+        <Alert kind="success">
+          Imported {done.totals.toAdd} records; {done.totals.identical} were already here
+          {done.totals.conflicts > 0 ? `; ${done.totals.conflicts} conflicts were left as they are` : ''}.
+        </Alert>
+      )}
+      {progress !== null && (
+        <div className="backup-progress">
+          <label htmlFor={`${id}-progress`}>Importing…</label>
+          <progress id={`${id}-progress`} max={1} value={progress} />
+        </div>
+      )}
+      <div className="actions">
+        {busy && (
+          <button type="button" onClick={() => void call('export:cancel', {})}>
+            Cancel
+          </button>
+        )}
+        <button type="submit" disabled={busy || path.trim() === ''}>
+          Check the file (dry run)
+        </button>
+        {report && report.totals.toAdd > 0 && (
+          <button type="button" className="primary" onClick={() => void apply()} disabled={busy}>
+            Import {report.totals.toAdd} records
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}
+
+function ImportReportTable({ report, caption }: { report: ImportReportView; caption: string }) {
+  const rows = Object.entries(report.tables).filter(([, counts]) => counts.inArchive > 0);
+  return (
+    <>
+      <table className="backup-table">
+        <caption>
+          {caption} (exported {new Date(report.exportedAt).toLocaleString()})
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Records</th>
+            <th scope="col">In the file</th>
+            <th scope="col">To add</th>
+            <th scope="col">Already here</th>
+            <th scope="col">Conflicts</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(([table, counts]) => (
+            <tr key={table}>
+              <th scope="row">{tableWords(table)}</th>
+              <td>{counts.inArchive}</td>
+              <td>{counts.toAdd}</td>
+              <td>{counts.identical}</td>
+              <td>{counts.conflicts}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {report.conflicts.length > 0 && (
+        <p className="hint">
+          Conflicts (kept as they are here):{' '}
+          {report.conflicts
+            .slice(0, 20)
+            .map((conflict) => `${tableWords(conflict.table)} ${conflict.id.slice(0, 8)}`)
+            .join(', ')}
+          {report.conflicts.length > 20 && ` and ${report.conflicts.length - 20} more`}.
+        </p>
+      )}
+      {report.totals.toAdd === 0 && <p className="muted">Nothing to add: everything in this file is already here.</p>}
+    </>
+  );
+}
