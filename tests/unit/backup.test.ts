@@ -28,6 +28,7 @@ import { type Client, emptyClientInput } from '../../shared/clients/client';
 import type { Note } from '../../shared/notes/note';
 import type { RichTextDoc } from '../../shared/templates/types';
 import { encodeRecoveryKey } from '../../shared/vault/recoveryKey';
+import { tmpfsUnavailable } from './support/tmpfs';
 import {
   dataKeyOf,
   expectFailure,
@@ -367,21 +368,7 @@ describe('restoring', () => {
 // ---------------------------------------------------------------------------------
 // Disk full: a small tmpfs as the backup folder (root only; skipped otherwise).
 
-function canMount(): string | null {
-  if (process.getuid?.() !== 0) return 'not running as root, so no tmpfs can be mounted';
-  const probe = mkdtempSync(join(tmpdir(), 'sessionkeep-mount-probe-'));
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', probe], { stdio: 'ignore' });
-    execFileSync('umount', [probe], { stdio: 'ignore' });
-    return null;
-  } catch {
-    return 'mount(8) is not permitted in this sandbox';
-  } finally {
-    rmSync(probe, { recursive: true, force: true });
-  }
-}
-
-const mountSkip = canMount();
+const mountSkip = tmpfsUnavailable();
 if (mountSkip) console.log(`backup disk full: skipped — ${mountSkip}`);
 
 describe.skipIf(mountSkip !== null)('a full backup disk', () => {

@@ -17,6 +17,7 @@ import { type Client, emptyClientInput } from '../../shared/clients/client';
 import type { Assignment } from '../../shared/homework/assignment';
 import type { IntakeEntry } from '../../shared/intake/entry';
 import type { Note, SearchHit } from '../../shared/notes/note';
+import { tmpfsUnavailable } from './support/tmpfs';
 import { expectOk, makeTempFolder, NEW_PASSPHRASE, PASSPHRASE, removeFolder } from './support/vaultFolder';
 
 const EXPORT_PASSPHRASE = 'lantern over the quiet harbour';
@@ -435,19 +436,7 @@ describe('damaged archives and cancelling', () => {
 });
 
 describe('a full disk', () => {
-  const skip = (() => {
-    if (process.getuid?.() !== 0) return 'not running as root, so no tmpfs can be mounted';
-    const probe = mkdtempSync(join(tmpdir(), 'sessionkeep-mount-probe-'));
-    try {
-      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', probe], { stdio: 'ignore' });
-      execFileSync('umount', [probe], { stdio: 'ignore' });
-      return null;
-    } catch {
-      return 'mount(8) is not permitted in this sandbox';
-    } finally {
-      rmSync(probe, { recursive: true, force: true });
-    }
-  })();
+  const skip = tmpfsUnavailable();
   if (skip) console.log(`exportImport: full-disk test skipped — ${skip}`);
 
   it.skipIf(skip !== null)('gives DISK_FULL and leaves no partial archive', async () => {

@@ -9,24 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore } from '../../electron/core/core';
+import { tmpfsUnavailable } from './support/tmpfs';
 
 const PASSPHRASE = 'a sufficiently long passphrase';
 
-function canMount(): string | null {
-  if (process.getuid?.() !== 0) return 'not running as root, so no tmpfs can be mounted';
-  const probe = mkdtempSync(join(tmpdir(), 'sessionkeep-mount-probe-'));
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', probe], { stdio: 'ignore' });
-    execFileSync('umount', [probe], { stdio: 'ignore' });
-    return null;
-  } catch {
-    return 'mount(8) is not permitted in this sandbox';
-  } finally {
-    rmSync(probe, { recursive: true, force: true });
-  }
-}
-
-const skipReason = canMount();
+const skipReason = tmpfsUnavailable();
 if (skipReason) console.log(`storageFaults: skipped — ${skipReason}`);
 
 const mounts: string[] = [];

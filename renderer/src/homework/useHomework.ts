@@ -3,50 +3,16 @@ import type { Assignment } from '../../../shared/homework/assignment';
 import type { NoteSummary } from '../../../shared/notes/note';
 import type { WorksheetDef } from '../../../shared/worksheets/types';
 import { call, messageOf } from '../api';
+import { clientRecordsChanged, useClientRecords } from '../clientRecords';
 
-/**
- * A client's assignments, read with `homework:listForClient` and read again whenever
- * something on this screen assigns or reviews homework for that client: the note's two
- * homework sections and the client's Homework tab stay in step without sharing state.
- */
-const listeners = new Set<(clientId: string) => void>();
-
+/** A client's assignments, kept in step across the note's homework sections and the Homework tab. */
 export function assignmentsChanged(clientId: string): void {
-  for (const listener of listeners) listener(clientId);
+  clientRecordsChanged('homework:listForClient', clientId);
 }
 
 export function useAssignments(clientId: string): { assignments: Assignment[] | null; error: string | null } {
-  const [assignments, setAssignments] = useState<Assignment[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [generation, setGeneration] = useState(0);
-
-  useEffect(() => {
-    const listener = (changed: string) => {
-      if (changed === clientId) setGeneration((current) => current + 1);
-    };
-    listeners.add(listener);
-    return () => {
-      listeners.delete(listener);
-    };
-  }, [clientId]);
-
-  useEffect(() => {
-    let live = true;
-    // generation: read again after a change (the effect re-runs when it is bumped).
-    void generation;
-    call('homework:listForClient', { clientId })
-      .then((list) => {
-        if (!live) return;
-        setAssignments(list);
-        setError(null);
-      })
-      .catch((failure) => live && setError(messageOf(failure)));
-    return () => {
-      live = false;
-    };
-  }, [clientId, generation]);
-
-  return { assignments, error };
+  const { value, error } = useClientRecords('homework:listForClient', clientId);
+  return { assignments: value, error };
 }
 
 /** The worksheet library (built-in and the therapist's own), for choosing and naming. */

@@ -1,17 +1,13 @@
-import { useEffect, useState } from 'react';
 import type { ClientIntake } from '../../../shared/ipc/contract';
-import { call, messageOf } from '../api';
+import { clientRecordsChanged, useClientRecords } from '../clientRecords';
 
 /**
- * A client's intake (entries, context, caution actions, reviews), read with
- * `intake:listForClient` and read again whenever something on this screen changes it:
+ * A client's intake (entries, context, caution actions, reviews), kept in step across
  * the client's intake section, the open-cautions line on the overview and a note's
- * intake section stay in step without sharing state (as homework does, useHomework.ts).
+ * intake section.
  */
-const listeners = new Set<(clientId: string) => void>();
-
 export function intakeChanged(clientId: string): void {
-  for (const listener of listeners) listener(clientId);
+  clientRecordsChanged('intake:listForClient', clientId);
 }
 
 export type IntakeState = {
@@ -22,39 +18,10 @@ export type IntakeState = {
 };
 
 export function useClientIntake(clientId: string): IntakeState {
-  const [intake, setIntake] = useState<ClientIntake | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [generation, setGeneration] = useState(0);
-
-  useEffect(() => {
-    const listener = (changed: string) => {
-      if (changed === clientId) setGeneration((current) => current + 1);
-    };
-    listeners.add(listener);
-    return () => {
-      listeners.delete(listener);
-    };
-  }, [clientId]);
-
-  useEffect(() => {
-    let live = true;
-    // generation: read again after a change (the effect re-runs when it is bumped).
-    void generation;
-    call('intake:listForClient', { clientId })
-      .then((loaded) => {
-        if (!live) return;
-        setIntake(loaded);
-        setError(null);
-      })
-      .catch((failure) => live && setError(messageOf(failure)));
-    return () => {
-      live = false;
-    };
-  }, [clientId, generation]);
-
+  const { value, error, setValue } = useClientRecords('intake:listForClient', clientId);
   return {
-    intake,
+    intake: value,
     error,
-    patch: (change) => setIntake((current) => (current === null ? current : change(current))),
+    patch: (change) => setValue((current) => (current === null ? current : change(current))),
   };
 }

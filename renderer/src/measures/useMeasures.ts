@@ -1,54 +1,20 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Administration } from '../../../shared/measures/administration';
 import type { NoteSummary } from '../../../shared/notes/note';
-import { call, messageOf } from '../api';
+import { call } from '../api';
+import { clientRecordsChanged, useClientRecords } from '../clientRecords';
 
-/**
- * A client's measures, read with `measures:listForClient` and read again whenever a
- * measure is recorded for that client anywhere on screen: the note's measures section
- * and the client's Measures tab stay in step without sharing state (as homework does).
- */
-const listeners = new Set<(clientId: string) => void>();
-
+/** A client's measures, kept in step across the note's section and the Measures tab. */
 export function measuresChanged(clientId: string): void {
-  for (const listener of listeners) listener(clientId);
+  clientRecordsChanged('measures:listForClient', clientId);
 }
 
 export function useAdministrations(clientId: string): {
   administrations: Administration[] | null;
   error: string | null;
 } {
-  const [administrations, setAdministrations] = useState<Administration[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [generation, setGeneration] = useState(0);
-
-  useEffect(() => {
-    const listener = (changed: string) => {
-      if (changed === clientId) setGeneration((current) => current + 1);
-    };
-    listeners.add(listener);
-    return () => {
-      listeners.delete(listener);
-    };
-  }, [clientId]);
-
-  useEffect(() => {
-    let live = true;
-    // generation: read again after a change (the effect re-runs when it is bumped).
-    void generation;
-    call('measures:listForClient', { clientId })
-      .then((list) => {
-        if (!live) return;
-        setAdministrations(list);
-        setError(null);
-      })
-      .catch((failure) => live && setError(messageOf(failure)));
-    return () => {
-      live = false;
-    };
-  }, [clientId, generation]);
-
-  return { administrations, error };
+  const { value, error } = useClientRecords('measures:listForClient', clientId);
+  return { administrations: value, error };
 }
 
 /** "11 Nov 2026" (in the therapist's locale), from a calendar date. */
