@@ -1,10 +1,11 @@
+import { basename, dirname, join } from 'node:path';
 import type { Client } from '../../shared/clients/client';
 import type { Channel } from '../../shared/ipc/channels';
 import type { ResponseOf, ValidRequestOf } from '../../shared/ipc/contract';
 import { builtInTemplates } from '../../shared/templates';
 import { auditCsv, listAudit } from './audit/auditLog';
 import { backUpNow, backupStatus, infoOf, listBackupInfos, rememberBackupFolder } from './backup/backupService';
-import { readBackupSummary, restoreBackup } from './backup/restoreBackup';
+import { bringBack, listSetAside, readBackupSummary, restoreBackup } from './backup/restoreBackup';
 import {
   createClient,
   getClient,
@@ -57,6 +58,7 @@ import {
   listDistortions,
   saveCustomTemplate,
 } from './templates/templateRepository';
+import { readKeyFile, unwrapDataKey } from './vault/keyFile';
 import type { VaultSession } from './vault/vaultSession';
 
 export type Handler<C extends Channel> = (request: ValidRequestOf<C>) => Promise<ResponseOf<C>> | ResponseOf<C>;
@@ -220,6 +222,22 @@ export function createHandlers(
           ? await vault.unlock(secret.passphrase)
           : await vault.unlockWithRecoveryKey(secret.recoveryKey, newPassphrase ?? '');
       return { session, setAsidePath };
+    },
+    'backup:setAside': () => listSetAside(vault.paths.folder),
+    'backup:bringBack': async ({ path, passphrase }) => {
+      if (dirname(path) !== vault.paths.folder || !basename(path).startsWith('set-aside-')) {
+        throw new CoreError('INVALID_REQUEST', 'That is not a vault set aside by a restore.', { field: 'path' });
+      }
+      // The passphrase is checked against the set-aside key file before anything moves.
+      (await unwrapDataKey(await readKeyFile(join(path, 'vault.key')), passphrase)).fill(0);
+      if (vault.isUnlocked) await vault.lock('restore');
+      let replaced: string | null;
+      try {
+        replaced = bringBack(vault.paths.folder, path, now());
+      } catch (error) {
+        throw asStorageError(error);
+      }
+      return { session: await vault.unlock(passphrase), setAsidePath: replaced };
     },
     'export:vault': ({ path, passphrase }) =>
       runTransfer('export', (signal, onProgress) =>

@@ -55,6 +55,8 @@ export const channels = [
   'backup:list',
   'backup:summary',
   'backup:restore',
+  'backup:setAside',
+  'backup:bringBack',
   'export:vault',
   'export:cancel',
   'import:plan',

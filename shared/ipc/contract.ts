@@ -353,6 +353,19 @@ export const contract = {
     }),
     response: z.strictObject({ session: sessionSchema, setAsidePath: z.string().nullable() }),
   },
+  /** Vaults a restore set aside (inside the vault folder), newest first. */
+  'backup:setAside': {
+    request: none,
+    response: z.array(z.strictObject({ path: z.string(), name: z.string(), setAsideAt: z.string() })),
+  },
+  /**
+   * Brings a set-aside vault back (the one in place is set aside in turn) and unlocks it
+   * with its passphrase, checked before anything moves.
+   */
+  'backup:bringBack': {
+    request: z.strictObject({ path: backupFolderPath, passphrase }),
+    response: z.strictObject({ session: sessionSchema, setAsidePath: z.string().nullable() }),
+  },
   /** The whole vault as an open archive (zip of JSON; sealed with a passphrase when given). */
   'export:vault': {
     request: z.strictObject({ path: archivePath, passphrase: passphrase.optional() }),

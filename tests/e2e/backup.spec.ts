@@ -94,6 +94,33 @@ test('back up now, restore an earlier backup, and recover a damaged vault from t
   expect(asides).toHaveLength(1);
   expect(existsSync(join(vault, asides[0] ?? '', 'vault.db'))).toBe(true);
 
+  // Changed our mind: the set-aside vault comes back (and the restored one is set aside).
+  await openSettings(page);
+  const setAside = card.getByRole('group', { name: 'Vaults set aside by a restore' });
+  await setAside.getByRole('button', { name: /^Bring back…/ }).click();
+  await setAside.getByRole('textbox', { name: 'Its passphrase' }).fill(PASSPHRASE);
+  await Promise.all([
+    page.waitForEvent('framenavigated'),
+    setAside.getByRole('button', { name: 'Bring it back' }).click(),
+  ]);
+  await page.getByRole('button', { name: 'Clients' }).click();
+  await expect.poll(() => clientNames(page)).toEqual(['Added After Backup', 'Amara Okafor']);
+  // And once more to the backup's state, for what follows.
+  await openSettings(page);
+  await card.getByRole('button', { name: 'Restore a backup…' }).click();
+  await panel
+    .getByRole('button', { name: /^Restore…/ })
+    .last()
+    .click();
+  await panel.getByRole('textbox', { name: 'Passphrase' }).fill(PASSPHRASE);
+  await panel.getByRole('button', { name: 'Check this backup' }).click();
+  await Promise.all([
+    page.waitForEvent('framenavigated'),
+    panel.getByRole('button', { name: 'Restore this backup' }).click(),
+  ]);
+  await page.getByRole('button', { name: 'Clients' }).click();
+  await expect.poll(() => clientNames(page)).toEqual(['Amara Okafor']);
+
   // Damage: lock, stop, flip bytes in the middle of vault.db, start again.
   await page.getByRole('button', { name: 'Lock' }).click();
   await expect(page.getByRole('heading', { name: 'Sessionkeep is locked' })).toBeVisible();

@@ -203,6 +203,12 @@ const table: Record<Channel, Row> = {
     expected: ev('export', 'vault', null, { encrypted: true }),
   },
   'export:cancel': read(),
+  'backup:setAside': read(),
+  'backup:bringBack': {
+    request: { path: `/vault/set-aside-${SECRET}`, passphrase: SECRET },
+    response: { session: {}, setAsidePath: null },
+    expected: ev('restore', 'backup', null, { broughtBack: true, setAside: false }),
+  },
   'import:plan': read({ path: `/exports/${SECRET}.zip` }),
   'import:apply': {
     request: { path: `/exports/${SECRET}.zip` },

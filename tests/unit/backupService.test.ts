@@ -111,6 +111,34 @@ describe('restore', () => {
     expect(restored.setAsidePath && existsSync(join(restored.setAsidePath, 'vault.db'))).toBe(true);
   });
 
+  it('brings the set-aside vault back with its passphrase, checked before anything moves', async () => {
+    expectOk(await core.handle('settings:update', { backupFolder }));
+    const made = expectOk<BackupInfo>(await core.handle('backup:now', {}));
+    expectOk(await core.handle('clients:create', { client: { ...emptyClientInput, displayName: 'Added later' } }));
+    expectOk(
+      await core.handle('backup:restore', { path: made.path, secret: { kind: 'passphrase', passphrase: PASSPHRASE } }),
+    );
+    const [aside] = expectOk<{ path: string }[]>(await core.handle('backup:setAside', {}));
+    if (!aside) throw new Error('expected a set-aside vault');
+
+    const before = readdirSync(vaultFolder).sort();
+    expectFailure(
+      await core.handle('backup:bringBack', { path: aside.path, passphrase: 'not the passphrase at all' }),
+      'WRONG_PASSPHRASE',
+    );
+    expect(readdirSync(vaultFolder).sort()).toEqual(before);
+    expectFailure(
+      await core.handle('backup:bringBack', { path: join(root, 'elsewhere'), passphrase: PASSPHRASE }),
+      'INVALID_REQUEST',
+    );
+
+    expectOk(await core.handle('backup:bringBack', { path: aside.path, passphrase: PASSPHRASE }));
+    const clients = expectOk<Client[]>(await core.handle('clients:list', { includeArchived: true }));
+    expect(clients.map((client) => client.displayName).sort()).toEqual(['Added later', 'Amara Okafor']);
+    // The restored one was set aside in turn: nothing is ever lost.
+    expect(expectOk<unknown[]>(await core.handle('backup:setAside', {}))).toHaveLength(1);
+  });
+
   it('a wrong passphrase or recovery key changes nothing', async () => {
     expectOk(await core.handle('settings:update', { backupFolder }));
     const made = expectOk<BackupInfo>(await core.handle('backup:now', {}));

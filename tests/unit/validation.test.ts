@@ -211,6 +211,8 @@ function validRequests(clientId: string) {
     'audit:recordPrint': { kind: 'notes', clientId, count: 2 },
     'export:vault': { path: '/nonexistent/exports/sessionkeep.zip' },
     'export:cancel': {},
+    'backup:setAside': {},
+    'backup:bringBack': { path: '/nonexistent/vault/set-aside-2026-01-01T00-00-00Z', passphrase: PASSPHRASE },
     'import:plan': { path: '/nonexistent/exports/sessionkeep.zip' },
     'import:apply': { path: '/nonexistent/exports/sessionkeep.zip' },
     'backup:status': {},

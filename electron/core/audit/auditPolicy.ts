@@ -101,6 +101,9 @@ const policy: { [C in Channel]: Decision<C> } = {
     event('measure.recorded', 'measure', administration.id, { clientId: administration.clientId }),
   'measures:listForClient': read,
   'audit:list': read,
+  'backup:setAside': read,
+  'backup:bringBack': (_request, { setAsidePath }) =>
+    event('restore', 'backup', null, { broughtBack: true, setAside: setAsidePath !== null }),
   'export:vault': (_request, { encrypted }) => event('export', 'vault', null, { encrypted }),
   'export:cancel': read,
   'import:plan': read,

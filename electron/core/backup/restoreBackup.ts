@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeRecoveryKey } from '../../../shared/vault/recoveryKey';
 import { asStorageError, CoreError } from '../coreError';
@@ -101,6 +101,23 @@ export function bringBack(vaultFolder: string, setAsidePath: string, now: Date =
   }
   removeEmpty(setAsidePath);
   return aside.moved.length > 0 ? aside.path : removeEmpty(aside.path);
+}
+
+/** The vaults a restore set aside in the vault folder, newest first. */
+export function listSetAside(vaultFolder: string): { path: string; name: string; setAsideAt: string }[] {
+  let names: string[];
+  try {
+    names = readdirSync(vaultFolder);
+  } catch {
+    return [];
+  }
+  return names
+    .filter((name) => name.startsWith('set-aside-') && existsSync(join(vaultFolder, name, 'vault.key')))
+    .map((name) => {
+      const path = join(vaultFolder, name);
+      return { path, name, setAsideAt: statSync(path).mtime.toISOString() };
+    })
+    .sort((a, b) => b.setAsideAt.localeCompare(a.setAsideAt) || b.name.localeCompare(a.name));
 }
 
 export type Secret = { passphrase: string } | { recoveryKey: string };

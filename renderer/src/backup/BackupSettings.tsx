@@ -2,6 +2,7 @@ import { type FormEvent, useEffect, useId, useState } from 'react';
 import { ApiError, call, messageOf } from '../api';
 import { Alert } from '../components/Alert';
 import { RestorePanel } from './RestorePanel';
+import { SetAsideVaults } from './SetAsideVaults';
 import { formatWhen, stageWords, useBackupProgress, useBackupStatus } from './useBackups';
 import './backup.css';
 
@@ -116,6 +117,7 @@ export function BackupSettings() {
           {busy ? 'Backing up…' : 'Back up now'}
         </button>
       </div>
+      <SetAsideVaults />
       {restoring && (
         <RestorePanel
           onCancel={() => setRestoring(false)}
