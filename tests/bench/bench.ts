@@ -3,14 +3,16 @@
  * against the same loop on a plain SQLite file in the same process, as a ratio.
  * Prints a table and a JSON line. Figures are medians; the machine is printed too.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
+import { makeBackup } from '../../electron/core/backup/makeBackup';
 import { createClient, getClient, updateClient } from '../../electron/core/clients/clientRepository';
 import { openVaultDatabase, type VaultDb } from '../../electron/core/db/database';
 import { migrate } from '../../electron/core/db/migrate';
 import { migrations } from '../../electron/core/db/migrations';
+import { exportVault, planImport } from '../../electron/core/export';
 import { readKeyFile, unwrapDataKey } from '../../electron/core/vault/keyFile';
 import { VaultSession } from '../../electron/core/vault/vaultSession';
 import { clientInputSchema } from '../../shared/clients/client';
@@ -125,6 +127,21 @@ async function main(): Promise<void> {
       Object.entries(TERMS).map(([kind, term]) => [kind, searchLatencies(encrypted, term, 20)]),
     );
     const openClient = openClientLatencies(encrypted, encryptedVault.clientIds[0] as string, 50);
+
+    // Backups and export of the same vault, against a plain VACUUM INTO of the plain file.
+    const copies = join(root, 'copies');
+    mkdirSync(copies);
+    const vacuumPlainMs = await time(() => plain.exec(`VACUUM INTO '${join(copies, 'plain-copy.db')}'`));
+    const vacuumEncryptedMs = await time(() => encrypted.exec(`VACUUM INTO '${join(copies, 'encrypted-copy.db')}'`));
+    const backupFolder = join(root, 'backups');
+    mkdirSync(backupFolder);
+    const backupMs = await time(() =>
+      session.withUnlocked((db, dataKey) => makeBackup(db, dataKey, { keyFile: session.paths.keyFile, backupFolder })),
+    );
+    const exportPath = join(root, 'export.zip');
+    const exportMs = await time(() => exportVault(encrypted, exportPath));
+    const planMs = await time(() => planImport(encrypted, exportPath));
+    const vaultBytes = statSync(join(root, 'vault', 'vault.db')).size;
     plain.close();
     await session.lock('manual');
 
@@ -142,6 +159,16 @@ async function main(): Promise<void> {
         plainMedianMs: Math.round(median(plainMs)),
         encryptedMedianMs: Math.round(median(encryptedMs)),
         encryptedOverPlain: Number((median(encryptedMs) / median(plainMs)).toFixed(2)),
+      },
+      backup: {
+        vaultMiB: round(vaultBytes / 2 ** 20),
+        vacuumIntoPlainMs: Math.round(vacuumPlainMs),
+        vacuumIntoEncryptedMs: Math.round(vacuumEncryptedMs),
+        vacuumEncryptedOverPlain: round(vacuumEncryptedMs / vacuumPlainMs),
+        verifiedBackupMs: Math.round(backupMs),
+        verifiedBackupOverPlainVacuum: round(backupMs / vacuumPlainMs),
+        exportZipMs: Math.round(exportMs),
+        importDryRunMs: Math.round(planMs),
       },
       notes: {
         count: NOTE_COUNT,
@@ -205,6 +232,18 @@ async function main(): Promise<void> {
       },
     });
     console.log(`autosave p50 encrypted / plain = ${notes.autosave.p50EncryptedOverPlain}× (figures in ms)\n`);
+    const backup = result.backup;
+    console.log(`Backup and export of the ${backup.vaultMiB} MiB vault (ms)`);
+    console.table({
+      'VACUUM INTO, plain SQLite (baseline)': { ms: backup.vacuumIntoPlainMs },
+      'VACUUM INTO, encrypted vault': { ms: backup.vacuumIntoEncryptedMs },
+      'verified backup (copy, key file, manifest, integrity_check)': { ms: backup.verifiedBackupMs },
+      'whole-vault export (zip of JSON)': { ms: backup.exportZipMs },
+      'import dry run of that export': { ms: backup.importDryRunMs },
+    });
+    console.log(
+      `VACUUM INTO encrypted / plain = ${backup.vacuumEncryptedOverPlain}×; verified backup / plain VACUUM INTO = ${backup.verifiedBackupOverPlainVacuum}×\n`,
+    );
     console.log(JSON.stringify(result));
   } finally {
     rmSync(root, { recursive: true, force: true });
