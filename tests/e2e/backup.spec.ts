@@ -96,7 +96,7 @@ test('back up now, restore an earlier backup, and recover a damaged vault from t
 
   // Changed our mind: the set-aside vault comes back (and the restored one is set aside).
   await openSettings(page);
-  const setAside = card.getByRole('group', { name: 'Vaults set aside by a restore' });
+  const setAside = card.getByRole('region', { name: 'Vaults set aside by a restore' });
   await setAside.getByRole('button', { name: /^Bring back…/ }).click();
   await setAside.getByRole('textbox', { name: 'Its passphrase' }).fill(PASSPHRASE);
   await Promise.all([

@@ -39,7 +39,7 @@ export function SetAsideVaults() {
   }
 
   return (
-    <div className="set-aside" aria-labelledby={`${id}-title`} role="group">
+    <section className="set-aside" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>Vaults set aside by a restore</h3>
       <ul className="set-aside-list">
         {list.map((entry) => (
@@ -76,6 +76,6 @@ export function SetAsideVaults() {
           </div>
         </form>
       )}
-    </div>
+    </section>
   );
 }
