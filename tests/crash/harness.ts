@@ -394,8 +394,9 @@ export async function runPassphraseCrash(options: PassphraseOptions): Promise<Pa
   if (!decoded.ok) throw new Error(decoded.reason);
   const dataKey = Buffer.from(decoded.key);
   // Changing the passphrase rewrites only vault.key. The database file itself changes
-  // by design since the activity log (audit_log) records each unlock and change, so
-  // the check is: every other table identical, the log only appended to.
+  // by design since the activity log (audit_log) records each unlock and change, and
+  // vault_meta keeps the key file's fingerprint, so the check is: every other table
+  // (and every other vault_meta row) identical, the log only appended to.
   const before = await databaseContent(paths.database, dataKey);
   let auditSoFar = before.audit;
 
@@ -526,9 +527,14 @@ async function databaseContent(path: string, dataKey: Buffer): Promise<{ digest:
     let audit: string[] = [];
     for (const table of tables) {
       // Names come from sqlite_master, not from input; quoted as identifiers.
+      // The key file's fingerprint (vault_meta) follows the key file by design: it is how
+      // a change cut off before its log entry is noticed at the next unlock.
+      const where = table === 'vault_meta' ? " WHERE key <> 'key_file_fingerprint'" : '';
       const rows = (
         db
-          .prepare(`SELECT * FROM "${table.replaceAll('"', '""')}"${table === 'audit_log' ? ' ORDER BY id' : ''}`)
+          .prepare(
+            `SELECT * FROM "${table.replaceAll('"', '""')}"${where}${table === 'audit_log' ? ' ORDER BY id' : ''}`,
+          )
           .all() as unknown[]
       ).map((row) =>
         JSON.stringify(row, (_key, value: unknown) =>
