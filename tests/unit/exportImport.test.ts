@@ -234,10 +234,33 @@ describe('export and import, round trip', () => {
     else {
       expect(tested.status, tested.stdout).toBe(0);
       const listed = execFileSync('unzip', ['-Z1', target], { encoding: 'utf8' }).trim().split('\n');
-      expect(listed.sort()).toEqual([...EXPORT_TABLES.map(({ table }) => `${table}.json`), 'manifest.json'].sort());
+      expect(listed.sort()).toEqual(
+        [
+          ...EXPORT_TABLES.map(({ table }) => `${table}.json`),
+          `clients/${built.active.id}.pdf`,
+          `clients/${built.archived.id}.pdf`,
+          'manifest.json',
+        ].sort(),
+      );
     }
     const files = readZip(readFileSync(target));
     const manifest = JSON.parse(files.get('manifest.json')?.toString('utf8') ?? '{}');
+    // One printable record per client, archived ones included, after the JSON and listed in the manifest.
+    const names = [...files.keys()];
+    const pdfs = names.filter((name) => name.endsWith('.pdf'));
+    expect(pdfs.sort()).toEqual([`clients/${built.active.id}.pdf`, `clients/${built.archived.id}.pdf`].sort());
+    expect(names.indexOf(pdfs[0] ?? '')).toBeGreaterThan(names.indexOf('audit_log.json'));
+    expect(names.at(-1)).toBe('manifest.json');
+    for (const pdf of pdfs) {
+      expect(files.get(pdf)?.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      expect(manifest.files[pdf]).toMatchObject({ bytes: files.get(pdf)?.length });
+    }
+    const activePdf = join(out, 'active.pdf');
+    writeFileSync(activePdf, files.get(`clients/${built.active.id}.pdf`) ?? Buffer.alloc(0));
+    const printed = spawnSync('pdftotext', ['-enc', 'UTF-8', activePdf, '-'], { encoding: 'utf8' });
+    if (printed.error) console.log('exportImport: pdftotext not found, not reading the printed record');
+    else expect(printed.stdout.replace(/\s+/g, ' ')).toContain('The lighthouse dream, and the ferry');
+    rmSync(activePdf);
     expect(manifest).toMatchObject({
       format: 'sessionkeep-export',
       formatVersion: 1,

@@ -6,6 +6,7 @@ import { asStorageError } from '../coreError';
 import type { VaultDb } from '../db/database';
 import { openSealer } from './container';
 import { EXPORT_FORMAT, EXPORT_FORMAT_VERSION, type ExportManifest } from './manifest';
+import { clientRecordPdf, type RecordTables } from './recordPdf';
 import { EXPORT_TABLES, type Row, type TableName, tableFile } from './tables';
 import { ZipWriter } from './zipFile';
 
@@ -46,6 +47,9 @@ export function snapshotVault(db: VaultDb): Snapshot {
   }))();
 }
 
+/** Where a client's printable record sits in the zip (ids are UUIDs; anything else is escaped). */
+export const clientPdfFile = (clientId: string): string => `clients/${encodeURIComponent(clientId)}.pdf`;
+
 /** One row per line: diffable and readable, still one JSON document. */
 export function tableJson(table: string, columns: string[], rows: readonly Row[]): string {
   const body = rows.map((row) => `  ${JSON.stringify(row)}`).join(',\n');
@@ -54,7 +58,7 @@ export function tableJson(table: string, columns: string[], rows: readonly Row[]
 
 /**
  * Exports the whole vault (issue "Backups, export and restore"): a zip of one JSON file
- * per table plus manifest.json, optionally sealed with a passphrase. Written to a temp
+ * per table, one printable PDF per client, plus manifest.json, optionally sealed with a passphrase. Written to a temp
  * file beside the target, fsynced, then renamed: a cancel, a full disk or any failure
  * leaves no archive and no temp file behind.
  */
@@ -64,7 +68,9 @@ export async function exportVault(db: VaultDb, targetPath: string, options: Expo
   onProgress?.(0);
   const exportedAt = (options.now?.() ?? new Date()).toISOString();
   const snapshot = snapshotVault(db);
-  const totalRows = snapshot.tables.reduce((sum, each) => sum + each.rows.length + 1, 0);
+  const clientIds = (snapshot.tables.find((each) => each.table === 'clients')?.rows ?? []).map((row) => String(row.id));
+  // A printable record per client weighs about as much as a table file in the progress.
+  const totalRows = snapshot.tables.reduce((sum, each) => sum + each.rows.length + 1, 0) + clientIds.length * 10;
 
   const temp = join(dirname(targetPath), `.${basename(targetPath)}.${randomBytes(6).toString('hex')}.tmp`);
   let fd: number | undefined;
@@ -100,6 +106,18 @@ export async function exportVault(db: VaultDb, targetPath: string, options: Expo
         bytes: data.length,
       };
       done += rows.length + 1;
+      onProgress?.(Math.min(0.99, done / totalRows));
+    }
+    // The printable records (FORMAT.md, "The printable records"), derived from the same
+    // snapshot: one PDF per client, after the JSON. An import ignores them.
+    const recordTables: RecordTables = new Map(snapshot.tables.map(({ table, rows }) => [table, rows]));
+    for (const clientId of clientIds) {
+      signal?.throwIfAborted();
+      const name = clientPdfFile(clientId);
+      const data = Buffer.from(await clientRecordPdf(recordTables, clientId, exportedAt));
+      await zip.add(name, data);
+      manifest.files[name] = { sha256: createHash('sha256').update(data).digest('hex'), bytes: data.length };
+      done += 10;
       onProgress?.(Math.min(0.99, done / totalRows));
     }
     signal?.throwIfAborted();
