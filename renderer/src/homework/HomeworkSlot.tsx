@@ -16,26 +16,6 @@ export function isHomeworkSlot(field: SlotField): boolean {
   return field.slot === 'homeworkReview' || field.slot === 'newHomework';
 }
 
-/**
- * A homework slot in an editable note, with its label (hidden when the section heading
- * already says it, as for the note's other single-field sections).
- */
-export function HomeworkSlotField({ field }: { field: SlotField }) {
-  const note = useNoteHomework();
-  if (!note) return null;
-  const section = note.template.sections.find((each) => each.fields.some((sub) => sub.id === field.id));
-  const labelRepeatsHeading =
-    section !== undefined &&
-    section.fields.length === 1 &&
-    section.title.toLowerCase().startsWith(field.label.toLowerCase());
-  return (
-    <fieldset className="note-field hw-slot">
-      <legend className={labelRepeatsHeading ? 'visually-hidden' : 'note-label'}>{field.label}</legend>
-      <HomeworkSlotContent field={field} />
-    </fieldset>
-  );
-}
-
 /** What the slot holds: live controls in a draft, the record of this note once signed. */
 export function HomeworkSlotContent({ field }: { field: SlotField }) {
   const note = useNoteHomework();

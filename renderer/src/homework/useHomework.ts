@@ -37,10 +37,11 @@ export function useWorksheetTitle(worksheets: WorksheetDef[] | null): (id: strin
 }
 
 /**
- * How a note is named where homework points to it: "CBT session · Session 2 · 9 Mar 2026".
+ * How a note is named where a record points to it: "CBT session · Session 2 · 9 Mar 2026",
+ * without the date where a column already shows it (`withDate: false`).
  * Read once per client screen; a note not (yet) in the list is "a note".
  */
-export function useNoteLabels(clientId: string): (noteId: string) => string {
+export function useNoteLabels(clientId: string, { withDate = true } = {}): (noteId: string) => string {
   const [notes, setNotes] = useState<NoteSummary[] | null>(null);
   useEffect(() => {
     let live = true;
@@ -55,11 +56,11 @@ export function useNoteLabels(clientId: string): (noteId: string) => string {
     (noteId: string) => {
       const note = notes?.find((each) => each.id === noteId);
       if (!note) return 'a note';
-      const day = new Date(note.createdAt).toLocaleDateString(undefined, { dateStyle: 'medium' });
+      const day = withDate ? new Date(note.createdAt).toLocaleDateString(undefined, { dateStyle: 'medium' }) : '';
       return [note.templateName, note.sessionNumber === null ? '' : `Session ${note.sessionNumber}`, day]
         .filter(Boolean)
         .join(' · ');
     },
-    [notes],
+    [notes, withDate],
   );
 }

@@ -14,26 +14,6 @@ import { intakeChanged, useClientIntake } from './useIntake';
 import './intake.css';
 
 /**
- * The note's intake section, with its label (hidden when the section heading already
- * says it, as for the note's other single-field sections).
- */
-export function IntakeSlotField({ field }: { field: SlotField }) {
-  const note = useNoteHomework();
-  if (!note) return null;
-  const section = note.template.sections.find((each) => each.fields.some((sub) => sub.id === field.id));
-  const labelRepeatsHeading =
-    section !== undefined &&
-    section.fields.length === 1 &&
-    section.title.toLowerCase().startsWith(field.label.toLowerCase());
-  return (
-    <fieldset className="note-field intake-slot">
-      <legend className={labelRepeatsHeading ? 'visually-hidden' : 'note-label'}>{field.label}</legend>
-      <IntakeSlotContent field={field} />
-    </fieldset>
-  );
-}
-
-/**
  * What the section holds: in a draft, the client's current list with its cautions, to
  * update and act on during the session (every change recorded in this note); in a
  * signed note, only the record of what was done in it, read-only.

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { AUDITC_THRESHOLD_EXPLANATION, getInstrument } from '../../../shared/measures';
 import type { Administration } from '../../../shared/measures/administration';
-import type { SlotField } from '../../../shared/templates/types';
 import { Alert } from '../components/Alert';
 import { AssignForm } from '../homework/AssignForm';
 import { type NoteHomework, useNoteHomework } from '../homework/noteHomework';
@@ -23,21 +22,8 @@ const FOCUSABLE = 'input:not([disabled]), textarea, select, button:not([disabled
  * The note's measures section (the mood check of the CBT session; SOAP and DAP too):
  * give a measure in the session, and see each one recorded here with its result and the
  * change since the client last took it. A PHQ-9 with item 9 above 0 brings up the
- * item-9 prompt, whatever the total.
+ * item-9 prompt, whatever the total. In a signed note, the record only.
  */
-export function MeasuresSlotField({ field }: { field: SlotField }) {
-  const note = useNoteHomework();
-  if (!note) return null;
-  return (
-    <fieldset className="note-field measures-slot">
-      <legend className="note-label">{field.label}</legend>
-      {field.help && <p className="hint">{field.help}</p>}
-      <MeasuresInNote note={note} />
-    </fieldset>
-  );
-}
-
-/** The record of a note's measures on its own, for a signed note shown read-only. */
 export function MeasuresSlotContent() {
   const note = useNoteHomework();
   if (!note) return null;

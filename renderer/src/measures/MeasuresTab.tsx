@@ -7,6 +7,7 @@ import {
 } from '../../../shared/measures';
 import type { Administration } from '../../../shared/measures/administration';
 import { Alert } from '../components/Alert';
+import { useNoteLabels } from '../homework/useHomework';
 import { draftKey, readDraft } from './drafts';
 import {
   changeWords,
@@ -21,7 +22,7 @@ import {
 } from './history';
 import { LineChart } from './LineChart';
 import { MeasureForm } from './MeasureForm';
-import { formatDay, formatTick, useAdministrations, useNoteNames } from './useMeasures';
+import { formatDay, formatTick, useAdministrations } from './useMeasures';
 import './measures.css';
 
 /**
@@ -31,7 +32,8 @@ import './measures.css';
  */
 export function MeasuresTab({ clientId, archived }: { clientId: string; archived: boolean }) {
   const { administrations, error } = useAdministrations(clientId);
-  const noteLabel = useNoteNames(clientId);
+  // The date given has its own column.
+  const noteLabel = useNoteLabels(clientId, { withDate: false });
   // A measure left half-entered comes back as it was (drafts.ts), without taking the focus.
   const [giving, setGiving] = useState(() => !archived && readDraft(draftKey(clientId, null)) !== undefined);
   const [opened, setOpened] = useState(false);

@@ -1,11 +1,9 @@
 import type { FieldDef, RichTextDoc, ScalarField, SectionDef, TemplateDef } from '../../../shared/templates/types';
-import { HomeworkSlotContent } from '../homework/HomeworkSlot';
 import { useNoteHomework } from '../homework/noteHomework';
-import { IntakeSlotContent } from '../intake/IntakeSlot';
-import { MeasuresSlotContent } from '../measures/MeasuresSlot';
 import { useDistortions } from '../templates/distortionList';
 import { formatDateTime } from './fields/dateTimeValue';
 import { anchorText } from './fields/RatingInput';
+import { SlotContent } from './fields/StaticFields';
 import { distortionLabel } from './fields/TagsInput';
 import { RichTextView } from './RichTextView';
 
@@ -80,9 +78,7 @@ function FieldValueView({
     case 'slot':
       // What was recorded in this note (when shown inside the note itself): homework
       // reviewed and assigned, the intake reviewed and changed, the measures given.
-      if (field.slot === 'intake') return <IntakeSlotContent field={field} />;
-      if (field.slot === 'measures') return <MeasuresSlotContent />;
-      return <HomeworkSlotContent field={field} />;
+      return <SlotContent field={field} />;
     case 'group': {
       const rows = Array.isArray(value) ? (value as Record<string, unknown>[]) : [];
       const filled = rows.filter((row) => Object.values(row).some((each) => hasContent(each)));
