@@ -4,7 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { freshVaultFolder, guardPage, type Harness, startHarness } from './harness';
-import { addClient, confirmRecoveryKey, createVault, unnamedControls } from './pages';
+import {
+  addClient,
+  confirmRecoveryKey,
+  createVault,
+  isoDate,
+  setSignerName,
+  startCbtNote,
+  unnamedControls,
+} from './pages';
 
 /**
  * Homework the way a therapist gives and follows it up (the homework issue): assigned in
@@ -18,20 +26,6 @@ test.afterEach(async () => {
   await harness?.stop();
   harness = null;
 });
-
-/** A calendar date `days` from today where the browser is (the app's "today"). */
-function isoDate(days: number): string {
-  const date = new Date();
-  date.setDate(date.getDate() + days);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
-async function startCbtNote(page: Page) {
-  await page.getByRole('button', { name: 'New note' }).click();
-  await page.getByRole('button', { name: 'Start note' }).click();
-  await expect(page.getByRole('heading', { name: /CBT session/ })).toBeVisible();
-}
 
 function homeworkTab(page: Page): Locator {
   return page.getByRole('region', { name: 'Homework', exact: true });
@@ -106,10 +100,7 @@ test('homework is assigned in a note and on the tab, reviewed in the next note, 
   harness = await startHarness(freshVaultFolder());
   await page.goto(harness.url);
   await confirmRecoveryKey(page, await createVault(page));
-  await page.getByRole('button', { name: 'Settings' }).click();
-  await page.getByLabel('Your name, as you sign notes').fill('Dr Ana Ruiz');
-  await page.getByRole('button', { name: 'Save', exact: true }).first().click();
-  await expect(page.getByText('Saved.')).toBeVisible();
+  await setSignerName(page);
   await page.getByRole('button', { name: 'Clients' }).click();
   await addClient(page, { name: 'Mara Quinn' });
   await expect(homeworkTab(page).getByText('Nothing open.')).toBeVisible();

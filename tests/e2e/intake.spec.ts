@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { freshVaultFolder, guardPage, type Harness, startHarness } from './harness';
-import { addClient, confirmRecoveryKey, createVault, unnamedControls } from './pages';
+import { addClient, confirmRecoveryKey, createVault, isoDate, setSignerName, unnamedControls } from './pages';
 
 /**
  * Substances and medications with cautions (the intake issue), through the UI: a client
@@ -23,14 +23,6 @@ test.afterEach(async () => {
 const KRATOM_SEDATIVES = 'Kratom with benzodiazepines, alcohol or other sedatives';
 const BENZO_DEPENDENCE = 'Benzodiazepines: dependence and withdrawal seizures';
 const KRATOM_SSRI = 'Kratom with serotonergic antidepressants';
-
-/** A calendar date `days` from today where the browser is (the app's "today"). */
-function isoDate(days: number): string {
-  const date = new Date();
-  date.setDate(date.getDate() + days);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
 
 function intakeSection(page: Page): Locator {
   return page.getByRole('region', { name: 'Substances and medications', exact: true });
@@ -116,10 +108,7 @@ test('a client’s kratom, sertraline and alprazolam: cautions, sources, actions
   harness = await startHarness(freshVaultFolder());
   await page.goto(harness.url);
   await confirmRecoveryKey(page, await createVault(page));
-  await page.getByRole('button', { name: 'Settings' }).click();
-  await page.getByLabel('Your name, as you sign notes').fill('Dr Ana Ruiz');
-  await page.getByRole('button', { name: 'Save', exact: true }).first().click();
-  await expect(page.getByText('Saved.')).toBeVisible();
+  await setSignerName(page);
 
   // Settings → About: the knowledge base's version, review date and the disclaimer.
   const about = page.getByRole('region', { name: 'About' });

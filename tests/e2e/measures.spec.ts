@@ -4,7 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Locator, type Page, type TestInfo, test } from '@playwright/test';
 import { freshVaultFolder, guardPage, type Harness, startHarness } from './harness';
-import { addClient, confirmRecoveryKey, createVault, unnamedControls } from './pages';
+import {
+  addClient,
+  confirmRecoveryKey,
+  createVault,
+  isoDate,
+  setSignerName,
+  startCbtNote,
+  unnamedControls,
+} from './pages';
 
 /**
  * Measures the way a therapist gives them (the measures issue): a PHQ-9 entered in the
@@ -21,14 +29,6 @@ test.afterEach(async () => {
   harness = null;
 });
 
-/** A calendar date `days` from today where the browser is (the app's "today"). */
-function isoDate(days: number): string {
-  const date = new Date();
-  date.setDate(date.getDate() + days);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
 /** A date as the app writes it ("11 Nov 2026" in the browser's locale). */
 function shown(page: Page, iso: string): Promise<string> {
   return page.evaluate(
@@ -36,12 +36,6 @@ function shown(page: Page, iso: string): Promise<string> {
       new Date(`${day}T00:00:00`).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' }),
     iso,
   );
-}
-
-async function startCbtNote(page: Page) {
-  await page.getByRole('button', { name: 'New note' }).click();
-  await page.getByRole('button', { name: 'Start note' }).click();
-  await expect(page.getByRole('heading', { name: /CBT session/ })).toBeVisible();
 }
 
 async function backToClient(page: Page) {
@@ -110,10 +104,7 @@ test('PHQ-9 in three notes, item 9 prompt, change since last time, and the Measu
   harness = await startHarness(freshVaultFolder());
   await page.goto(harness.url);
   await confirmRecoveryKey(page, await createVault(page));
-  await page.getByRole('button', { name: 'Settings' }).click();
-  await page.getByLabel('Your name, as you sign notes').fill('Dr Ana Ruiz');
-  await page.getByRole('button', { name: 'Save', exact: true }).first().click();
-  await expect(page.getByText('Saved.')).toBeVisible();
+  await setSignerName(page);
   await page.getByRole('button', { name: 'Clients' }).click();
   await addClient(page, { name: 'Mara Quinn' });
   await expect(measuresTab(page).getByText('No measures given yet.')).toBeVisible();

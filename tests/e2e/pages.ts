@@ -86,3 +86,26 @@ export async function unnamedControls(page: Page): Promise<string[]> {
       .map((control) => control.outerHTML.slice(0, 120));
   });
 }
+
+/** A calendar date `days` from today where the browser is (the app's "today"). */
+export function isoDate(days: number): string {
+  const date = new Date();
+  date.setDate(date.getDate() + days);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** Starts a note on the open client with the default template (CBT session). */
+export async function startCbtNote(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'New note' }).click();
+  await page.getByRole('button', { name: 'Start note' }).click();
+  await expect(page.getByRole('heading', { name: /CBT session/ })).toBeVisible();
+}
+
+/** Settings → "Your name, as you sign notes", saved (signing needs it). */
+export async function setSignerName(page: Page, name = 'Dr Ana Ruiz'): Promise<void> {
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByLabel('Your name, as you sign notes').fill(name);
+  await page.getByRole('button', { name: 'Save', exact: true }).first().click();
+  await expect(page.getByText('Saved.')).toBeVisible();
+}
