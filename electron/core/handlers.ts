@@ -1,7 +1,7 @@
 import { basename, dirname, join } from 'node:path';
 import type { Client } from '../../shared/clients/client';
 import type { Channel } from '../../shared/ipc/channels';
-import type { ResponseOf, ValidRequestOf } from '../../shared/ipc/contract';
+import type { ResponseOf, SessionInfo, ValidRequestOf } from '../../shared/ipc/contract';
 import { builtInTemplates } from '../../shared/templates';
 import { auditCsv, listAudit } from './audit/auditLog';
 import { backUpNow, backupStatus, infoOf, listBackupInfos, rememberBackupFolder } from './backup/backupService';
@@ -106,6 +106,25 @@ export function createHandlers(
       throw asStorageError(error);
     } finally {
       transfer = null;
+    }
+  };
+  /**
+   * Restore and bring-back: lock (reason 'restore', which the window rides out), swap the
+   * vault files, unlock the vault now in place. If anything after the lock fails, the
+   * windows are told the vault is locked, so the therapist lands on the unlock screen
+   * (with the error) rather than on a screen whose every request would fail.
+   */
+  const swapVault = async (
+    move: () => Promise<string | null> | string | null,
+    unlock: () => Promise<SessionInfo>,
+  ): Promise<{ session: SessionInfo; setAsidePath: string | null }> => {
+    if (vault.isUnlocked) await vault.lock('restore');
+    try {
+      const setAsidePath = await move();
+      return { session: await unlock(), setAsidePath };
+    } catch (error) {
+      vault.announce({ type: 'locked', reason: 'manual' });
+      throw asStorageError(error);
     }
   };
   return {
@@ -213,15 +232,13 @@ export function createHandlers(
       }
       // Checks the backup fully and the passphrase or recovery key before anything moves.
       await readBackupSummary(path, secret, { nativeBinding });
-      if (vault.isUnlocked) await vault.lock('restore');
-      const { setAsidePath } = await restoreBackup(vault.paths.folder, path, { now, nativeBinding }).catch((error) =>
-        Promise.reject(asStorageError(error)),
+      return swapVault(
+        async () => (await restoreBackup(vault.paths.folder, path, { now, nativeBinding })).setAsidePath,
+        () =>
+          'passphrase' in secret
+            ? vault.unlock(secret.passphrase)
+            : vault.unlockWithRecoveryKey(secret.recoveryKey, newPassphrase ?? ''),
       );
-      const session =
-        'passphrase' in secret
-          ? await vault.unlock(secret.passphrase)
-          : await vault.unlockWithRecoveryKey(secret.recoveryKey, newPassphrase ?? '');
-      return { session, setAsidePath };
     },
     'backup:setAside': () => listSetAside(vault.paths.folder),
     'backup:bringBack': async ({ path, passphrase }) => {
@@ -230,14 +247,10 @@ export function createHandlers(
       }
       // The passphrase is checked against the set-aside key file before anything moves.
       (await unwrapDataKey(await readKeyFile(join(path, 'vault.key')), passphrase)).fill(0);
-      if (vault.isUnlocked) await vault.lock('restore');
-      let replaced: string | null;
-      try {
-        replaced = bringBack(vault.paths.folder, path, now());
-      } catch (error) {
-        throw asStorageError(error);
-      }
-      return { session: await vault.unlock(passphrase), setAsidePath: replaced };
+      return swapVault(
+        () => bringBack(vault.paths.folder, path, now()),
+        () => vault.unlock(passphrase),
+      );
     },
     'export:vault': ({ path, passphrase }) =>
       runTransfer('export', (signal, onProgress) =>

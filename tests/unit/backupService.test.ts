@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Core, createCore } from '../../electron/core/core';
@@ -137,6 +137,30 @@ describe('restore', () => {
     expect(clients.map((client) => client.displayName).sort()).toEqual(['Added later', 'Amara Okafor']);
     // The restored one was set aside in turn: nothing is ever lost.
     expect(expectOk<unknown[]>(await core.handle('backup:setAside', {}))).toHaveLength(1);
+  });
+
+  it('when the vault swapped in cannot be opened, the windows are told it is locked', async () => {
+    expectOk(await core.handle('settings:update', { backupFolder }));
+    const made = expectOk<BackupInfo>(await core.handle('backup:now', {}));
+    expectOk(
+      await core.handle('backup:restore', { path: made.path, secret: { kind: 'passphrase', passphrase: PASSPHRASE } }),
+    );
+    const [aside] = expectOk<{ path: string }[]>(await core.handle('backup:setAside', {}));
+    if (!aside) throw new Error('expected a set-aside vault');
+    // The set-aside database is damaged; its key file (checked first) is fine.
+    const damaged = join(aside.path, 'vault.db');
+    const bytes = readFileSync(damaged);
+    bytes.fill(0xa5, Math.floor(bytes.length / 2), Math.floor(bytes.length / 2) + 64);
+    writeFileSync(damaged, bytes);
+    const events: SessionEvent[] = [];
+    core.onEvent((event) => events.push(event));
+
+    expectFailure(
+      await core.handle('backup:bringBack', { path: aside.path, passphrase: PASSPHRASE }),
+      'DATABASE_DAMAGED',
+    );
+    expect(events).toContainEqual({ type: 'locked', reason: 'manual' });
+    expect((await core.vault.status()).state).toBe('locked');
   });
 
   it('a wrong passphrase or recovery key changes nothing', async () => {

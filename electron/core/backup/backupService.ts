@@ -7,7 +7,7 @@ import { CoreError } from '../coreError';
 import { readMeta, readSettings, writeMeta } from '../settings/settingsRepository';
 import { writeFileAtomic } from '../vault/vaultFiles';
 import type { VaultSession } from '../vault/vaultSession';
-import { backupDue, backupOverdue } from './backupPolicy';
+import { backupDue, backupOverdue, DEFAULT_ROTATION } from './backupPolicy';
 import { type BackupEntry, listBackups, pruneBackups } from './listBackups';
 import { type BackupStage, makeBackup } from './makeBackup';
 
@@ -108,9 +108,7 @@ export async function backUpNow(session: VaultSession, options: BackUpOptions): 
       );
       // Rotation never removes the newest good backup, so a pruning failure is not a backup failure.
       const offset = -at.getTimezoneOffset();
-      await pruneBackups(folder, at, { daily: 7, weekly: 4, monthly: 12, utcOffsetMinutes: offset }).catch(
-        () => undefined,
-      );
+      await pruneBackups(folder, at, { ...DEFAULT_ROTATION, utcOffsetMinutes: offset }).catch(() => undefined);
       writeMeta(
         db,
         LAST_BACKUP,

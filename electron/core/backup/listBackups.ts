@@ -95,12 +95,6 @@ function broken<T extends object>(base: T, reason: BrokenReason): T & BackupEntr
   return { ...base, status: 'broken', reason, message: brokenReasonText(reason) } as T & BackupEntry;
 }
 
-/** The newest good backup's time, for backupDue/backupOverdue. */
-export function lastGoodBackupAt(entries: readonly BackupEntry[]): Date | null {
-  const good = entries.filter((entry) => entry.status === 'ok').map((entry) => Date.parse(entry.createdAt));
-  return good.length > 0 ? new Date(Math.max(...good)) : null;
-}
-
 /**
  * Applies rotation (backupsToDelete) to the folder and returns the ids removed. Only
  * folders whose names are ours are ever considered, so nothing else in a shared or
