@@ -5,7 +5,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Core, createCore } from '../../electron/core/core';
 import { CoreError } from '../../electron/core/coreError';
@@ -419,6 +419,20 @@ describe('damaged archives and cancelling', () => {
     await expect(planImport(fresh.vault.db(), newerSchema)).rejects.toMatchObject({
       code: 'VAULT_FROM_NEWER_VERSION',
     });
+  });
+
+  it('never replaces a file that is already there', async () => {
+    const source = await newVault(PASSPHRASE, 'export-source');
+    await fillVault(source);
+    const target = join(tempFolder('export-out'), 'vault.zip');
+    await exportVault(source.vault.db(), target);
+    const first = readFileSync(target);
+    await expect(exportVault(source.vault.db(), target)).rejects.toMatchObject({
+      code: 'INVALID_REQUEST',
+      details: { field: 'path' },
+    });
+    expect(readFileSync(target).equals(first)).toBe(true);
+    expect(readdirSync(dirname(target))).toEqual(['vault.zip']);
   });
 
   it('cancelling an export leaves no file; cancelling an import rolls it all back', async () => {

@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, constants, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, constants, existsSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fsyncFolder } from '../backup/durableFiles';
-import { asStorageError } from '../coreError';
+import { asStorageError, CoreError } from '../coreError';
 import type { VaultDb } from '../db/database';
 import { openSealer } from './container';
 import { EXPORT_FORMAT, EXPORT_FORMAT_VERSION, type ExportManifest } from './manifest';
@@ -56,15 +56,29 @@ export function tableJson(table: string, columns: string[], rows: readonly Row[]
   return `{"table":${JSON.stringify(table)},"columns":${JSON.stringify(columns)},"rows":[${rows.length ? `\n${body}\n` : ''}]}\n`;
 }
 
+function refuseExisting(targetPath: string): void {
+  if (existsSync(targetPath)) {
+    throw new CoreError(
+      'INVALID_REQUEST',
+      'A file of that name is already there. Choose another name: nothing is overwritten.',
+      {
+        field: 'path',
+      },
+    );
+  }
+}
+
 /**
  * Exports the whole vault (issue "Backups, export and restore"): a zip of one JSON file
- * per table, one printable PDF per client, plus manifest.json, optionally sealed with a passphrase. Written to a temp
- * file beside the target, fsynced, then renamed: a cancel, a full disk or any failure
- * leaves no archive and no temp file behind.
+ * per table, one printable PDF per client, plus manifest.json, optionally sealed with a
+ * passphrase. Written to a temp file beside the target, fsynced, then renamed: a cancel,
+ * a full disk or any failure leaves no archive and no temp file behind. An existing file
+ * of that name is never replaced (it may be an earlier export someone relies on).
  */
 export async function exportVault(db: VaultDb, targetPath: string, options: ExportOptions = {}): Promise<ExportResult> {
   const { signal, onProgress } = options;
   signal?.throwIfAborted();
+  refuseExisting(targetPath);
   onProgress?.(0);
   const exportedAt = (options.now?.() ?? new Date()).toISOString();
   const snapshot = snapshotVault(db);
@@ -128,6 +142,7 @@ export async function exportVault(db: VaultDb, targetPath: string, options: Expo
     closeSync(out);
     fd = undefined;
     signal?.throwIfAborted();
+    refuseExisting(targetPath);
     renameSync(temp, targetPath);
     fsyncFolder(dirname(targetPath));
     onProgress?.(1);
