@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { clientIdSchema } from '../clients/client';
 import { templateSchema } from '../templates/schema';
-import type { RichTextNode } from '../templates/types';
+import type { RichTextDoc } from '../templates/types';
+import { describeRichTextProblem, richTextProblem } from '../templates/values';
 
 /** Notes as they cross the IPC boundary. Values are checked in the core against the note's own template. */
 
@@ -9,30 +10,23 @@ export const noteIdSchema = z.uuid({ error: 'A note id must be a UUID.' });
 export const noteStatusSchema = z.enum(['draft', 'signed']);
 export type NoteStatus = z.infer<typeof noteStatusSchema>;
 
-/** A rich-text document (tiptap JSON), bounded so a request cannot nest without end. */
-const richTextNode: z.ZodType<RichTextNode> = z.lazy(() =>
-  z.strictObject({
-    type: z.string().max(40),
-    text: z.string().max(200_000).optional(),
-    attrs: z.record(z.string().max(40), z.union([z.string().max(200), z.number(), z.boolean(), z.null()])).optional(),
-    marks: z
-      .array(
-        z.strictObject({
-          type: z.string().max(40),
-          attrs: z
-            .record(z.string().max(40), z.union([z.string().max(500), z.number(), z.boolean(), z.null()]))
-            .optional(),
-        }),
-      )
-      .max(20)
-      .optional(),
-    content: z.array(richTextNode).max(5_000).optional(),
-  }),
-);
-export const richTextDocSchema = z.strictObject({
-  type: z.literal('doc'),
-  content: z.array(richTextNode).max(5_000).optional(),
-});
+/**
+ * A rich-text document (tiptap JSON) within the one rich-text budget (richTextProblem:
+ * structure, depth, nodes, characters), checked by an iterative walk that stops at the
+ * first problem: a hostile request is refused in milliseconds, whatever its size.
+ */
+export const richTextDocSchema = z
+  .custom<RichTextDoc & { type: 'doc' }>()
+  .superRefine((value, context) => {
+    const problem = richTextProblem(value);
+    if (problem) {
+      const message =
+        problem.kind === 'unreadable'
+          ? 'This text could not be read (it is not a text document the app recognises).'
+          : `This text ${describeRichTextProblem(problem)}`;
+      context.addIssue({ code: 'custom', message });
+    }
+  });
 
 export const addendumSchema = z.strictObject({
   id: z.uuid(),

@@ -20,6 +20,9 @@ import type {
  */
 
 // Limits. They bound what one autosave can write; each is generous for a session note.
+// The three RICH_TEXT limits are the one budget of every rich-text value, addenda and
+// homework instructions included (richTextProblem): a long session note is a few
+// thousand characters in a few hundred nodes, a few levels deep.
 const SHORT_TEXT_MAX_DEFAULT = 2000;
 const MULTI_CHOICE_OTHER_MAX = 500;
 const TAG_MAX_LENGTH = 60;
@@ -234,36 +237,56 @@ function checkMultiChoice(field: MultiChoiceField, value: unknown, where: Where)
   return value as MultiChoiceValue;
 }
 
-/**
- * A rich-text value: null or a tiptap/ProseMirror JSON document. Only the structure is
- * checked (which node types exist is the editor's business), within bounds so a
- * request cannot nest without end or carry an unbounded amount of text.
- */
+/** A rich-text value: null or a document within the one budget (see richTextProblem). */
 function checkRichText(value: unknown, where: Where): RichTextDoc | null {
   if (value === null) return null;
-  const unreadable = 'could not be read (it is not a text document the app recognises).';
-  if (!isPlainObject(value) || value.type !== 'doc') fail(where, unreadable);
-  if (Object.keys(value).some((key) => key !== 'type' && key !== 'content')) fail(where, unreadable);
+  const problem = richTextProblem(value);
+  if (problem) fail(where, describeRichTextProblem(problem));
+  return value as RichTextDoc;
+}
+
+/** Why a rich-text document cannot be saved or shown; null when it is within the budget. */
+export type RichTextProblem =
+  | { kind: 'unreadable' }
+  | { kind: 'tooDeep'; limit: number }
+  | { kind: 'tooManyNodes'; limit: number }
+  | { kind: 'tooMuchText'; limit: number };
+
+/**
+ * The one size budget for every rich-text value (note fields, addenda, homework
+ * instructions): its structure (a tiptap/ProseMirror JSON document: which node types
+ * exist is the editor's business) and its size. An iterative walk that stops at the
+ * first problem, so a hostile document (4 million nodes, 20,000 levels deep) is refused
+ * after at most RICH_TEXT_MAX_NODES nodes, in milliseconds, with no recursion to
+ * overflow the stack. The same walk tells a stored value that cannot be shown.
+ */
+export function richTextProblem(value: unknown): RichTextProblem | null {
+  const unreadable: RichTextProblem = { kind: 'unreadable' };
+  if (!isPlainObject(value) || value.type !== 'doc') return unreadable;
+  if (Object.keys(value).some((key) => key !== 'type' && key !== 'content')) return unreadable;
+  if (value.content === undefined) return null;
+  if (!Array.isArray(value.content)) return unreadable;
   const budget = { chars: 0, nodes: 0 };
-  const checkNodes = (nodes: unknown, depth: number): void => {
-    if (!Array.isArray(nodes)) fail(where, unreadable);
-    if (depth > RICH_TEXT_MAX_DEPTH) fail(where, `is nested too deeply (more than ${RICH_TEXT_MAX_DEPTH} levels).`);
+  const pending: { nodes: unknown[]; depth: number }[] = [{ nodes: value.content, depth: 1 }];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const { nodes, depth } = next;
+    if (depth > RICH_TEXT_MAX_DEPTH) return { kind: 'tooDeep', limit: RICH_TEXT_MAX_DEPTH };
     for (const node of nodes) {
       budget.nodes += 1;
-      if (budget.nodes > RICH_TEXT_MAX_NODES) fail(where, 'is too long to save.');
+      if (budget.nodes > RICH_TEXT_MAX_NODES) return { kind: 'tooManyNodes', limit: RICH_TEXT_MAX_NODES };
       if (!isPlainObject(node) || typeof node.type !== 'string' || node.type === '' || node.type.length > 64) {
-        fail(where, unreadable);
+        return unreadable;
       }
-      for (const key of Object.keys(node)) {
-        if (!NODE_KEYS.has(key)) fail(where, unreadable);
+      for (const key in node) {
+        if (!NODE_KEYS.has(key)) return unreadable;
       }
       if (node.text !== undefined) {
-        if (typeof node.text !== 'string') fail(where, unreadable);
+        if (typeof node.text !== 'string') return unreadable;
         budget.chars += node.text.length;
       }
-      if (node.attrs !== undefined && !checkAttrs(node.attrs, budget)) fail(where, unreadable);
+      if (node.attrs !== undefined && !checkAttrs(node.attrs, budget)) return unreadable;
       if (node.marks !== undefined) {
-        if (!Array.isArray(node.marks) || node.marks.length > 50) fail(where, unreadable);
+        if (!Array.isArray(node.marks) || node.marks.length > 50) return unreadable;
         for (const mark of node.marks) {
           const markOk =
             isPlainObject(mark) &&
@@ -272,17 +295,31 @@ function checkRichText(value: unknown, where: Where): RichTextDoc | null {
             mark.type.length <= 64 &&
             Object.keys(mark).every((key) => key === 'type' || key === 'attrs') &&
             (mark.attrs === undefined || checkAttrs(mark.attrs, budget));
-          if (!markOk) fail(where, unreadable);
+          if (!markOk) return unreadable;
         }
       }
-      if (budget.chars > RICH_TEXT_MAX_CHARS) {
-        fail(where, `is too long to save (more than ${RICH_TEXT_MAX_CHARS.toLocaleString('en')} characters).`);
+      if (budget.chars > RICH_TEXT_MAX_CHARS) return { kind: 'tooMuchText', limit: RICH_TEXT_MAX_CHARS };
+      if (node.content !== undefined) {
+        if (!Array.isArray(node.content)) return unreadable;
+        pending.push({ nodes: node.content, depth: depth + 1 });
       }
-      if (node.content !== undefined) checkNodes(node.content, depth + 1);
     }
-  };
-  if (value.content !== undefined) checkNodes(value.content, 1);
-  return value as RichTextDoc;
+  }
+  return null;
+}
+
+/** The end of a sentence that starts with what the text is ("The addendum", '"Plan"'). */
+export function describeRichTextProblem(problem: RichTextProblem): string {
+  switch (problem.kind) {
+    case 'unreadable':
+      return 'could not be read (it is not a text document the app recognises).';
+    case 'tooDeep':
+      return `is too large to save: lists or quotes are nested too deeply (more than ${problem.limit} levels).`;
+    case 'tooManyNodes':
+      return `is too large to save: it has more than ${problem.limit.toLocaleString('en')} paragraphs, list items and styled pieces of text.`;
+    case 'tooMuchText':
+      return `is too long to save (more than ${problem.limit.toLocaleString('en')} characters).`;
+  }
 }
 
 const NODE_KEYS = new Set(['type', 'text', 'attrs', 'marks', 'content']);

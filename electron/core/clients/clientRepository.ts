@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Client, ClientStatus, ValidClientInput } from '../../../shared/clients/client';
+import { type Client, type ClientStatus, clientSchema, type ValidClientInput } from '../../../shared/clients/client';
+import { isIsoDate } from '../../../shared/dates';
 import { CoreError } from '../coreError';
 import type { VaultDb } from '../db/database';
 
@@ -63,23 +64,110 @@ function toParams(input: ValidClientInput) {
 
 const nameOrder = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
-export function listClients(db: VaultDb, options: { includeArchived: boolean }): Client[] {
+/**
+ * The longest value each column may hold, in characters: what the client form allows
+ * (clientInputSchema), ids and timestamps as the core writes them. A stored row over
+ * any of them did not come through the app (an old import, damage) and is shown as a
+ * damaged record rather than read.
+ */
+const STORED_MAX: Record<keyof ClientRow, number> = {
+  id: 36,
+  display_name: 200,
+  preferred_name: 100,
+  pronouns: 50,
+  date_of_birth: 10,
+  phone: 40,
+  email: 254,
+  emergency_contact_name: 200,
+  emergency_contact_phone: 40,
+  presenting_concerns: 20_000,
+  diagnosis: 2_000,
+  diagnosis_code: 10,
+  status: 8,
+  default_template_id: 64,
+  created_at: 40,
+  updated_at: 40,
+};
+const COLUMNS = Object.keys(STORED_MAX) as (keyof ClientRow)[];
+
+/**
+ * The client columns, each judged by its size in bytes first (octet_length reads no
+ * overflow page, so a 64 MiB name costs nothing): a column over its limit (3 bytes a
+ * character covers any UTF-8 text within it) is not read, and too_long names it.
+ */
+const SELECT_CLIENT = `SELECT rowid AS row_id,
+  ${COLUMNS.map((column) => `CASE WHEN octet_length(${column}) <= ${STORED_MAX[column] * 3} THEN ${column} END AS ${column}`).join(',\n  ')},
+  CASE ${COLUMNS.map((column) => `WHEN octet_length(${column}) > ${STORED_MAX[column] * 3} THEN '${column}'`).join(' ')} END AS too_long
+  FROM clients`;
+
+type GuardedRow = ClientRow & { row_id: number; too_long: keyof ClientRow | null };
+
+/** A client row the app cannot show, for Data health: its rowid, id (cut short) and what is wrong. */
+export type DamagedClient = { rowid: number; id: string; problem: string };
+
+const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
+
+/** What is wrong with a stored client row, or null when it can be shown. */
+function storedClientProblem(row: GuardedRow): string | null {
+  if (row.too_long) return `The client's ${row.too_long.replaceAll('_', ' ')} is far too long.`;
+  for (const column of COLUMNS) {
+    const value = row[column];
+    if (typeof value === 'string' && value.length > STORED_MAX[column]) {
+      return `The client's ${column.replaceAll('_', ' ')} is longer than ${STORED_MAX[column]} characters.`;
+    }
+  }
+  const parsed = clientSchema.safeParse(fromRow(row));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    if (issue?.path[0] === 'id') return 'The client id is not a UUID.';
+    return `The client's ${String(issue?.path[0] ?? 'record')} cannot be read: ${issue?.message ?? 'wrong type'}.`;
+  }
+  if (!ISO_TIMESTAMP.test(row.created_at) || Number.isNaN(Date.parse(row.created_at))) {
+    return 'The client’s creation date is not a date.';
+  }
+  if (!ISO_TIMESTAMP.test(row.updated_at) || Number.isNaN(Date.parse(row.updated_at))) {
+    return 'The client’s last-changed date is not a date.';
+  }
+  if (row.date_of_birth !== '' && !isIsoDate(row.date_of_birth)) return 'The client’s date of birth is not a date.';
+  return null;
+}
+
+const shortId = (id: unknown) => (typeof id === 'string' ? id.slice(0, 40) : String(id));
+
+/** Every client row, readable ones as clients and the rest as damaged records. */
+export function readClients(
+  db: VaultDb,
+  options: { includeArchived: boolean },
+): { clients: Client[]; damaged: DamagedClient[] } {
   const rows = db
-    .prepare(
-      `SELECT * FROM clients
-       WHERE status = 'active' OR @includeArchived = 1
-       ORDER BY created_at`,
-    )
-    .all({ includeArchived: options.includeArchived ? 1 : 0 }) as ClientRow[];
+    .prepare(`${SELECT_CLIENT} WHERE status = 'active' OR @includeArchived = 1 ORDER BY created_at`)
+    .all({ includeArchived: options.includeArchived ? 1 : 0 }) as GuardedRow[];
+  const clients: Client[] = [];
+  const damaged: DamagedClient[] = [];
+  for (const row of rows) {
+    const problem = storedClientProblem(row);
+    if (problem) damaged.push({ rowid: row.row_id, id: shortId(row.id), problem });
+    else clients.push(fromRow(row));
+  }
   // SQLite's NOCASE only folds ASCII: sort as people read names ("Émile" before "Zoë").
-  return rows.map(fromRow).sort((a, b) => nameOrder.compare(a.displayName, b.displayName));
+  clients.sort((a, b) => nameOrder.compare(a.displayName, b.displayName));
+  return { clients, damaged };
+}
+
+/** The clients the app can show; a damaged row is left out (and listed under Data health). */
+export function listClients(db: VaultDb, options: { includeArchived: boolean }): Client[] {
+  return readClients(db, options).clients;
 }
 
 export function getClient(db: VaultDb, id: string): Client {
-  const row = db.prepare('SELECT * FROM clients WHERE id = ?').get(id) as ClientRow | undefined;
+  const row = db.prepare(`${SELECT_CLIENT} WHERE id = ?`).get(id) as GuardedRow | undefined;
   if (!row) throw new CoreError('NOT_FOUND', 'That client does not exist.');
+  const problem = storedClientProblem(row);
+  if (problem) throw new CoreError('RECORD_DAMAGED', `${problem} ${DAMAGED_HINT}`);
   return fromRow(row);
 }
+
+const DAMAGED_HINT = 'This client’s record cannot be shown; it is listed under Settings → Data health.';
 
 export function createClient(db: VaultDb, input: ValidClientInput, now: Date = new Date()): Client {
   const id = randomUUID();
