@@ -10,7 +10,8 @@ import { type Core, createCore } from '../../electron/core/core';
 import { readSettingsChecked } from '../../electron/core/settings/settingsRepository';
 import type { Client } from '../../shared/clients/client';
 import type { SessionInfo } from '../../shared/ipc/contract';
-import type { Note } from '../../shared/notes/note';
+import { contract } from '../../shared/ipc/contract';
+import type { Note, NoteSummary } from '../../shared/notes/note';
 import { defaultSettings, type Settings } from '../../shared/settings';
 import { expectFailure, expectOk, makeTempFolder, PASSPHRASE, removeFolder } from './support/vaultFolder';
 import { snapshotVault } from './support/vaultSnapshot';
@@ -86,6 +87,114 @@ describe('a settings row that does not parse', () => {
     ]);
     // Still locks when idle: the auto-lock timer was armed with the default.
     expect(again.vault.isUnlocked).toBe(true);
+  });
+});
+
+/** JSON text nested `levels` deep, built as text (JSON.stringify would overflow the stack). */
+function deepJson(levels: number): string {
+  return `${'{"type":"doc","content":['.repeat(levels)}${']}'.repeat(levels)}`;
+}
+
+const TIMESTAMP = '2026-03-02T09:00:00.000Z';
+const BAD_CLIENTS = {
+  badId: 'client-7',
+  hugeName: '0e8f5d0c-0000-4000-8000-000000000001',
+  badDate: '0e8f5d0c-0000-4000-8000-000000000002',
+};
+
+/** Three client rows no form could have written, beside a good one. */
+function insertBadClients(core: Core): void {
+  const insert = (id: string, name: string, createdAt: string) =>
+    damage(
+      core,
+      'INSERT INTO clients (id, display_name, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
+      id,
+      name,
+      'active',
+      createdAt,
+      TIMESTAMP,
+    );
+  insert(BAD_CLIENTS.badId, 'Not a UUID', TIMESTAMP);
+  insert(BAD_CLIENTS.hugeName, 'x'.repeat(64 * 1024 * 1024), TIMESTAMP);
+  insert(BAD_CLIENTS.badDate, 'Bad Date', 'last Tuesday');
+}
+
+describe('rows the app cannot read are damaged records, never a failed screen', () => {
+  it('the client list leaves out bad ids, a 64 MiB name and bad dates, shows the rest, and stays fast', async () => {
+    const { core } = await newVault('health-clients');
+    const good = expectOk<Client>(
+      await core.handle('clients:create', { client: { ...emptyClient, displayName: 'Robin Gale' } }),
+    );
+    insertBadClients(core);
+
+    const startedAt = performance.now();
+    const list = expectOk<Client[]>(await core.handle('clients:list', { includeArchived: true }));
+    const tookMs = performance.now() - startedAt;
+    expect(list.map((client) => client.id)).toEqual([good.id]);
+    // Every answer passes the contract the renderer checks it against.
+    expect(contract['clients:list'].response.safeParse(list).success).toBe(true);
+    expect(tookMs).toBeLessThan(100);
+
+    const opened = expectFailure(await core.handle('clients:get', { id: BAD_CLIENTS.hugeName }), 'RECORD_DAMAGED');
+    expect(opened.message).toContain('display name is far too long');
+    expect(opened.message).toContain('Settings → Data health');
+    expect(expectOk<Client>(await core.handle('clients:get', { id: good.id })).displayName).toBe('Robin Gale');
+  });
+
+  it('a note 20,000 levels deep opens as a damaged record; its client’s list and the other notes still work', async () => {
+    const { core } = await newVault('health-notes');
+    const client = expectOk<Client>(
+      await core.handle('clients:create', { client: { ...emptyClient, displayName: 'Robin Gale' } }),
+    );
+    const fine = expectOk<Note>(await core.handle('notes:create', { clientId: client.id, templateId: 'cbt-session' }));
+    const deep = expectOk<Note>(await core.handle('notes:create', { clientId: client.id, templateId: 'cbt-session' }));
+    damage(core, 'UPDATE notes SET values_json = ? WHERE id = ?', `{"plan":${deepJson(20_000)}}`, deep.id);
+
+    const startedAt = performance.now();
+    const failure = expectFailure(await core.handle('notes:get', { id: deep.id }), 'RECORD_DAMAGED');
+    expect(performance.now() - startedAt).toBeLessThan(200);
+    expect(failure.message).toContain('This note is damaged and cannot be shown.');
+    // 20,000 objects in 20,000 arrays, inside the values object.
+    expect(failure.message).toContain('nests 40,001 levels deep');
+    // Its edits are refused with the same message, never "Something went wrong".
+    expectFailure(await core.handle('notes:saveDraft', { id: deep.id, changes: { plan: doc('x') } }), 'RECORD_DAMAGED');
+
+    const list = expectOk<NoteSummary[]>(await core.handle('notes:listForClient', { clientId: client.id }));
+    expect(list.map((note) => note.id).sort()).toEqual([fine.id, deep.id].sort());
+    const opened = expectOk<Note>(await core.handle('notes:get', { id: fine.id }));
+    expect(contract['notes:get'].response.safeParse(opened).success).toBe(true);
+    // A new note carrying forward from the damaged one starts empty rather than failing.
+    expectOk(
+      await core.handle('notes:create', { clientId: client.id, templateId: 'cbt-session', carryForward: ['bridge'] }),
+    );
+  });
+
+  it('an addendum that cannot be shown stays under its note with a notice in its place', async () => {
+    const { core } = await newVault('health-addendum');
+    const client = expectOk<Client>(
+      await core.handle('clients:create', { client: { ...emptyClient, displayName: 'Robin Gale' } }),
+    );
+    const note = expectOk<Note>(await core.handle('notes:create', { clientId: client.id, templateId: 'cbt-session' }));
+    expectOk(await core.handle('notes:sign', { id: note.id }));
+    expectOk(await core.handle('notes:addAddendum', { id: note.id, text: doc('Phoned: slept better.') }));
+    damage(
+      core,
+      'INSERT INTO addenda (id, note_id, text_json, created_at, signed_by, content_hash) VALUES (?, ?, ?, ?, ?, ?)',
+      '0e8f5d0c-0000-4000-8000-0000000000ad',
+      note.id,
+      deepJson(20_000),
+      TIMESTAMP,
+      'Dr Ana Ruiz',
+      'f'.repeat(64),
+    );
+    const opened = expectOk<Note>(await core.handle('notes:get', { id: note.id }));
+    expect(contract['notes:get'].response.safeParse(opened).success).toBe(true);
+    const texts = opened.addenda.map((addendum) => JSON.stringify(addendum.text));
+    expect(texts).toHaveLength(2);
+    expect(texts).toContain(JSON.stringify(doc('Phoned: slept better.')));
+    expect(texts.find((text) => text.includes('This addendum is damaged and cannot be shown.'))).toContain(
+      'nested too deeply',
+    );
   });
 });
 

@@ -91,16 +91,21 @@ const STORED_MAX: Record<keyof ClientRow, number> = {
 const COLUMNS = Object.keys(STORED_MAX) as (keyof ClientRow)[];
 
 /**
- * The client columns, each judged by its size in bytes first (octet_length reads no
- * overflow page, so a 64 MiB name costs nothing): a column over its limit (3 bytes a
- * character covers any UTF-8 text within it) is not read, and too_long names it.
+ * Client rows are read in two steps so a huge value is never read: first only each
+ * column's size in bytes, which SQLite knows from the record header (octet_length reads
+ * no overflow page, while even filtering on a column stored after a 64 MiB name walks
+ * its whole overflow chain); a column over its limit (3 bytes a character covers any
+ * UTF-8 text within it) makes the row damaged, named by too_long. Then the rows within
+ * bounds are read whole, by rowid.
  */
-const SELECT_CLIENT = `SELECT rowid AS row_id,
-  ${COLUMNS.map((column) => `CASE WHEN octet_length(${column}) <= ${STORED_MAX[column] * 3} THEN ${column} END AS ${column}`).join(',\n  ')},
+const SIZES = `SELECT rowid AS row_id,
   CASE ${COLUMNS.map((column) => `WHEN octet_length(${column}) > ${STORED_MAX[column] * 3} THEN '${column}'`).join(' ')} END AS too_long
   FROM clients`;
+const BY_ROWID = 'SELECT rowid AS row_id, * FROM clients WHERE rowid = ?';
 
-type GuardedRow = ClientRow & { row_id: number; too_long: keyof ClientRow | null };
+type SizeRow = { row_id: number; too_long: keyof ClientRow | null };
+
+type GuardedRow = ClientRow & { row_id: number; too_long?: keyof ClientRow | null };
 
 /** A client row the app cannot show, for Data health: its rowid, id (cut short) and what is wrong. */
 export type DamagedClient = { rowid: number; id: string; problem: string };
@@ -109,7 +114,6 @@ const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d
 
 /** What is wrong with a stored client row, or null when it can be shown. */
 function storedClientProblem(row: GuardedRow): string | null {
-  if (row.too_long) return `The client's ${row.too_long.replaceAll('_', ' ')} is far too long.`;
   for (const column of COLUMNS) {
     const value = row[column];
     if (typeof value === 'string' && value.length > STORED_MAX[column]) {
@@ -134,23 +138,38 @@ function storedClientProblem(row: GuardedRow): string | null {
 
 const shortId = (id: unknown) => (typeof id === 'string' ? id.slice(0, 40) : String(id));
 
+/** One client row within bounds, or what is wrong with it. */
+function readRow(
+  db: VaultDb,
+  size: SizeRow,
+): { row: GuardedRow; problem: string | null } | { row: null; problem: string } {
+  if (size.too_long) {
+    return { row: null, problem: `The client's ${size.too_long.replaceAll('_', ' ')} is far too long.` };
+  }
+  const row = db.prepare(BY_ROWID).get(size.row_id) as GuardedRow;
+  return { row, problem: storedClientProblem(row) };
+}
+
 /** Every client row, readable ones as clients and the rest as damaged records. */
 export function readClients(
   db: VaultDb,
   options: { includeArchived: boolean },
 ): { clients: Client[]; damaged: DamagedClient[] } {
-  const rows = db
-    .prepare(`${SELECT_CLIENT} WHERE status = 'active' OR @includeArchived = 1 ORDER BY created_at`)
-    .all({ includeArchived: options.includeArchived ? 1 : 0 }) as GuardedRow[];
   const clients: Client[] = [];
   const damaged: DamagedClient[] = [];
-  for (const row of rows) {
-    const problem = storedClientProblem(row);
-    if (problem) damaged.push({ rowid: row.row_id, id: shortId(row.id), problem });
-    else clients.push(fromRow(row));
+  for (const size of db.prepare(SIZES).all() as SizeRow[]) {
+    const read = readRow(db, size);
+    if (read.problem !== null) {
+      const id =
+        read.row?.id ??
+        (db.prepare('SELECT substr(id, 1, 40) FROM clients WHERE rowid = ?').pluck().get(size.row_id) as string);
+      damaged.push({ rowid: size.row_id, id: shortId(id), problem: read.problem });
+    } else if (read.row && (options.includeArchived || read.row.status === 'active')) {
+      clients.push(fromRow(read.row));
+    }
   }
   // SQLite's NOCASE only folds ASCII: sort as people read names ("Émile" before "Zoë").
-  clients.sort((a, b) => nameOrder.compare(a.displayName, b.displayName));
+  clients.sort((a, b) => nameOrder.compare(a.displayName, b.displayName) || a.createdAt.localeCompare(b.createdAt));
   return { clients, damaged };
 }
 
@@ -160,11 +179,11 @@ export function listClients(db: VaultDb, options: { includeArchived: boolean }):
 }
 
 export function getClient(db: VaultDb, id: string): Client {
-  const row = db.prepare(`${SELECT_CLIENT} WHERE id = ?`).get(id) as GuardedRow | undefined;
-  if (!row) throw new CoreError('NOT_FOUND', 'That client does not exist.');
-  const problem = storedClientProblem(row);
-  if (problem) throw new CoreError('RECORD_DAMAGED', `${problem} ${DAMAGED_HINT}`);
-  return fromRow(row);
+  const size = db.prepare(`${SIZES} WHERE id = ?`).get(id) as SizeRow | undefined;
+  if (!size) throw new CoreError('NOT_FOUND', 'That client does not exist.');
+  const read = readRow(db, size);
+  if (read.problem !== null || !read.row) throw new CoreError('RECORD_DAMAGED', `${read.problem} ${DAMAGED_HINT}`);
+  return fromRow(read.row);
 }
 
 const DAMAGED_HINT = 'This client’s record cannot be shown; it is listed under Settings → Data health.';
