@@ -32,6 +32,10 @@ export const errorMessages = {
   NOTE_SIGNED: 'This note is signed and can no longer be changed. Add an addendum instead.',
   SIGNER_NAME_MISSING: 'Enter your name in Settings before signing: it is recorded with the signature.',
   BACKUP_BROKEN: 'This backup cannot be used: it is damaged or incomplete. Nothing was changed.',
+  BACKUP_FROM_NEWER_VERSION:
+    'This backup was made by a newer version of Sessionkeep. Update Sessionkeep, then restore it. Nothing was changed.',
+  RESTORE_INCOMPLETE:
+    'The restore stopped part-way. Your vault’s files are kept in the vault folder; nothing was deleted.',
   BACKUP_FOLDER_MISSING:
     'The backup folder cannot be found. If it is on an external drive, connect it; or choose another folder in Settings.',
   NO_BACKUP_FOLDER: 'Choose a folder for backups in Settings first.',

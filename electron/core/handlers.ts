@@ -3,9 +3,18 @@ import type { Client } from '../../shared/clients/client';
 import type { Channel } from '../../shared/ipc/channels';
 import type { ResponseOf, SessionInfo, ValidRequestOf } from '../../shared/ipc/contract';
 import { builtInTemplates } from '../../shared/templates';
+import { passphraseProblem } from '../../shared/vault/passphrase';
 import { auditCsv, listAudit } from './audit/auditLog';
 import { backUpNow, backupStatus, infoOf, listBackupInfos, rememberBackupFolder } from './backup/backupService';
-import { bringBack, listSetAside, readBackupSummary, restoreBackup } from './backup/restoreBackup';
+import {
+  afterSwapError,
+  backupDataKey,
+  bringBack,
+  listSetAside,
+  prepareRestore,
+  readBackupSummary,
+  requireIntactBackup,
+} from './backup/restoreBackup';
 import {
   createClient,
   getClient,
@@ -115,16 +124,23 @@ export function createHandlers(
    * (with the error) rather than on a screen whose every request would fail.
    */
   const swapVault = async (
+    what: 'restore' | 'bringBack',
     move: () => Promise<string | null> | string | null,
     unlock: () => Promise<SessionInfo>,
   ): Promise<{ session: SessionInfo; setAsidePath: string | null }> => {
     if (vault.isUnlocked) await vault.lock('restore');
+    let setAsidePath: string | null;
     try {
-      const setAsidePath = await move();
-      return { session: await unlock(), setAsidePath };
+      setAsidePath = await move();
     } catch (error) {
       vault.announce({ type: 'locked', reason: 'manual' });
       throw asStorageError(error);
+    }
+    try {
+      return { session: await unlock(), setAsidePath };
+    } catch (error) {
+      vault.announce({ type: 'locked', reason: 'manual' });
+      throw afterSwapError(error, setAsidePath, what);
     }
   };
   return {
@@ -230,15 +246,29 @@ export function createHandlers(
           field: 'newPassphrase',
         });
       }
-      // Checks the backup fully and the passphrase or recovery key before anything moves.
-      await readBackupSummary(path, secret, { nativeBinding });
-      return swapVault(
-        async () => (await restoreBackup(vault.paths.folder, path, { now, nativeBinding })).setAsidePath,
-        () =>
-          'passphrase' in secret
-            ? vault.unlock(secret.passphrase)
-            : vault.unlockWithRecoveryKey(secret.recoveryKey, newPassphrase ?? ''),
-      );
+      const weak = newPassphrase === undefined ? null : passphraseProblem(newPassphrase);
+      if (weak) throw new CoreError('PASSPHRASE_TOO_SHORT', weak, { field: 'newPassphrase' });
+      await requireIntactBackup(path);
+      // The passphrase or recovery key is checked against the backup's own key file first.
+      const dataKey = await backupDataKey(path, secret);
+      try {
+        const via = 'passphrase' in secret ? 'passphrase' : 'recoveryKey';
+        // Copied beside the vault and verified in full while it stays open: a refusal changes nothing.
+        const prepared = await prepareRestore(vault.paths.folder, path, { dataKey, via, nativeBinding });
+        return await swapVault(
+          'restore',
+          () => prepared.swap(now()),
+          () =>
+            'passphrase' in secret
+              ? vault.unlock(secret.passphrase)
+              : vault.unlockWithRecoveryKey(secret.recoveryKey, newPassphrase ?? ''),
+        ).catch((error: unknown) => {
+          prepared.discard();
+          throw error;
+        });
+      } finally {
+        dataKey.fill(0);
+      }
     },
     'backup:setAside': () => listSetAside(vault.paths.folder),
     'backup:bringBack': async ({ path, passphrase }) => {
@@ -248,6 +278,7 @@ export function createHandlers(
       // The passphrase is checked against the set-aside key file before anything moves.
       (await unwrapDataKey(await readKeyFile(join(path, 'vault.key')), passphrase)).fill(0);
       return swapVault(
+        'bringBack',
         () => bringBack(vault.paths.folder, path, now()),
         () => vault.unlock(passphrase),
       );

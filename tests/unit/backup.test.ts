@@ -30,7 +30,6 @@ import type { RichTextDoc } from '../../shared/templates/types';
 import { encodeRecoveryKey } from '../../shared/vault/recoveryKey';
 import { tmpfsUnavailable } from './support/tmpfs';
 import {
-  dataKeyOf,
   expectFailure,
   expectOk,
   makeTempFolder,
@@ -97,7 +96,8 @@ beforeEach(async () => {
   recoveryKey = expectOk<{ recoveryKey: string }>(
     await core.handle('vault:create', { passphrase: PASSPHRASE }),
   ).recoveryKey;
-  dataKey = dataKeyOf(recoveryKey);
+  // The recovery key is its own wrap of the data key now (issue 11): take the key from the open vault.
+  dataKey = await core.vault.withUnlocked((_db, key) => Buffer.from(key));
   expectOk(await core.handle('settings:update', { therapistName: 'Dr Ana Ruiz' }));
   const zephyrine = await addClient(CLIENT_NAME);
   await addClient('Bob Green');
@@ -120,7 +120,7 @@ describe('making a backup', () => {
 
     expect(made.id).toMatch(/^sessionkeep-backup-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z$/);
     expect(readdirSync(backupFolder)).toEqual([made.id]);
-    expect(readdirSync(made.path).sort()).toEqual(['manifest.json', 'vault.db', 'vault.key']);
+    expect(readdirSync(made.path).sort()).toEqual(['manifest.json', 'vault.db', 'vault.key', 'vault.recovery']);
     expect(made.summary).toMatchObject({ clients: 2, notes: 2, signedNotes: 1 });
     expect(made.summary.lastEditAt).toMatch(/^\d{4}-/);
 
@@ -287,7 +287,7 @@ describe('restoring', () => {
     expectOk(await core.handle('vault:lock', {}));
     const before = snapshotFolder(vaultFolder);
 
-    const restored = await restoreBackup(vaultFolder, made.path, { dataKey });
+    const restored = await restoreBackup(vaultFolder, made.path, { dataKey, via: 'passphrase' });
     const setAside = restored.setAsidePath;
     if (!setAside) throw new Error('expected a set-aside folder');
     expect(setAside).toMatch(/set-aside-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z$/);
@@ -315,7 +315,7 @@ describe('restoring', () => {
   it('a restored vault also opens with the recovery key', async () => {
     const made = await makeBackup(core.vault.db(), dataKey, backupPaths());
     expectOk(await core.handle('vault:lock', {}));
-    await restoreBackup(vaultFolder, made.path);
+    await restoreBackup(vaultFolder, made.path, { dataKey, via: 'recoveryKey' });
     expectOk(await core.handle('vault:unlockWithRecoveryKey', { recoveryKey, newPassphrase: NEW_PASSPHRASE }));
     expect(await clientNames()).toEqual(['Bob Green', CLIENT_NAME]);
     expectOk(await core.handle('vault:lock', {}));
@@ -326,7 +326,7 @@ describe('restoring', () => {
     const made = await makeBackup(core.vault.db(), dataKey, backupPaths());
     const fresh = makeTempFolder('backup-fresh');
     try {
-      const restored = await restoreBackup(join(fresh, 'vault'), made.path);
+      const restored = await restoreBackup(join(fresh, 'vault'), made.path, { dataKey, via: 'passphrase' });
       expect(restored.setAsidePath).toBeNull();
       const other = createCore({ folder: join(fresh, 'vault') });
       expectOk(await other.handle('vault:unlock', { passphrase: PASSPHRASE }));
@@ -342,7 +342,7 @@ describe('restoring', () => {
     flipBit(join(made.path, 'vault.db'), 5000);
     const before = snapshotFolder(vaultFolder);
 
-    const error = await restoreBackup(vaultFolder, made.path).catch((e: unknown) => e);
+    const error = await restoreBackup(vaultFolder, made.path, { dataKey, via: 'passphrase' }).catch((e: unknown) => e);
     expect((error as CoreError).code).toBe(BACKUP_BROKEN_CODE);
     expect((error as CoreError).message).toMatch(/changed or damaged after it was made\. Nothing was changed\./);
     expect(snapshotFolder(vaultFolder)).toEqual(before);
@@ -410,7 +410,9 @@ describe.skipIf(mountSkip !== null)('a full backup disk', () => {
     expectOk(await small.handle('vault:lock', {}));
     const before = snapshotFolder(join(disk, 'vault'));
 
-    const error = await restoreBackup(join(disk, 'vault'), big.path).catch((e: unknown) => e);
+    const error = await restoreBackup(join(disk, 'vault'), big.path, { dataKey, via: 'passphrase' }).catch(
+      (e: unknown) => e,
+    );
     expect((error as CoreError).code).toBe('DISK_FULL');
     expect(snapshotFolder(join(disk, 'vault'))).toEqual(before);
     expectOk(await small.handle('vault:unlock', { passphrase: NEW_PASSPHRASE }));

@@ -37,6 +37,11 @@ afterEach(async () => {
 });
 
 const status = async () => expectOk<BackupStatus>(await core.handle('backup:status', {}));
+/** The vault folder's names, but the throttle's count of wrong attempts (which a wrong passphrase rightly writes). */
+const vaultFileNames = () =>
+  readdirSync(vaultFolder)
+    .filter((name) => name !== 'vault.throttle')
+    .sort();
 const backups = () => readdirSync(backupFolder).filter((name) => name.startsWith('sessionkeep-backup-'));
 
 describe('back up now', () => {
@@ -121,12 +126,12 @@ describe('restore', () => {
     const [aside] = expectOk<{ path: string }[]>(await core.handle('backup:setAside', {}));
     if (!aside) throw new Error('expected a set-aside vault');
 
-    const before = readdirSync(vaultFolder).sort();
+    const before = vaultFileNames();
     expectFailure(
       await core.handle('backup:bringBack', { path: aside.path, passphrase: 'not the passphrase at all' }),
       'WRONG_PASSPHRASE',
     );
-    expect(readdirSync(vaultFolder).sort()).toEqual(before);
+    expect(vaultFileNames()).toEqual(before);
     expectFailure(
       await core.handle('backup:bringBack', { path: join(root, 'elsewhere'), passphrase: PASSPHRASE }),
       'INVALID_REQUEST',
@@ -155,9 +160,16 @@ describe('restore', () => {
     const events: SessionEvent[] = [];
     core.onEvent((event) => events.push(event));
 
-    expectFailure(
+    const failure = expectFailure(
       await core.handle('backup:bringBack', { path: aside.path, passphrase: PASSPHRASE }),
       'DATABASE_DAMAGED',
+    );
+    // The files did move, so the message says what happened and where the other vault went.
+    expect(failure.message).toMatch(/^The set-aside vault was put back in place, but it could not be opened: /);
+    expect(failure.message).not.toMatch(/Nothing was changed/);
+    const [replaced] = expectOk<{ path: string }[]>(await core.handle('backup:setAside', {}));
+    expect(failure.message).toContain(
+      `set aside, unchanged, in ${replaced?.path}: bring it back from the unlock screen`,
     );
     expect(events).toContainEqual({ type: 'locked', reason: 'manual' });
     expect((await core.vault.status()).state).toBe('locked');
@@ -166,7 +178,7 @@ describe('restore', () => {
   it('a wrong passphrase or recovery key changes nothing', async () => {
     expectOk(await core.handle('settings:update', { backupFolder }));
     const made = expectOk<BackupInfo>(await core.handle('backup:now', {}));
-    const before = readdirSync(vaultFolder).sort();
+    const before = vaultFileNames();
     expectFailure(
       await core.handle('backup:restore', {
         path: made.path,
@@ -181,7 +193,7 @@ describe('restore', () => {
       }),
       'INVALID_REQUEST',
     );
-    expect(readdirSync(vaultFolder).sort()).toEqual(before);
+    expect(vaultFileNames()).toEqual(before);
     expect(expectOk<Client[]>(await core.handle('clients:list', { includeArchived: true }))).toHaveLength(1);
   });
 

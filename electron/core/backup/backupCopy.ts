@@ -1,5 +1,7 @@
 import Database from 'better-sqlite3-multiple-ciphers';
+import { SESSIONKEEP_APPLICATION_ID } from '../db/applicationId';
 import type { VaultDb } from '../db/database';
+import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 
 /** Reading an encrypted copy: never through openVaultDatabase, which would switch it to WAL and migrate it. */
 
@@ -11,7 +13,57 @@ export type BackupSummary = {
   lastEditAt: string | null;
 };
 
-export type CopyProblem = 'cannot-open' | 'integrity';
+export type CopyProblem =
+  | 'cannot-open'
+  | 'integrity'
+  | 'not-a-vault'
+  | 'newer-version'
+  | 'manifest-mismatch'
+  | 'key-mismatch';
+
+/** What the copy says about itself, read from inside the decrypted file (the manifest can lie). */
+export type CopyFacts = { applicationId: number; schemaVersion: number; vaultId: string | null };
+
+export type CopyExpectations = {
+  /** integrity_check over every page (slow for a large vault): skipped only for a quick list. */
+  integrity: boolean;
+  /** What the manifest claims: the database's own user_version must equal it. */
+  schemaVersion?: number;
+  /** The key file's vault id: the database's own vault_id must equal it. */
+  vaultId?: string;
+};
+
+/**
+ * The first thing wrong with a copy's facts, or null. Pure. Application id first: a file
+ * that is not a vault has no meaningful version. Then the manifest's claim, so a copy
+ * whose version was raised behind its manifest's back reads as altered, not as newer.
+ */
+export function factsProblem(facts: CopyFacts, expected: Omit<CopyExpectations, 'integrity'>): CopyProblem | null {
+  if (facts.applicationId !== SESSIONKEEP_APPLICATION_ID) return 'not-a-vault';
+  if (expected.schemaVersion !== undefined && facts.schemaVersion !== expected.schemaVersion) {
+    return 'manifest-mismatch';
+  }
+  if (facts.schemaVersion > LATEST_SCHEMA_VERSION) return 'newer-version';
+  if (expected.vaultId !== undefined && facts.vaultId !== null && facts.vaultId !== expected.vaultId) {
+    return 'key-mismatch';
+  }
+  return null;
+}
+
+function readFacts(db: VaultDb): CopyFacts {
+  const applicationId = Number(db.pragma('application_id', { simple: true }));
+  const schemaVersion = Number(db.pragma('user_version', { simple: true }));
+  let vaultId: string | null = null;
+  try {
+    const row = db.prepare("SELECT value FROM vault_meta WHERE key = 'vault_id'").get() as
+      | { value: unknown }
+      | undefined;
+    vaultId = typeof row?.value === 'string' ? row.value : null;
+  } catch {
+    // No vault_meta (not a vault, or a newer layout): the checks above decide.
+  }
+  return { applicationId, schemaVersion, vaultId };
+}
 
 /**
  * Opens a backup copy read-only with the data key. A read-only handle on a
@@ -78,32 +130,56 @@ export function checkCopy(
   dataKey: Buffer,
   expectedCounts?: Record<string, number>,
   nativeBinding?: string,
-  options: { integrity: boolean } = { integrity: true },
-): { ok: true; summary: BackupSummary } | { ok: false; reason: CopyProblem; detail: string } {
+  expected: CopyExpectations = { integrity: true },
+):
+  | { ok: true; summary: BackupSummary; facts: CopyFacts }
+  | { ok: false; reason: CopyProblem; detail: string; facts?: CopyFacts } {
   let db: VaultDb;
   try {
     db = openCopy(path, dataKey, nativeBinding);
   } catch (error) {
-    return { ok: false, reason: 'cannot-open', detail: sqliteCodeOf(error) };
+    const code = sqliteCodeOf(error);
+    // A page that fails its tag reads as NOTADB wherever it is: only page 1 tells a wrong key.
+    const keyFits = code.startsWith('SQLITE_CORRUPT') || firstPageOpens(path, dataKey, nativeBinding);
+    return { ok: false, reason: keyFits ? 'integrity' : 'cannot-open', detail: code };
   }
   try {
-    if (options.integrity) {
+    if (expected.integrity) {
       const rows = db.pragma('integrity_check') as { integrity_check: string }[];
       if (rows.length !== 1 || rows[0]?.integrity_check !== 'ok') {
         return { ok: false, reason: 'integrity', detail: 'integrity_check reported problems' };
       }
     }
+    const facts = readFacts(db);
+    const problem = factsProblem(facts, expected);
+    if (problem) return { ok: false, reason: problem, detail: problem, facts };
     if (expectedCounts) {
       const counts = tableCounts(db);
       if (JSON.stringify(counts) !== JSON.stringify(expectedCounts)) {
         return { ok: false, reason: 'integrity', detail: 'row counts differ from the vault' };
       }
     }
-    return { ok: true, summary: readSummary(db) };
+    return { ok: true, summary: readSummary(db), facts };
   } catch (error) {
     return { ok: false, reason: 'integrity', detail: sqliteCodeOf(error) };
   } finally {
     db.close();
+  }
+}
+
+/** Whether the key decrypts page 1 (user_version is read from its header without loading the schema). */
+function firstPageOpens(path: string, dataKey: Buffer, nativeBinding?: string): boolean {
+  let db: VaultDb | undefined;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true, nativeBinding });
+    db.pragma("cipher = 'chacha20'");
+    db.pragma(`key = "x'${dataKey.toString('hex')}'"`);
+    db.pragma('user_version', { simple: true });
+    return true;
+  } catch {
+    return false;
+  } finally {
+    db?.close();
   }
 }
 

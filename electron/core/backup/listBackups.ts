@@ -1,8 +1,9 @@
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { asStorageError, CoreError } from '../coreError';
+import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { readKeyFile } from '../vault/keyFile';
-import { type BackupSummary, checkCopy } from './backupCopy';
+import { type BackupSummary, type CopyProblem, checkCopy } from './backupCopy';
 import { type BrokenReason, brokenReasonText } from './backupErrors';
 import { backupsToDelete, DEFAULT_ROTATION, parseBackupFolderName, type RotationPolicy } from './backupPolicy';
 import { BACKUP_DB, BACKUP_KEY, fileProblem, readManifest } from './manifest';
@@ -65,6 +66,7 @@ export async function checkBackup(path: string, options: CheckOptions = {}): Pro
     schemaVersion: manifest?.schemaVersion ?? null,
   };
   if (!manifest) return broken(base, 'manifest');
+  if (manifest.schemaVersion > LATEST_SCHEMA_VERSION) return broken(base, 'newer-version');
   const problem = await fileProblem(path, manifest);
   if (problem) return broken(base, problem);
   try {
@@ -74,21 +76,33 @@ export async function checkBackup(path: string, options: CheckOptions = {}): Pro
   }
   if (!options.dataKey) return { ...base, status: 'ok' };
   if (!options.deep) {
-    const opened = checkCopyQuick(join(path, BACKUP_DB), options.dataKey, options.nativeBinding);
+    const opened = checkCopyQuick(
+      join(path, BACKUP_DB),
+      options.dataKey,
+      manifest.schemaVersion,
+      options.nativeBinding,
+    );
     return opened.ok ? { ...base, status: 'ok', summary: opened.summary } : broken(base, opened.reason);
   }
-  const checked = checkCopy(join(path, BACKUP_DB), options.dataKey, undefined, options.nativeBinding);
+  const checked = checkCopy(join(path, BACKUP_DB), options.dataKey, undefined, options.nativeBinding, {
+    integrity: true,
+    schemaVersion: manifest.schemaVersion,
+  });
   return checked.ok ? { ...base, status: 'ok', summary: checked.summary } : broken(base, checked.reason);
 }
 
-/** Opens and summarises without the full page scan (the hashes already vouch for the bytes). */
+/**
+ * Opens and summarises without the full page scan (the hashes already vouch for the
+ * bytes), but still reads the application id and version from inside the database.
+ */
 function checkCopyQuick(
   path: string,
   dataKey: Buffer,
+  schemaVersion: number,
   nativeBinding?: string,
-): { ok: true; summary: BackupSummary } | { ok: false; reason: 'cannot-open' } {
-  const checked = checkCopy(path, dataKey, undefined, nativeBinding, { integrity: false });
-  return checked.ok ? checked : { ok: false, reason: 'cannot-open' };
+): { ok: true; summary: BackupSummary } | { ok: false; reason: CopyProblem } {
+  const checked = checkCopy(path, dataKey, undefined, nativeBinding, { integrity: false, schemaVersion });
+  return checked.ok ? checked : { ok: false, reason: checked.reason === 'integrity' ? 'cannot-open' : checked.reason };
 }
 
 function broken<T extends object>(base: T, reason: BrokenReason): T & BackupEntry {

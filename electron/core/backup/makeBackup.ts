@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { asStorageError, CoreError } from '../coreError';
 import type { VaultDb } from '../db/database';
 import { readKeyFile } from '../vault/keyFile';
@@ -9,7 +9,7 @@ import { type BackupSummary, checkCopy, tableCounts } from './backupCopy';
 import { backupBrokenError } from './backupErrors';
 import { BROKEN_PREFIX, backupFolderName, PARTIAL_PREFIX } from './backupPolicy';
 import { copyFileDurable, fsyncFile, fsyncFolder } from './durableFiles';
-import { BACKUP_DB, BACKUP_KEY, describeFiles, fileProblem, MANIFEST, manifestText } from './manifest';
+import { BACKUP_DB, BACKUP_KEY, BACKUP_RECOVERY, describeFiles, fileProblem, MANIFEST, manifestText } from './manifest';
 
 export type BackupStage = 'copying' | 'key-file' | 'verifying' | 'done';
 
@@ -67,6 +67,9 @@ export async function makeBackup(
     progress(0.4, 'key-file');
 
     copyFileDurable(paths.keyFile, join(partial, BACKUP_KEY));
+    // The recovery key's wrap travels with the key file, so the recovery key opens the backup too.
+    const recoveryFile = join(dirname(paths.keyFile), BACKUP_RECOVERY);
+    if (existsSync(recoveryFile)) copyFileDurable(recoveryFile, join(partial, BACKUP_RECOVERY));
     const manifest = {
       format: 'sessionkeep-backup' as const,
       version: 1 as const,
@@ -78,7 +81,10 @@ export async function makeBackup(
     fsyncFolder(partial);
     progress(0.5, 'verifying');
 
-    const checked = checkCopy(join(partial, BACKUP_DB), dataKey, counts, options.nativeBinding);
+    const checked = checkCopy(join(partial, BACKUP_DB), dataKey, counts, options.nativeBinding, {
+      integrity: true,
+      schemaVersion,
+    });
     const filesChanged = await fileProblem(partial, manifest);
     if (!checked.ok || filesChanged) {
       // Kept, not deleted, under a name that lists as broken: the evidence may matter.

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -10,6 +11,8 @@ import { sha256OfFile } from './durableFiles';
  */
 export const BACKUP_DB = 'vault.db';
 export const BACKUP_KEY = 'vault.key';
+/** The recovery key's own wrap of the data key (issue 11); backups made before it have none. */
+export const BACKUP_RECOVERY = 'vault.recovery';
 export const MANIFEST = 'manifest.json';
 
 const fileEntry = z.strictObject({ size: z.number().int().nonnegative(), sha256: z.string().regex(/^[0-9a-f]{64}$/) });
@@ -20,7 +23,7 @@ const manifestSchema = z.strictObject({
   createdAt: z.iso.datetime(),
   /** The vault's `user_version` when copied: a newer app refuses it the same way as a vault. */
   schemaVersion: z.number().int().nonnegative(),
-  files: z.strictObject({ [BACKUP_DB]: fileEntry, [BACKUP_KEY]: fileEntry }),
+  files: z.strictObject({ [BACKUP_DB]: fileEntry, [BACKUP_KEY]: fileEntry, [BACKUP_RECOVERY]: fileEntry.optional() }),
 });
 
 export type BackupManifest = z.infer<typeof manifestSchema>;
@@ -30,7 +33,16 @@ export async function describeFiles(folder: string): Promise<BackupManifest['fil
     size: (await stat(join(folder, name))).size,
     sha256: await sha256OfFile(join(folder, name)),
   });
-  return { [BACKUP_DB]: await entry(BACKUP_DB), [BACKUP_KEY]: await entry(BACKUP_KEY) };
+  const files: BackupManifest['files'] = { [BACKUP_DB]: await entry(BACKUP_DB), [BACKUP_KEY]: await entry(BACKUP_KEY) };
+  if (existsSync(join(folder, BACKUP_RECOVERY))) files[BACKUP_RECOVERY] = await entry(BACKUP_RECOVERY);
+  return files;
+}
+
+/** The files a manifest lists, by name. */
+export function listedFiles(
+  manifest: BackupManifest,
+): (typeof BACKUP_DB | typeof BACKUP_KEY | typeof BACKUP_RECOVERY)[] {
+  return manifest.files[BACKUP_RECOVERY] ? [BACKUP_DB, BACKUP_KEY, BACKUP_RECOVERY] : [BACKUP_DB, BACKUP_KEY];
 }
 
 export function manifestText(manifest: BackupManifest): string {
@@ -52,15 +64,11 @@ export async function fileProblem(
   folder: string,
   manifest: BackupManifest,
 ): Promise<'missing-files' | 'hash-mismatch' | null> {
-  let actual: BackupManifest['files'];
-  try {
-    actual = await describeFiles(folder);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'missing-files';
-    throw error;
-  }
-  for (const name of [BACKUP_DB, BACKUP_KEY] as const) {
-    if (actual[name].size !== manifest.files[name].size || actual[name].sha256 !== manifest.files[name].sha256) {
+  for (const name of listedFiles(manifest)) {
+    const recorded = manifest.files[name];
+    const path = join(folder, name);
+    if (!recorded || !existsSync(path)) return 'missing-files';
+    if ((await stat(path)).size !== recorded.size || (await sha256OfFile(path)) !== recorded.sha256) {
       return 'hash-mismatch';
     }
   }

@@ -1,80 +1,262 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import { errorMessages } from '../../../shared/errors';
 import { decodeRecoveryKey } from '../../../shared/vault/recoveryKey';
-import { asStorageError, CoreError } from '../coreError';
+import { asStorageError, CoreError, storageErrorCode } from '../coreError';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
-import { readKeyFile, unwrapDataKey } from '../vault/keyFile';
+import { type KeyFile, readKeyFile, unwrapDataKey } from '../vault/keyFile';
+import { dataKeyForRecoveryKey, readRecoveryFile } from '../vault/recoveryFile';
 import { ensurePrivateFolder, vaultPaths } from '../vault/vaultFiles';
-import { type BackupSummary, checkCopy } from './backupCopy';
+import { type BackupSummary, type CopyFacts, checkCopy } from './backupCopy';
 import { backupBrokenError } from './backupErrors';
 import { backupStamp } from './backupPolicy';
-import { copyFileDurable, fsyncFolder } from './durableFiles';
+import { copyFileDurable, fsyncFolder, sha256OfFile } from './durableFiles';
 import { type BackupEntry, checkBackup } from './listBackups';
-import { BACKUP_DB, BACKUP_KEY } from './manifest';
+import { BACKUP_DB, BACKUP_KEY, BACKUP_RECOVERY, type BackupManifest, listedFiles, readManifest } from './manifest';
 
-/** The files that make up a vault: the database with its WAL/journal companions, and the key file. */
-const VAULT_FILES = ['vault.db', 'vault.db-wal', 'vault.db-shm', 'vault.db-journal', 'vault.key'];
+/** The files that make up a vault: the database with its WAL/journal companions, the key file and the recovery wrap. */
+const VAULT_FILES = ['vault.db', 'vault.db-wal', 'vault.db-shm', 'vault.db-journal', 'vault.key', 'vault.recovery'];
+
+export type Secret = { passphrase: string } | { recoveryKey: string };
 
 export type RestoreOptions = {
   now?: () => Date;
-  /** With the data key the copy also passes integrity_check before anything moves. */
-  dataKey?: Buffer;
+  /**
+   * The key that opens the backup (backupDataKey), and how it was obtained: through the
+   * backup's key file and a passphrase, or typed as the recovery key.
+   */
+  dataKey: Buffer;
+  via: 'passphrase' | 'recoveryKey';
   nativeBinding?: string;
 };
 
 /**
- * Puts a backup in place of the current vault. The vault must be LOCKED (its database
- * closed): the caller locks first. Nothing is overwritten: the current files are moved
- * into `set-aside-<time>/` in the vault folder and the returned path brings them back
- * (bringBack). The backup's files are copied and flushed beside the vault before
- * anything moves, so a full disk fails with the current vault untouched. The restored
- * vault then opens through the normal unlock, with the passphrase that was current when
- * the backup was made, or with the recovery key.
+ * The backup's files checked against its manifest (and its key file parsed), without a
+ * key: run before the passphrase, so a damaged backup says so rather than asking for a
+ * passphrase it could not use anyway.
+ */
+export async function requireIntactBackup(backupPath: string): Promise<BackupEntry> {
+  const backup = await checkBackup(backupPath);
+  if (backup.status === 'broken') {
+    throw backupBrokenError(backup.reason, { schemaVersion: backup.schemaVersion ?? undefined });
+  }
+  return backup;
+}
+
+/**
+ * The data key a backup opens with: its own key file unwrapped with the passphrase that
+ * was current when it was made, or the recovery key. This is the passphrase check
+ * before a summary or a restore (WRONG_PASSPHRASE, WRONG_RECOVERY_KEY…).
+ */
+export async function backupDataKey(backupPath: string, secret: Secret): Promise<Buffer> {
+  if ('passphrase' in secret)
+    return unwrapDataKey(await readBackupKeyFile(join(backupPath, BACKUP_KEY)), secret.passphrase);
+  const decoded = decodeRecoveryKey(secret.recoveryKey);
+  if (!decoded.ok) throw new CoreError('RECOVERY_KEY_MALFORMED', decoded.reason, { field: 'recoveryKey' });
+  // The backup's own recovery file when it has one; an older backup's recovery key is its data key.
+  return dataKeyForRecoveryKey(join(backupPath, BACKUP_RECOVERY), decoded.key).dataKey;
+}
+
+async function readBackupKeyFile(path: string): Promise<KeyFile> {
+  try {
+    return await readKeyFile(path);
+  } catch (error) {
+    if (error instanceof CoreError && error.code === 'KEY_FILE_MISSING') throw backupBrokenError('missing-files');
+    if (error instanceof CoreError && error.code === 'KEY_FILE_DAMAGED') throw backupBrokenError('key-file');
+    throw error;
+  }
+}
+
+/** A backup's files by role: in its folder, or copied beside the vault under temporary names. */
+export type BackupFiles = { db: string; key: string; recovery?: string };
+const fileRole = { [BACKUP_DB]: 'db', [BACKUP_KEY]: 'key', [BACKUP_RECOVERY]: 'recovery' } as const;
+
+/** The files a manifest lists, in `folder`, by role. */
+function filesIn(folder: string, manifest: BackupManifest): BackupFiles {
+  return {
+    db: join(folder, BACKUP_DB),
+    key: join(folder, BACKUP_KEY),
+    ...(manifest.files[BACKUP_RECOVERY] ? { recovery: join(folder, BACKUP_RECOVERY) } : {}),
+  };
+}
+
+/**
+ * Everything a backup must be before it may replace a vault, checked on the exact files
+ * given (for a restore: the copies already in the vault folder, so nothing can change
+ * between the check and the swap): sizes and hashes as the manifest recorded, a key
+ * file that parses, a database the key opens, integrity_check over every page, the
+ * Sessionkeep application id, a schema version this app can read and that equals the
+ * manifest's claim, and the key file's vault id equal to the database's. The manifest
+ * is not signed (anyone can recompute it), so every fact that matters is read from
+ * inside the decrypted database itself.
+ */
+export async function verifyBackupFiles(
+  files: BackupFiles,
+  manifest: BackupManifest,
+  dataKey: Buffer,
+  via: 'passphrase' | 'recoveryKey',
+  nativeBinding?: string,
+): Promise<{ summary: BackupSummary; facts: CopyFacts }> {
+  for (const name of listedFiles(manifest)) {
+    const path = files[fileRole[name]];
+    const recorded = manifest.files[name];
+    if (!path || !recorded || !existsSync(path)) throw backupBrokenError('missing-files');
+    if (statSync(path).size !== recorded.size || (await sha256OfFile(path)) !== recorded.sha256) {
+      throw backupBrokenError('hash-mismatch');
+    }
+  }
+  const keyFile = await readBackupKeyFile(files.key);
+  if (files.recovery) {
+    const recovery = readRecoveryFile(files.recovery);
+    if (recovery.state !== 'ok') throw backupBrokenError('key-file');
+    if (recovery.file.vaultId !== keyFile.vaultId) throw backupBrokenError('key-mismatch');
+  }
+  const checked = checkCopy(files.db, dataKey, undefined, nativeBinding, {
+    integrity: true,
+    schemaVersion: manifest.schemaVersion,
+    vaultId: keyFile.vaultId,
+  });
+  if (checked.ok) return { summary: checked.summary, facts: checked.facts };
+  if (checked.reason === 'cannot-open') {
+    // The passphrase opened the key file, so its key is not this database's.
+    if (via === 'passphrase') throw backupBrokenError('key-mismatch');
+    throw new CoreError('WRONG_RECOVERY_KEY', 'That recovery key does not open this backup. Nothing was changed.', {
+      field: 'recoveryKey',
+    });
+  }
+  throw backupBrokenError(checked.reason, { schemaVersion: checked.facts?.schemaVersion });
+}
+
+/**
+ * Puts a backup in place of the current vault: prepareRestore, then swap (the vault
+ * must be LOCKED for the swap, its database closed).
  */
 export async function restoreBackup(
   vaultFolder: string,
   backupPath: string,
-  options: RestoreOptions = {},
+  options: RestoreOptions,
 ): Promise<{ setAsidePath: string | null; backup: BackupEntry }> {
-  const backup = await checkBackup(backupPath, {
-    dataKey: options.dataKey,
-    deep: true,
-    nativeBinding: options.nativeBinding,
-  });
-  if (backup.status === 'broken') throw backupBrokenError(backup.reason);
-  if ((backup.schemaVersion ?? 0) > LATEST_SCHEMA_VERSION) throw new CoreError('VAULT_FROM_NEWER_VERSION');
+  const prepared = await prepareRestore(vaultFolder, backupPath, options);
+  return { setAsidePath: prepared.swap((options.now ?? (() => new Date()))()), backup: prepared.backup };
+}
+
+export type PreparedRestore = {
+  backup: BackupEntry;
+  /**
+   * Sets the current vault aside (never overwritten: `set-aside-<time>/` in the vault
+   * folder, brought back with bringBack) and renames the verified copies into its place.
+   * Returns the set-aside folder, or null when there was no vault to set aside.
+   */
+  swap(now: Date): string | null;
+  /** Removes the verified copies when the swap will not happen after all. */
+  discard(): void;
+};
+
+/**
+ * Everything before the swap, with the vault still open if it is: the backup's files
+ * are copied and flushed beside the vault under temporary names, then those very copies
+ * are verified (verifyBackupFiles), so nothing can change between the check and the
+ * swap. A full disk or any failed check removes the copies and leaves the vault folder
+ * byte-identical (tests/unit/tamperedBackup.test.ts).
+ */
+export async function prepareRestore(
+  vaultFolder: string,
+  backupPath: string,
+  options: Omit<RestoreOptions, 'now'>,
+): Promise<PreparedRestore> {
+  const manifest = await readManifest(backupPath);
+  if (!manifest) throw backupBrokenError('manifest');
+  // A newer app's backup is refused before anything is copied (the database is checked again below).
+  if (manifest.schemaVersion > LATEST_SCHEMA_VERSION) {
+    throw backupBrokenError('newer-version', { schemaVersion: manifest.schemaVersion });
+  }
+  const source = filesIn(backupPath, manifest);
+  if (!existsSync(source.db) || !existsSync(source.key)) throw backupBrokenError('missing-files');
 
   const paths = vaultPaths(vaultFolder);
+  const folderExisted = existsSync(vaultFolder);
   const tag = randomBytes(4).toString('hex');
-  const incomingDb = `${paths.database}.restoring-${tag}`;
-  const incomingKey = `${paths.keyFile}.restoring-${tag}`;
+  const incoming: BackupFiles = {
+    db: `${paths.database}.restoring-${tag}`,
+    key: `${paths.keyFile}.restoring-${tag}`,
+    ...(source.recovery ? { recovery: `${join(vaultFolder, BACKUP_RECOVERY)}.restoring-${tag}` } : {}),
+  };
+  const discard = () => {
+    for (const path of [
+      `${incoming.db}-journal`,
+      `${incoming.db}-wal`,
+      `${incoming.db}-shm`,
+      ...Object.values(incoming),
+    ]) {
+      rmSync(path, { force: true });
+    }
+    if (!folderExisted) removeEmpty(vaultFolder);
+  };
   try {
     await ensurePrivateFolder(vaultFolder);
-    copyFileDurable(join(backupPath, BACKUP_DB), incomingDb);
-    copyFileDurable(join(backupPath, BACKUP_KEY), incomingKey);
-    chmodSync(incomingDb, 0o600);
-    chmodSync(incomingKey, 0o600);
+    for (const role of ['db', 'key', 'recovery'] as const) {
+      const from = source[role];
+      const to = incoming[role];
+      if (!from || !to) continue;
+      copyFileDurable(from, to);
+      chmodSync(to, 0o600);
+    }
   } catch (error) {
-    rmSync(incomingDb, { force: true });
-    rmSync(incomingKey, { force: true });
+    discard();
     throw asStorageError(error);
   }
-
-  let aside: SetAside | null = null;
+  let verified: { summary: BackupSummary; facts: CopyFacts };
   try {
-    aside = setAsideCurrent(vaultFolder, (options.now ?? (() => new Date()))());
-    // The database first, the key file last: as at creation, a key file never sits beside no database.
-    renameSync(incomingDb, paths.database);
-    renameSync(incomingKey, paths.keyFile);
-    fsyncFolder(vaultFolder);
+    verified = await verifyBackupFiles(incoming, manifest, options.dataKey, options.via, options.nativeBinding);
   } catch (error) {
-    rmSync(incomingDb, { force: true });
-    rmSync(incomingKey, { force: true });
-    if (aside) undoSetAside(vaultFolder, aside);
+    discard();
     throw asStorageError(error);
   }
-  return { setAsidePath: aside.moved.length > 0 ? aside.path : removeEmpty(aside.path), backup };
+  const backup: BackupEntry = {
+    id: basename(backupPath),
+    path: backupPath,
+    createdAt: manifest.createdAt,
+    sizeBytes: manifest.files[BACKUP_DB].size + manifest.files[BACKUP_KEY].size,
+    schemaVersion: verified.facts.schemaVersion,
+    status: 'ok',
+    summary: verified.summary,
+  };
+  return {
+    backup,
+    discard,
+    swap(now) {
+      const aside = setAsideForSwap(vaultFolder, now, discard);
+      try {
+        // The database first, the key files last: as at creation, a key file never sits beside no database.
+        renameSync(incoming.db, paths.database);
+        renameSync(incoming.key, paths.keyFile);
+        if (incoming.recovery) renameSync(incoming.recovery, join(vaultFolder, BACKUP_RECOVERY));
+        fsyncFolder(vaultFolder);
+      } catch (error) {
+        putBackAfterFailedSwap(vaultFolder, aside, incoming, error);
+      }
+      return aside.moved.length > 0 ? aside.path : removeEmpty(aside.path);
+    },
+  };
+}
+
+/**
+ * The vault swapped in could not be opened: the message says so, and where the vault
+ * that was in use went (it is never "Nothing was changed" here: the files did move).
+ */
+export function afterSwapError(error: unknown, setAsidePath: string | null, what: 'restore' | 'bringBack'): unknown {
+  const failure = asStorageError(error);
+  if (!(failure instanceof CoreError)) return failure;
+  const reason = (failure.message === failure.code ? errorMessages[failure.code] : failure.message)
+    .replace(/\s*Nothing was changed\.?/g, '')
+    .replace(/\s*Restore it from a backup\.?/g, '');
+  const placed = what === 'restore' ? 'The backup was put in place' : 'The set-aside vault was put back in place';
+  const where =
+    setAsidePath === null
+      ? 'There was no vault in the folder before, so nothing else was moved.'
+      : `The vault you were using is set aside, unchanged, in ${setAsidePath}: bring it back from the unlock screen (“Vaults set aside”) with its passphrase.`;
+  return new CoreError(failure.code, `${placed}, but it could not be opened: ${reason} ${where}`, failure.details);
 }
 
 /**
@@ -95,9 +277,27 @@ export function bringBack(vaultFolder: string, setAsidePath: string, now: Date =
     }
     fsyncFolder(vaultFolder);
   } catch (error) {
-    for (const name of returned) renameSync(join(vaultFolder, name), join(setAsidePath, name));
-    undoSetAside(vaultFolder, aside);
-    throw asStorageError(error);
+    const stuck: string[] = [];
+    for (const name of returned) {
+      try {
+        renameSync(join(vaultFolder, name), join(setAsidePath, name));
+      } catch {
+        stuck.push(join(vaultFolder, name));
+      }
+    }
+    const notBack = stuck.length === 0 ? undoSetAside(vaultFolder, aside) : aside.moved;
+    if (stuck.length > 0 || notBack.length > 0) {
+      throw new CoreError(
+        'RESTORE_INCOMPLETE',
+        `Bringing the vault back stopped part-way (${whyMoveFailed(error)}) and not every file could be moved back. ` +
+          `The vault you were using is in ${aside.path}; the one being brought back is in ${setAsidePath}` +
+          `${stuck.length > 0 ? ` (except ${stuck.join(', ')})` : ''}. Nothing was deleted: ask for help before moving files.`,
+      );
+    }
+    throw new CoreError(
+      storageErrorCode(error) ?? 'RESTORE_INCOMPLETE',
+      `The set-aside vault could not be brought back (${whyMoveFailed(error)}). Every file was moved back where it was: the vault you were using is still in place, and the set-aside one is still in ${setAsidePath}.`,
+    );
   }
   removeEmpty(setAsidePath);
   return aside.moved.length > 0 ? aside.path : removeEmpty(aside.path);
@@ -120,44 +320,48 @@ export function listSetAside(vaultFolder: string): { path: string; name: string;
     .sort((a, b) => b.setAsideAt.localeCompare(a.setAsideAt) || b.name.localeCompare(a.name));
 }
 
-export type Secret = { passphrase: string } | { recoveryKey: string };
-
 /**
  * What a backup holds, read with its own key file and a passphrase (the one current
  * when it was made) or with the recovery key, so a locked or damaged vault can still
- * choose what to restore. Runs the full integrity check: this is the step before a restore.
+ * choose what to restore. Runs every check a restore runs: this is the step before it.
  */
 export async function readBackupSummary(
   backupPath: string,
   secret: Secret,
   options: { nativeBinding?: string } = {},
 ): Promise<{ backup: BackupEntry; summary: BackupSummary }> {
-  const backup = await checkBackup(backupPath);
-  if (backup.status === 'broken') throw backupBrokenError(backup.reason);
-  const dataKey = await keyFor(backupPath, secret);
+  const manifest = await readManifest(backupPath);
+  if (!manifest) throw backupBrokenError('manifest');
+  const backup = await requireIntactBackup(backupPath);
+  const dataKey = await backupDataKey(backupPath, secret);
   try {
-    const checked = checkCopy(join(backupPath, BACKUP_DB), dataKey, undefined, options.nativeBinding);
-    if (checked.ok) return { backup, summary: checked.summary };
-    if (checked.reason === 'cannot-open' && 'recoveryKey' in secret) throw new CoreError('WRONG_RECOVERY_KEY');
-    throw backupBrokenError(checked.reason);
+    const files = filesIn(backupPath, manifest);
+    const via = 'passphrase' in secret ? 'passphrase' : 'recoveryKey';
+    const { summary } = await verifyBackupFiles(files, manifest, dataKey, via, options.nativeBinding);
+    return { backup, summary };
   } finally {
     dataKey.fill(0);
   }
 }
 
-async function keyFor(backupPath: string, secret: Secret): Promise<Buffer> {
-  if ('passphrase' in secret) return unwrapDataKey(await readKeyFile(join(backupPath, BACKUP_KEY)), secret.passphrase);
-  const decoded = decodeRecoveryKey(secret.recoveryKey);
-  if (!decoded.ok) throw new CoreError('RECOVERY_KEY_MALFORMED', decoded.reason, { field: 'recoveryKey' });
-  return Buffer.from(decoded.key);
-}
-
 type SetAside = { path: string; moved: string[] };
 
+/**
+ * Moves the current vault's files into a new `set-aside-<time>/` folder (0700). If a
+ * move fails, the files moved so far go back; the error says whether they all did.
+ */
 function setAsideCurrent(vaultFolder: string, now: Date): SetAside {
   let path = join(vaultFolder, `set-aside-${backupStamp(now)}`);
   for (let suffix = 1; existsSync(path); suffix++) path = join(vaultFolder, `set-aside-${backupStamp(now)}-${suffix}`);
-  mkdirSync(path, { mode: 0o700 });
+  try {
+    mkdirSync(path, { mode: 0o700 });
+    chmodSync(path, 0o700);
+  } catch (error) {
+    throw new CoreError(
+      storageErrorCode(error) ?? 'RESTORE_INCOMPLETE',
+      `The current vault could not be set aside (${whyMoveFailed(error)}), so nothing was moved and the backup was not put in place.`,
+    );
+  }
   const aside: SetAside = { path, moved: [] };
   try {
     for (const name of VAULT_FILES) {
@@ -169,15 +373,89 @@ function setAsideCurrent(vaultFolder: string, now: Date): SetAside {
     fsyncFolder(vaultFolder);
     return aside;
   } catch (error) {
-    undoSetAside(vaultFolder, aside);
+    const notBack = undoSetAside(vaultFolder, aside);
+    if (notBack.length > 0) {
+      throw new CoreError(
+        'RESTORE_INCOMPLETE',
+        `Setting the current vault aside stopped part-way (${whyMoveFailed(error)}) and not every file could be moved back: ` +
+          `${notBack.join(', ')} ${notBack.length === 1 ? 'is' : 'are'} in ${path}, the rest in ${vaultFolder}. ` +
+          'Nothing was deleted: move those files back into the vault folder to open the vault as it was.',
+      );
+    }
+    throw new CoreError(
+      storageErrorCode(error) ?? 'RESTORE_INCOMPLETE',
+      `The current vault could not be set aside (${whyMoveFailed(error)}). Every file was moved back where it was, and the backup was not put in place.`,
+    );
+  }
+}
+
+/** Moves set-aside files back; returns the names that could not be moved (empty: all back). */
+function undoSetAside(vaultFolder: string, aside: SetAside): string[] {
+  const notBack: string[] = [];
+  for (const name of aside.moved) {
+    try {
+      renameSync(join(aside.path, name), join(vaultFolder, name));
+    } catch {
+      notBack.push(name);
+    }
+  }
+  fsyncFolder(vaultFolder);
+  if (notBack.length === 0) removeEmpty(aside.path);
+  return notBack;
+}
+
+/** For a restore: the incoming copies go too when the current vault cannot be set aside. */
+function setAsideForSwap(vaultFolder: string, now: Date, discardIncoming: () => void): SetAside {
+  try {
+    return setAsideCurrent(vaultFolder, now);
+  } catch (error) {
+    discardIncoming();
     throw error;
   }
 }
 
-function undoSetAside(vaultFolder: string, aside: SetAside): void {
-  for (const name of aside.moved) renameSync(join(aside.path, name), join(vaultFolder, name));
-  fsyncFolder(vaultFolder);
-  removeEmpty(aside.path);
+/**
+ * A swap that failed after the current vault was set aside: the backup's copies leave
+ * the vault's place and the set-aside files return. Always throws, saying where every
+ * file is when they could not all go back.
+ */
+function putBackAfterFailedSwap(vaultFolder: string, aside: SetAside, incoming: BackupFiles, error: unknown): never {
+  const paths = vaultPaths(vaultFolder);
+  const placedAt = { db: paths.database, key: paths.keyFile, recovery: join(vaultFolder, BACKUP_RECOVERY) };
+  let cleared = true;
+  for (const role of ['db', 'key', 'recovery'] as const) {
+    const copy = incoming[role];
+    // Only what this restore put there: the set-aside files are not in the folder any more.
+    if (!copy || !existsSync(placedAt[role]) || existsSync(copy)) continue;
+    try {
+      renameSync(placedAt[role], copy);
+    } catch {
+      cleared = false;
+    }
+  }
+  const copies = Object.values(incoming).join(', ');
+  const notBack = cleared ? undoSetAside(vaultFolder, aside) : aside.moved;
+  if (notBack.length > 0) {
+    throw new CoreError(
+      'RESTORE_INCOMPLETE',
+      `The restore stopped part-way (${whyMoveFailed(error)}) and could not move everything back. ` +
+        `Your vault’s files (${notBack.join(', ')}) are in ${aside.path}; the backup’s copies are ${copies}. ` +
+        'Nothing was deleted: move the files in the set-aside folder back into the vault folder to open your vault as it was.',
+    );
+  }
+  for (const path of Object.values(incoming)) rmSync(path, { force: true });
+  throw new CoreError(
+    storageErrorCode(error) ?? 'RESTORE_INCOMPLETE',
+    `The backup could not be put in place (${whyMoveFailed(error)}). Every file of your vault was moved back where it was, and the backup was not restored.`,
+  );
+}
+
+function whyMoveFailed(error: unknown): string {
+  const code = storageErrorCode(error);
+  if (code === 'DISK_FULL') return 'the disk is full';
+  if (code === 'READ_ONLY') return 'the vault folder cannot be written to';
+  const errno = (error as { code?: unknown } | null)?.code;
+  return typeof errno === 'string' ? `a file could not be moved: ${errno}` : 'a file could not be moved';
 }
 
 function removeEmpty(folder: string): null {
