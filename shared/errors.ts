@@ -16,6 +16,14 @@ export const errorMessages = {
     'The key file (vault.key) is missing, so the passphrase cannot be checked. Unlock with your recovery key instead.',
   KEY_FILE_DAMAGED:
     'The key file (vault.key) is damaged, so the passphrase cannot be checked. Unlock with your recovery key instead.',
+  KEY_FILE_UNSUPPORTED:
+    'The key file (vault.key) asks for key-stretching settings outside what Sessionkeep accepts, so it was not tried. Unlock with your recovery key instead. Nothing was changed.',
+  RECOVERY_FILE_DAMAGED:
+    'The recovery file (vault.recovery) is missing or damaged, so the recovery key cannot be checked. Unlock with your passphrase, or restore from a backup. Nothing was changed.',
+  PASSPHRASE_TOO_WEAK:
+    'That passphrase is too easy to guess. Use a few unrelated words, or a longer phrase only you would think of.',
+  REENCRYPT_FAILED:
+    'The re-encrypted copy of the vault did not check out, so it was not used. Your vault and its keys are unchanged.',
   DATABASE_MISSING:
     'The vault database (vault.db) is missing from the vault folder. Nothing was changed. Restore it from a backup.',
   DATABASE_DAMAGED:

@@ -83,6 +83,10 @@ function saving<T>(write: () => T): T {
   }
 }
 
+function methodOf(secret: { passphrase: string } | { recoveryKey: string }): 'passphrase' | 'recoveryKey' {
+  return 'passphrase' in secret ? 'passphrase' : 'recoveryKey';
+}
+
 /** A client write and its search-index entry, in one transaction. */
 function withClientIndex(db: VaultDb, write: () => Client): Client {
   return db.transaction(() => {
@@ -162,6 +166,14 @@ export function createHandlers(
     },
     'vault:recoveryKey': () => ({ recoveryKey: vault.recoveryKey() }),
     'vault:confirmRecoveryKey': ({ answers }) => ({ confirmed: saving(() => vault.confirmRecoveryKey(answers)) }),
+    'vault:security': () => ({ recoveryKeyKind: vault.recoveryScheme() }),
+    'vault:newRecoveryKey': ({ currentPassphrase }) =>
+      vault.newRecoveryKey(currentPassphrase).catch((error) => Promise.reject(asStorageError(error))),
+    'vault:reencrypt': ({ currentPassphrase }) => {
+      // The copy is taken from the open vault: an export reading it meanwhile would break.
+      if (transfer) throw new CoreError('BUSY');
+      return vault.reencrypt(currentPassphrase).catch((error) => Promise.reject(asStorageError(error)));
+    },
     'session:touch': () => {
       vault.touch();
       return null;
@@ -237,7 +249,10 @@ export function createHandlers(
       ),
     'backup:list': ({ folder }) => listBackupInfos(vault, folder, nativeBinding),
     'backup:summary': async ({ path, secret }) => {
-      const { backup, summary } = await readBackupSummary(path, secret, { nativeBinding });
+      // Throttled and logged like an unlock: a backup's key file is another door to the same records.
+      const { backup, summary } = await vault.checkSecret(methodOf(secret), 'backup', () =>
+        readBackupSummary(path, secret, { nativeBinding }),
+      );
       return { backup: { ...infoOf(backup), summary }, summary };
     },
     'backup:restore': async ({ path, secret, newPassphrase }) => {
@@ -250,7 +265,7 @@ export function createHandlers(
       if (weak) throw new CoreError('PASSPHRASE_TOO_SHORT', weak, { field: 'newPassphrase' });
       await requireIntactBackup(path);
       // The passphrase or recovery key is checked against the backup's own key file first.
-      const dataKey = await backupDataKey(path, secret);
+      const dataKey = await vault.checkSecret(methodOf(secret), 'backup', () => backupDataKey(path, secret));
       try {
         const via = 'passphrase' in secret ? 'passphrase' : 'recoveryKey';
         // Copied beside the vault and verified in full while it stays open: a refusal changes nothing.
@@ -276,7 +291,8 @@ export function createHandlers(
         throw new CoreError('INVALID_REQUEST', 'That is not a vault set aside by a restore.', { field: 'path' });
       }
       // The passphrase is checked against the set-aside key file before anything moves.
-      (await unwrapDataKey(await readKeyFile(join(path, 'vault.key')), passphrase)).fill(0);
+      const keyFile = await readKeyFile(join(path, 'vault.key'));
+      (await vault.checkSecret('passphrase', 'setAside', () => unwrapDataKey(keyFile, passphrase))).fill(0);
       return swapVault(
         'bringBack',
         () => bringBack(vault.paths.folder, path, now()),

@@ -91,6 +91,8 @@ export const auditActions = [
   'passphrase.changed',
   'recoveryKey.shown',
   'recoveryKey.confirmed',
+  'recoveryKey.renewed',
+  'vault.reencrypted',
   'settings.changed',
   'client.created',
   'client.edited',
@@ -218,6 +220,19 @@ export const contract = {
         .max(14),
     }),
     response: z.strictObject({ confirmed: z.boolean() }),
+  },
+  /** Whether the recovery key is its own wrap (replaceable alone) or, in older vaults, the data key. */
+  'vault:security': {
+    request: none,
+    response: z.strictObject({ recoveryKeyKind: z.enum(['wrapped', 'dataKey']) }),
+  },
+  'vault:newRecoveryKey': {
+    request: z.strictObject({ currentPassphrase: passphrase }),
+    response: z.strictObject({ recoveryKey: z.string(), reencrypted: z.boolean() }),
+  },
+  'vault:reencrypt': {
+    request: z.strictObject({ currentPassphrase: passphrase }),
+    response: z.strictObject({ recoveryKey: z.string() }),
   },
   'session:touch': { request: none, response: z.null() },
   'settings:get': { request: none, response: settingsSchema },

@@ -54,6 +54,17 @@ const table: Record<Channel, Row> = {
     response: { confirmed: true },
     expected: ev('recoveryKey.confirmed', 'vault'),
   },
+  'vault:security': read(),
+  'vault:newRecoveryKey': {
+    request: { currentPassphrase: SECRET },
+    response: { recoveryKey: SECRET, reencrypted: false },
+    expected: ev('recoveryKey.renewed', 'vault', null, { reencrypted: false }),
+  },
+  'vault:reencrypt': {
+    request: { currentPassphrase: SECRET },
+    response: { recoveryKey: SECRET },
+    expected: ev('vault.reencrypted', 'vault'),
+  },
   'session:touch': read(),
   'settings:get': read(),
   'settings:update': {

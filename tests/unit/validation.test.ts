@@ -85,6 +85,9 @@ function validRequests(clientId: string) {
         { group: 2, value: 'BBBB' },
       ],
     },
+    'vault:security': {},
+    'vault:newRecoveryKey': { currentPassphrase: PASSPHRASE },
+    'vault:reencrypt': { currentPassphrase: PASSPHRASE },
     'session:touch': {},
     'settings:get': {},
     'settings:update': { autoLockMinutes: 5 },
@@ -432,6 +435,8 @@ const semanticMutations: Partial<Record<Channel, Mutation[]>> = (() => {
       set(['recoveryKey'], 'A'.repeat(201), 'recoveryKey is over 200 characters'),
     ],
     'vault:changePassphrase': [...passphraseCases('currentPassphrase'), ...passphraseCases('newPassphrase')],
+    'vault:newRecoveryKey': passphraseCases('currentPassphrase'),
+    'vault:reencrypt': passphraseCases('currentPassphrase'),
     'vault:confirmRecoveryKey': [
       set(['answers'], [answer(1, 'AAAA')], 'only one answer (at least two groups are asked)'),
       set(['answers'], [], 'no answers'),

@@ -7,6 +7,7 @@ import { type Core, createCore } from '../../electron/core/core';
 import { SESSIONKEEP_APPLICATION_ID } from '../../electron/core/db/applicationId';
 import { migrate } from '../../electron/core/db/migrate';
 import { LATEST_SCHEMA_VERSION, migrations } from '../../electron/core/db/migrations';
+import { readRecoveryFile, unwrapWithRecoverySecret } from '../../electron/core/vault/recoveryFile';
 import { delayAfterFailures, FREE_ATTEMPTS, MAX_DELAY_SECONDS } from '../../electron/core/vault/unlockThrottle';
 import { emptyClientInput } from '../../shared/clients/client';
 import type { ErrorCode } from '../../shared/errors';
@@ -25,6 +26,7 @@ import {
   removeFolder,
   sha256File,
   snapshotFolder,
+  vaultDataKey,
 } from './support/vaultFolder';
 
 /**
@@ -81,7 +83,7 @@ async function lock(core: Core): Promise<void> {
  * One vault made once (a client in it, locked), copied into each test's fresh folder
  * by the tests that damage files: saves a scrypt run per test.
  */
-const template = { folder: '', recoveryKey: '' };
+const template = { folder: '', recoveryKey: '', dataKey: Buffer.alloc(0) };
 
 beforeAll(async () => {
   template.folder = makeTempFolder('template');
@@ -89,6 +91,7 @@ beforeAll(async () => {
   template.recoveryKey = expectOk<{ recoveryKey: string }>(
     await core.handle('vault:create', { passphrase: PASSPHRASE }),
   ).recoveryKey;
+  template.dataKey = await vaultDataKey(template.folder, PASSPHRASE);
   expectOk(await core.handle('clients:create', { client: { ...emptyClientInput, displayName: 'Template Client' } }));
   await core.shutdown();
 });
@@ -115,7 +118,7 @@ describe('create, lock, unlock', () => {
     expect(await status(core)).toMatchObject({ state: 'locked', problem: null, unlockDelaySeconds: 0 });
     expect(events).toEqual([{ type: 'unlocked' }, { type: 'locked', reason: 'manual' }]);
     // Closed cleanly: the WAL was checkpointed into vault.db and removed.
-    expect(Object.keys(snapshotFolder(folder))).toEqual(['vault.db', 'vault.key']);
+    expect(Object.keys(snapshotFolder(folder))).toEqual(['vault.db', 'vault.key', 'vault.recovery']);
   });
 
   it('unlock with the right passphrase (after a restart) opens the same data and settings', async () => {
@@ -158,7 +161,7 @@ describe('create, lock, unlock', () => {
     expect(snapshotFolder(folder)).toEqual(before);
   });
 
-  it('wrong passphrase → WRONG_PASSPHRASE, and every file is byte-identical', async () => {
+  it('wrong passphrase → WRONG_PASSPHRASE, and every vault file is byte-identical (the throttle file records it)', async () => {
     const core = newCore();
     await createVault(core);
     await addClient(core);
@@ -166,19 +169,26 @@ describe('create, lock, unlock', () => {
     const before = snapshotFolder(folder);
 
     expectFailure(await core.handle('vault:unlock', { passphrase: 'not the passphrase at all' }), 'WRONG_PASSPHRASE');
-    expect(snapshotFolder(folder)).toEqual(before);
+    const { 'vault.throttle': throttle, ...after } = snapshotFolder(folder);
+    expect(after).toEqual(before);
+    expect(throttle).toBeDefined();
     expect(await status(core)).toMatchObject({ state: 'locked', problem: null });
   });
 });
 
 describe('recovery key', () => {
-  it('the recovery key shown at create is the key of vault.db', async () => {
+  it('the recovery key shown at create unwraps, from vault.recovery, the key of vault.db (and is not that key)', async () => {
     const core = newCore();
     const recoveryKey = await createVault(core);
     await addClient(core, { displayName: 'Opened By Recovery Key' });
     await lock(core);
 
-    const db = openRawVaultDb(dbPath(), dataKeyOf(recoveryKey));
+    const read = readRecoveryFile(join(folder, 'vault.recovery'));
+    if (read.state !== 'ok') throw new Error(`vault.recovery is ${read.state}`);
+    const dataKey = unwrapWithRecoverySecret(read.file, dataKeyOf(recoveryKey));
+    expect(dataKey.equals(dataKeyOf(recoveryKey))).toBe(false);
+    expect(dataKey.equals(await vaultDataKey(folder, PASSPHRASE))).toBe(true);
+    const db = openRawVaultDb(dbPath(), dataKey);
     try {
       expect(db.pragma('application_id', { simple: true })).toBe(SESSIONKEEP_APPLICATION_ID);
       expect(db.prepare('SELECT display_name FROM clients').pluck().all()).toEqual(['Opened By Recovery Key']);
@@ -228,7 +238,9 @@ describe('recovery key', () => {
       await core.handle('vault:unlockWithRecoveryKey', { recoveryKey: otherKey, newPassphrase: NEW_PASSPHRASE }),
       'WRONG_RECOVERY_KEY',
     );
-    expect(snapshotFolder(folder)).toEqual(before);
+    const { 'vault.throttle': throttle, ...after } = snapshotFolder(folder);
+    expect(after).toEqual(before);
+    expect(throttle).toBeDefined();
     expect(await status(core)).toMatchObject({ state: 'locked', problem: null });
   });
 
@@ -306,11 +318,12 @@ describe('recovery key', () => {
 describe('change passphrase', () => {
   it('the old passphrase is refused, the new one works, and vault.db is never re-encrypted', async () => {
     const core = newCore();
-    const recoveryKey = await createVault(core);
+    await createVault(core);
     await addClient(core);
     await lock(core); // checkpoints the WAL, so vault.db holds everything
+    const dataKey = await vaultDataKey(folder, PASSPHRASE);
     const clientsIn = () => {
-      const db = openRawVaultDb(dbPath(), dataKeyOf(recoveryKey));
+      const db = openRawVaultDb(dbPath(), dataKey);
       try {
         return db.prepare('SELECT * FROM clients ORDER BY id').all();
       } finally {
@@ -331,7 +344,7 @@ describe('change passphrase', () => {
     expect(clientsIn()).toEqual(clientsBefore);
     expect(sha256File(keyPath())).not.toBe(keyBefore);
     expect(statSync(keyPath()).mode & 0o777).toBe(0o600);
-    expect(Object.keys(snapshotFolder(folder))).toEqual(['vault.db', 'vault.key']);
+    expect(Object.keys(snapshotFolder(folder))).toEqual(['vault.db', 'vault.key', 'vault.recovery']);
     expectFailure(await core.handle('vault:unlock', { passphrase: PASSPHRASE }), 'WRONG_PASSPHRASE');
     expectOk(await core.handle('vault:unlock', { passphrase: NEW_PASSPHRASE }));
   });
@@ -512,7 +525,7 @@ describe('a missing, damaged or foreign database', () => {
     { why: 'left in rollback-journal (DELETE) mode', journalMode: 'DELETE' },
   ])('a vault from a newer version ($why) → VAULT_FROM_NEWER_VERSION, files untouched', async ({ journalMode }) => {
     useTemplate();
-    const db = openRawVaultDb(dbPath(), dataKeyOf(template.recoveryKey));
+    const db = openRawVaultDb(dbPath(), template.dataKey);
     db.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 98}`);
     db.pragma(`journal_mode = ${journalMode}`);
     db.close();
@@ -571,7 +584,7 @@ describe('no plaintext on disk', () => {
   it('client data, settings and the key never appear in any file, unlocked (WAL, SHM) or locked', async () => {
     const core = newCore();
     const recoveryKey = await createVault(core);
-    const dataKey = dataKeyOf(recoveryKey);
+    const dataKey = await vaultDataKey(folder, PASSPHRASE);
     const secrets = [
       { label: 'data key (raw)', bytes: dataKey },
       { label: 'data key (hex)', bytes: Buffer.from(dataKey.toString('hex')) },
@@ -589,10 +602,10 @@ describe('no plaintext on disk', () => {
     );
 
     const whileOpen = expectNoPlaintext(secrets);
-    expect(whileOpen).toEqual(['vault.db', 'vault.db-shm', 'vault.db-wal', 'vault.key']);
+    expect(whileOpen).toEqual(['vault.db', 'vault.db-shm', 'vault.db-wal', 'vault.key', 'vault.recovery']);
 
     await lock(core);
-    expect(expectNoPlaintext(secrets)).toEqual(['vault.db', 'vault.key']);
+    expect(expectNoPlaintext(secrets)).toEqual(['vault.db', 'vault.key', 'vault.recovery']);
   });
 });
 

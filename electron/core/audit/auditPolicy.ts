@@ -45,6 +45,10 @@ const policy: { [C in Channel]: Decision<C> } = {
   'vault:changePassphrase': () => null,
   'vault:recoveryKey': () => event('recoveryKey.shown', 'vault'),
   'vault:confirmRecoveryKey': (_request, { confirmed }) => (confirmed ? event('recoveryKey.confirmed', 'vault') : null),
+  'vault:security': read,
+  // Recorded in the vault as it is after the change (for a re-encryption: the new one).
+  'vault:newRecoveryKey': (_request, { reencrypted }) => event('recoveryKey.renewed', 'vault', null, { reencrypted }),
+  'vault:reencrypt': () => event('vault.reencrypted', 'vault'),
   'session:touch': read,
   'settings:get': read,
   // Which settings were saved, never their values (a name, crisis lines).

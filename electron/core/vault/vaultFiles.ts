@@ -7,10 +7,20 @@ export type VaultPaths = {
   folder: string;
   database: string;
   keyFile: string;
+  /** The data key wrapped under the recovery key (vaults made since issue 11). */
+  recoveryFile: string;
+  /** Failed attempts and the next allowed time, so a restart does not reset them. */
+  throttleFile: string;
 };
 
 export function vaultPaths(folder: string): VaultPaths {
-  return { folder, database: join(folder, 'vault.db'), keyFile: join(folder, 'vault.key') };
+  return {
+    folder,
+    database: join(folder, 'vault.db'),
+    keyFile: join(folder, 'vault.key'),
+    recoveryFile: join(folder, 'vault.recovery'),
+    throttleFile: join(folder, 'vault.throttle'),
+  };
 }
 
 export async function exists(path: string): Promise<boolean> {
@@ -50,7 +60,7 @@ export async function restrictVaultFiles(folder: string): Promise<void> {
  */
 export function removeStaleTempFiles(folder: string): void {
   for (const name of readdirSync(folder)) {
-    const match = /^(vault\.key|backup-location\.json)\.(\d+)\.tmp$/.exec(name);
+    const match = /^(vault\.key|vault\.recovery|vault\.throttle|backup-location\.json)\.(\d+)\.tmp$/.exec(name);
     if (match && Number(match[2]) !== process.pid) rmSync(join(folder, name), { force: true });
   }
 }

@@ -15,6 +15,8 @@ const actionLabels: Record<AuditAction, string> = {
   'passphrase.changed': 'Passphrase changed',
   'recoveryKey.shown': 'Recovery key shown',
   'recoveryKey.confirmed': 'Recovery key confirmed',
+  'recoveryKey.renewed': 'New recovery key made',
+  'vault.reencrypted': 'Vault re-encrypted with a new key',
   'settings.changed': 'Settings changed',
   'client.created': 'Client added',
   'client.edited': 'Client details edited',

@@ -64,3 +64,12 @@ export function expectFailure(envelope: Envelope<unknown>, code: ErrorCode): Fai
   expect(envelope.ok ? 'ok' : envelope.code).toBe(code);
   return envelope as Failure;
 }
+
+/**
+ * The data key of the vault in `folder`, unwrapped from its key file with the passphrase
+ * (since issue 11 the recovery key is its own wrap, no longer the data key).
+ */
+export async function vaultDataKey(folder: string, passphrase: string): Promise<Buffer> {
+  const { readKeyFile, unwrapDataKey } = await import('../../../electron/core/vault/keyFile');
+  return unwrapDataKey(await readKeyFile(join(folder, 'vault.key')), passphrase);
+}
