@@ -26,6 +26,7 @@ import {
 import { asStorageError, CoreError } from './coreError';
 import type { VaultDb } from './db/database';
 import { applyImport, exportVault, planImport } from './export';
+import { exportDamagedRecord, removeDamagedRecord, scanDataHealth } from './health/dataHealth';
 import {
   assignHomework,
   listHomework,
@@ -327,3 +328,6 @@ export function createHandlers(
     },
   };
 }
+    'health:scan': () => scanDataHealth(vault.db()),
+    'health:exportRaw': ({ table, rowid }) => exportDamagedRecord(vault.db(), table, rowid),
+    'health:remove': (request) => saving(() => removeDamagedRecord(vault.db(), request, now())),

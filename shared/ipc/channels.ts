@@ -67,6 +67,9 @@ export const channels = [
   'audit:list',
   'audit:export',
   'audit:recordPrint',
+  'health:scan',
+  'health:exportRaw',
+  'health:remove',
 ] as const;
 
 export type Channel = (typeof channels)[number];

@@ -124,6 +124,9 @@ export const auditActions = [
   'restore',
   'export',
   'import',
+  // Data health: a damaged record's raw row exported, or removed with a signed reason.
+  'record.exported',
+  'record.removed',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -140,6 +143,8 @@ export const auditEntityTypes = [
   'cautionAction',
   'measure',
   'backup',
+  /** A damaged record under Data health: the id is the removal's number, never the row's own text. */
+  'record',
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
@@ -208,6 +213,40 @@ export const contract = {
   },
   'vault:lock': { request: none, response: z.null() },
   'vault:changePassphrase': {
+/** Tables Data health scans; a damaged record is named by its table and rowid. */
+export const healthTables = [
+  'settings',
+  'clients',
+  'notes',
+  'note_revisions',
+  'addenda',
+  'custom_templates',
+  'custom_distortions',
+  'custom_worksheets',
+  'assignments',
+  'intake_entries',
+  'intake_events',
+  'intake_context',
+  'caution_actions',
+  'measure_administrations',
+] as const;
+export type HealthTable = (typeof healthTables)[number];
+const healthRecordRef = {
+  table: z.enum(healthTables),
+  rowid: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+};
+export const damagedRecordSchema = z.strictObject({
+  ...healthRecordRef,
+  /** Its key or id, cut short (it may be the damaged part). */
+  label: z.string().max(60),
+  /** What is wrong, for the therapist. */
+  problem: z.string().max(500),
+  /** Clinical history: never removed, only flagged and exportable. */
+  clinical: z.boolean(),
+  removable: z.boolean(),
+});
+export type DamagedRecord = z.infer<typeof damagedRecordSchema>;
+
     request: z.strictObject({ currentPassphrase: passphrase, newPassphrase: passphrase }),
     response: z.null(),
   },
@@ -433,6 +472,32 @@ export type RequestOf<C extends Channel> = z.input<Contract[C]['request']>;
 /** What a handler receives (after validation). */
 export type ValidRequestOf<C extends Channel> = z.output<Contract[C]['request']>;
 export type ResponseOf<C extends Channel> = z.infer<Contract[C]['response']>;
+  /** Data health: every row the app cannot read, with what is wrong and how long the scan took. */
+  'health:scan': {
+    request: none,
+    response: z.strictObject({
+      records: z.array(damagedRecordSchema),
+      scannedRows: z.number().int(),
+      tookMs: z.number(),
+    }),
+  },
+  /** A damaged record's raw row as JSON text, to keep or hand to support. */
+  'health:exportRaw': {
+    request: z.strictObject(healthRecordRef),
+    response: z.strictObject({ json: z.string(), sha256: z.string() }),
+  },
+  /** Removes a damaged record that is not clinical history, with the therapist's reason (signed with their name). */
+  'health:remove': {
+    request: z.strictObject({
+      ...healthRecordRef,
+      reason: z
+        .string()
+        .trim()
+        .min(1, 'Say why this record is removed: it is kept with your name.')
+        .max(1000, 'Keep the reason under 1,000 characters.'),
+    }),
+    response: z.strictObject({ removalId: z.number().int(), sha256: z.string() }),
+  },
 
 /**
  * What the preload (Electron) and the harness bridge (browser) expose to the renderer

@@ -203,6 +203,18 @@ const table: Record<Channel, Row> = {
     response: { csv: SECRET, count: 7 },
     expected: ev('audit.exported', null, null, { count: 7 }),
   },
+  'health:scan': read(),
+  'health:exportRaw': {
+    request: { table: 'clients', rowid: 4 },
+    response: { json: SECRET, sha256: 'a'.repeat(64) },
+    expected: ev('record.exported', 'record', null, { table: 'clients', rowid: 4 }),
+  },
+  'health:remove': {
+    request: { table: 'settings', rowid: 2, reason: SECRET },
+    response: { removalId: 1, sha256: 'b'.repeat(64) },
+    expected: ev('record.removed', 'record', '1', { table: 'settings', rowid: 2, sha256: 'b'.repeat(64) }),
+    why: 'the reason is the therapist’s text: kept in the removal record, never in the log',
+  },
   'audit:recordPrint': {
     request: { kind: 'notes', clientId: CLIENT, count: 3 },
     response: null,

@@ -129,6 +129,11 @@ const policy: { [C in Channel]: Decision<C> } = {
 /** The event a successful request on `channel` leaves in the log, or null for none. */
 export function auditEventFor<C extends Channel>(
   channel: C,
+  // Data health: the table and rowid, the removal's number and the raw row's hash; never the row's text.
+  'health:scan': read,
+  'health:exportRaw': ({ table, rowid }) => event('record.exported', 'record', null, { table, rowid }),
+  'health:remove': ({ table, rowid }, { removalId, sha256 }) =>
+    event('record.removed', 'record', String(removalId), { table, rowid, sha256 }),
   request: ValidRequestOf<C>,
   response: ResponseOf<C>,
 ): AuditEvent | null {

@@ -166,23 +166,39 @@ export function storedValuesProblem(template: TemplateDef, values: unknown, what
 }
 
 /** A stored note as the app can show it, or what is wrong with it. */
-function readNoteRow(row: GuardedNoteRow): { note: StoredNote } | { problem: string } {
+type JudgedTemplate = TemplateDef | 'unrecognised' | 'notJson';
+/**
+ * Template copies already judged in one scan: thousands of notes share a handful of
+ * them. Keyed by template id and version, then compared whole (a plain string compare,
+ * far cheaper than hashing the text or parsing it again).
+ */
+type TemplateCache = Map<string, { text: string; judged: JudgedTemplate }>;
+
+function readTemplateCopy(text: string, key: string, cache?: TemplateCache): JudgedTemplate {
+  const known = cache?.get(key);
+  if (known !== undefined && known.text === text) return known.judged;
+  let judged: JudgedTemplate;
+  try {
+    // Kept as stored (the schema trims labels): only whether it passes matters here.
+    const template = JSON.parse(text) as TemplateDef;
+    judged = templateSchema.safeParse(template).success ? template : 'unrecognised';
+  } catch {
+    judged = 'notJson';
+  }
+  if (known === undefined) cache?.set(key, { text, judged });
+  return judged;
+}
+
+function readNoteRow(row: GuardedNoteRow, cache?: TemplateCache): { note: StoredNote } | { problem: string } {
   const summaryProblem = noteSummaryProblem(row);
   if (summaryProblem) return { problem: summaryProblem };
   if (row.template === null)
     return { problem: `The note’s template copy is far too large (${mebibytes(row.template_bytes)}).` };
   if (row.values_json === null)
     return { problem: `The note’s content is far too large (${mebibytes(row.values_bytes)}).` };
-  let template: TemplateDef;
-  try {
-    // Kept as stored (the schema trims labels): only whether it passes matters here.
-    template = JSON.parse(row.template) as TemplateDef;
-    if (!templateSchema.safeParse(template).success) {
-      return { problem: 'The note’s template copy is not a template the app recognises.' };
-    }
-  } catch {
-    return { problem: 'The note’s template copy is not valid JSON.' };
-  }
+  const template = readTemplateCopy(row.template, `${row.template_id}\u0000${row.template_version}`, cache);
+  if (template === 'notJson') return { problem: 'The note’s template copy is not valid JSON.' };
+  if (template === 'unrecognised') return { problem: 'The note’s template copy is not a template the app recognises.' };
   let values: unknown;
   try {
     values = JSON.parse(row.values_json);
@@ -211,11 +227,12 @@ function damagedNote(problem: string): CoreError {
 
 /** Every note as the app reads it, for Data health: rowid, id (cut short) and the problem of each damaged one. */
 export function damagedNotes(db: VaultDb): { rowid: number; id: string; problem: string }[] {
+  const cache: TemplateCache = new Map();
   const damaged: { rowid: number; id: string; problem: string }[] = [];
   for (const row of db
     .prepare(`SELECT ${noteContentColumns()} FROM notes ORDER BY rowid`)
     .iterate() as Iterable<GuardedNoteRow>) {
-    const read = readNoteRow(row);
+    const read = readNoteRow(row, cache);
     if ('problem' in read)
       damaged.push({ rowid: row.row_id, id: String(row.id ?? '').slice(0, 40), problem: read.problem });
   }

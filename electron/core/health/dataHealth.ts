@@ -1,0 +1,355 @@
+import { createHash } from 'node:crypto';
+import type { DamagedRecord, HealthTable } from '../../../shared/ipc/contract';
+import type { TemplateDef } from '../../../shared/templates/types';
+import { worksheetSchema } from '../../../shared/worksheets/schema';
+import { readClients } from '../clients/clientRepository';
+import { CoreError } from '../coreError';
+import type { VaultDb } from '../db/database';
+import {
+  addendumTextProblem,
+  damagedNotes,
+  jsonDepth,
+  NOTE_VALUES_MAX_BYTES,
+  parseTemplate,
+  storedValuesProblem,
+  TEMPLATE_MAX_BYTES,
+} from '../notes/noteRepository';
+import { readSettings, readSettingsChecked } from '../settings/settingsRepository';
+
+/**
+ * Data health (issue 11): the rows the app cannot read, found without ever reading a
+ * huge value (sizes are judged in SQL first) or recursing into a deep one; each one's
+ * raw row as JSON; and the removal of a damaged row that is not clinical history, with
+ * a signed reason kept in damaged_record_removals (migration 0007). Clinical history
+ * (notes, revisions, addenda, homework, intake, cautions, measures) is never removed
+ * here: it is only flagged and exportable.
+ */
+
+/** Rows removable when damaged: settings and the therapist's own library, and a client with no record yet. */
+const REMOVABLE_TABLES = new Set<HealthTable>([
+  'settings',
+  'clients',
+  'custom_templates',
+  'custom_distortions',
+  'custom_worksheets',
+]);
+
+/** Clinical-history tables whose JSON columns are checked to parse within bounds. */
+const CLINICAL_JSON_COLUMNS: [HealthTable, string[], string][] = [
+  ['assignments', ['worksheet', 'instructions_json', 'frequency_json'], 'id'],
+  ['intake_entries', ['fields_json'], 'id'],
+  ['intake_events', ['fields_json'], 'entry_id'],
+  ['intake_context', ['context_json'], 'client_id'],
+  ['caution_actions', ['involves_json'], 'id'],
+  ['measure_administrations', ['answers_json', 'flags_json'], 'id'],
+];
+/** A homework, intake or measure value: a worksheet copy at most, far below this. */
+const CLINICAL_JSON_MAX_BYTES = 4 * 1024 * 1024;
+const CLINICAL_JSON_MAX_DEPTH = 40;
+
+/** Tables a client's record lives in: a client with a row in any of them is clinical history. */
+const CLIENT_HISTORY_TABLES = [
+  'notes',
+  'assignments',
+  'intake_entries',
+  'intake_context',
+  'intake_reviews',
+  'caution_actions',
+  'measure_administrations',
+] as const;
+
+const label = (text: string) => text.slice(0, 60);
+
+type Found = Omit<DamagedRecord, 'table' | 'clinical' | 'removable'> & { clinical?: boolean };
+
+function clientHasHistory(db: VaultDb, rowid: number): boolean {
+  return CLIENT_HISTORY_TABLES.some(
+    (table) =>
+      db
+        .prepare(`SELECT 1 FROM ${table} WHERE client_id = (SELECT id FROM clients WHERE rowid = ?) LIMIT 1`)
+        .get(rowid) !== undefined,
+  );
+}
+
+/** A JSON column of a clinical table that does not parse, or nests too deep, or is far too large. */
+function scanClinicalJson(db: VaultDb, table: HealthTable, columns: string[], labelColumn: string): Found[] {
+  const found: Found[] = [];
+  const select = columns
+    .map(
+      (column) =>
+        `octet_length(${column}) AS ${column}__bytes,
+         CASE WHEN octet_length(${column}) <= ${CLINICAL_JSON_MAX_BYTES} THEN ${column} END AS ${column}`,
+    )
+    .join(', ');
+  const rows = db.prepare(`SELECT rowid AS row_id, substr(${labelColumn}, 1, 40) AS id, ${select} FROM ${table}`).iterate();
+  for (const row of rows as Iterable<Record<string, unknown>>) {
+    for (const column of columns) {
+      const name = column.replace(/_json$/, '');
+      const text = row[column];
+      let problem: string | null = null;
+      if (typeof text !== 'string') problem = `Its ${name} is far too large.`;
+      else {
+        try {
+          const depth = jsonDepth(JSON.parse(text), CLINICAL_JSON_MAX_DEPTH);
+          if (depth > CLINICAL_JSON_MAX_DEPTH) problem = `Its ${name} nests ${depth.toLocaleString('en')} levels deep.`;
+        } catch {
+          problem = `Its ${name} is not valid JSON.`;
+        }
+      }
+      if (problem) {
+        found.push({ rowid: Number(row.row_id), label: label(String(row.id ?? row.row_id)), problem });
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+/** A revision whose note's template copy cannot be read is still judged for depth alone. */
+const NO_TEMPLATE = { sections: [] } as unknown as TemplateDef;
+
+function scanRevisions(db: VaultDb): Found[] {
+  const found: Found[] = [];
+  const rows = db
+    .prepare(
+      `SELECT r.rowid AS row_id, substr(r.note_id, 1, 40) AS note_id, octet_length(r.values_json) AS bytes,
+              CASE WHEN octet_length(r.values_json) <= ${NOTE_VALUES_MAX_BYTES} THEN r.values_json END AS values_json,
+              CASE WHEN octet_length(n.template) <= ${TEMPLATE_MAX_BYTES} THEN n.template END AS template
+       FROM note_revisions r LEFT JOIN notes n ON n.id = r.note_id`,
+    )
+    .iterate() as Iterable<{ row_id: number; note_id: string; values_json: string | null; template: string | null }>;
+  // Revisions of the same note share its template copy: judge each copy once.
+  const templates = new Map<string | null, TemplateDef>();
+  const templateOf = (text: string | null): TemplateDef => {
+    let template = templates.get(text);
+    if (!template) {
+      template = parseTemplate(text) ?? NO_TEMPLATE;
+      templates.set(text, template);
+    }
+    return template;
+  };
+  for (const row of rows) {
+    let problem: string | null = null;
+    if (row.values_json === null) problem = 'The revision’s content is far too large.';
+    else {
+      try {
+        problem = storedValuesProblem(templateOf(row.template), JSON.parse(row.values_json), 'revision');
+      } catch {
+        problem = 'The revision’s content is not valid JSON.';
+      }
+    }
+    if (problem) found.push({ rowid: row.row_id, label: label(`${row.note_id} (revision)`), problem });
+  }
+  return found;
+}
+
+function scanAddenda(db: VaultDb): Found[] {
+  const found: Found[] = [];
+  const rows = db
+    .prepare(
+      `SELECT rowid AS row_id, substr(id, 1, 40) AS id, octet_length(text_json) AS bytes,
+              CASE WHEN octet_length(text_json) <= ${NOTE_VALUES_MAX_BYTES} THEN text_json END AS text_json
+       FROM addenda`,
+    )
+    .iterate() as Iterable<{ row_id: number; id: string; bytes: number; text_json: string | null }>;
+  for (const row of rows) {
+    const problem = addendumTextProblem(row.text_json, row.bytes);
+    if (problem) found.push({ rowid: row.row_id, label: label(row.id), problem });
+  }
+  return found;
+}
+
+function scanDefinitions(db: VaultDb, table: 'custom_templates' | 'custom_worksheets'): Found[] {
+  const found: Found[] = [];
+  const rows = db
+    .prepare(
+      `SELECT rowid AS row_id, substr(id, 1, 40) AS id,
+              CASE WHEN octet_length(definition) <= ${TEMPLATE_MAX_BYTES} THEN definition END AS definition
+       FROM ${table}`,
+    )
+    .iterate() as Iterable<{ row_id: number; id: string; definition: string | null }>;
+  const what = table === 'custom_templates' ? 'template' : 'worksheet';
+  for (const row of rows) {
+    let ok = false;
+    if (table === 'custom_templates') ok = parseTemplate(row.definition) !== null;
+    else {
+      try {
+        ok = row.definition !== null && worksheetSchema.safeParse(JSON.parse(row.definition)).success;
+      } catch {
+        ok = false;
+      }
+    }
+    if (!ok) found.push({ rowid: row.row_id, label: label(row.id), problem: `This custom ${what} cannot be read.` });
+  }
+  return found;
+}
+
+function scanDistortions(db: VaultDb): Found[] {
+  const rows = db
+    .prepare(
+      `SELECT rowid AS row_id, substr(id, 1, 40) AS id FROM custom_distortions
+       WHERE octet_length(label) > 240 OR octet_length(id) > 64 OR length(trim(label)) = 0`,
+    )
+    .all() as { row_id: number; id: string }[];
+  return rows.map((row) => ({
+    rowid: row.row_id,
+    label: label(row.id),
+    problem: 'This custom distortion’s name or id is not one the app can show.',
+  }));
+}
+
+/** The damaged records of one table (see scanDataHealth). */
+function scanTable(db: VaultDb, table: HealthTable): Found[] {
+  switch (table) {
+    case 'settings':
+      return readSettingsChecked(db).damaged.map((each) => ({
+        rowid: each.rowid,
+        label: label(each.key),
+        problem: each.problem,
+      }));
+    case 'clients':
+      return readClients(db, { includeArchived: true }).damaged.map((each) => ({
+        rowid: each.rowid,
+        label: label(each.id),
+        problem: each.problem,
+        clinical: clientHasHistory(db, each.rowid),
+      }));
+    case 'notes':
+      return damagedNotes(db).map((each) => ({ rowid: each.rowid, label: label(each.id), problem: each.problem }));
+    case 'note_revisions':
+      return scanRevisions(db);
+    case 'addenda':
+      return scanAddenda(db);
+    case 'custom_templates':
+    case 'custom_worksheets':
+      return scanDefinitions(db, table);
+    case 'custom_distortions':
+      return scanDistortions(db);
+    default: {
+      const entry = CLINICAL_JSON_COLUMNS.find(([name]) => name === table);
+      return entry ? scanClinicalJson(db, table, entry[1], entry[2]) : [];
+    }
+  }
+}
+
+const SCANNED_TABLES: HealthTable[] = [
+  'settings',
+  'clients',
+  'notes',
+  'note_revisions',
+  'addenda',
+  'custom_templates',
+  'custom_distortions',
+  'custom_worksheets',
+  ...CLINICAL_JSON_COLUMNS.map(([table]) => table),
+];
+
+function asRecord(table: HealthTable, found: Found): DamagedRecord {
+  // A client row is clinical when anything of the record hangs on it; the rest by table.
+  const clinical = table === 'clients' ? found.clinical === true : !REMOVABLE_TABLES.has(table);
+  return {
+    table,
+    rowid: found.rowid,
+    label: found.label,
+    problem: found.problem.slice(0, 500),
+    clinical,
+    removable: !clinical,
+  };
+}
+
+/**
+ * Every damaged record in the vault. Bounded: a value is judged by its size in SQL
+ * before it is read, parsed once, and walked without recursion; a 64 MiB value costs
+ * nothing. The cost is reading the rows themselves (decrypting every page of notes:
+ * about 0.2 ms a note, each holding its template copy), so a vault of 4,500 rows scans
+ * in about 0.4 s on a busy two-core machine.
+ */
+export function scanDataHealth(db: VaultDb): { records: DamagedRecord[]; scannedRows: number; tookMs: number } {
+  const startedAt = performance.now();
+  const records: DamagedRecord[] = [];
+  let scannedRows = 0;
+  for (const table of SCANNED_TABLES) {
+    scannedRows += db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+    for (const found of scanTable(db, table)) records.push(asRecord(table, found));
+  }
+  return { records, scannedRows, tookMs: Math.round(performance.now() - startedAt) };
+}
+
+/** One row exactly as stored, as JSON text (blobs as hex), and the SHA-256 of that text. */
+export function rawRecord(db: VaultDb, table: HealthTable, rowid: number): { json: string; sha256: string } {
+  const row = db.prepare(`SELECT * FROM ${table} WHERE rowid = ?`).get(rowid) as Record<string, unknown> | undefined;
+  if (!row) throw new CoreError('NOT_FOUND', 'That record is no longer in the vault.');
+  // Column values are text, numbers, null or blobs: nothing here nests, so stringify cannot overflow.
+  const json = JSON.stringify(
+    { table, rowid, row },
+    (_key, value) => (Buffer.isBuffer(value) ? value.toString('hex') : value),
+    2,
+  );
+  return { json, sha256: createHash('sha256').update(json).digest('hex') };
+}
+
+/** The damaged record at table/rowid as the scan sees it now, or a refusal. */
+function damagedRecordAt(db: VaultDb, table: HealthTable, rowid: number): DamagedRecord {
+  const found = scanTable(db, table).find((each) => each.rowid === rowid);
+  if (!found) {
+    const exists = db.prepare(`SELECT 1 FROM ${table} WHERE rowid = ?`).get(rowid) !== undefined;
+    throw exists
+      ? new CoreError(
+          'INVALID_REQUEST',
+          'That record is not damaged: only records listed under Data health can be removed here.',
+          { field: 'rowid' },
+        )
+      : new CoreError('NOT_FOUND', 'That record is no longer in the vault.');
+  }
+  return asRecord(table, found);
+}
+
+/** The raw row of a damaged record (for the therapist to keep before anything else). */
+export function exportDamagedRecord(db: VaultDb, table: HealthTable, rowid: number): { json: string; sha256: string } {
+  damagedRecordAt(db, table, rowid);
+  return rawRecord(db, table, rowid);
+}
+
+/**
+ * Removes a damaged record that is not clinical history, with the therapist's reason,
+ * their name (as in Settings, as for signing) and the SHA-256 of the raw row kept in
+ * damaged_record_removals, in one transaction with the delete.
+ */
+export function removeDamagedRecord(
+  db: VaultDb,
+  request: { table: HealthTable; rowid: number; reason: string },
+  now: Date,
+): { removalId: number; sha256: string } {
+  return db.transaction(() => {
+    const record = damagedRecordAt(db, request.table, request.rowid);
+    if (!record.removable) {
+      throw new CoreError(
+        'RECORD_NOT_REMOVABLE',
+        request.table === 'clients'
+          ? 'This client has notes or other records, which are clinical history and never removed. The damaged client row stays listed under Data health and can be exported.'
+          : undefined,
+      );
+    }
+    const signedBy = readSettings(db).therapistName.trim();
+    if (!signedBy) throw new CoreError('SIGNER_NAME_MISSING');
+    const { sha256 } = rawRecord(db, request.table, request.rowid);
+    const { lastInsertRowid } = db
+      .prepare(
+        `INSERT INTO damaged_record_removals (removed_at, table_name, record_label, raw_sha256, reason, signed_by)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+      )
+      .run(now.toISOString(), request.table, record.label, sha256, request.reason, signedBy);
+    if (request.table === 'clients') {
+      // Its search entry goes with it (a client with no record has only its own).
+      const id = db.prepare('SELECT id FROM clients WHERE rowid = ?').pluck().get(request.rowid) as string;
+      const doc = db.prepare('SELECT rowid FROM search_docs WHERE ref_id = ?').pluck().get(id) as number | undefined;
+      if (doc !== undefined) {
+        db.prepare('DELETE FROM search_index WHERE rowid = ?').run(doc);
+        db.prepare('DELETE FROM search_docs WHERE rowid = ?').run(doc);
+      }
+    }
+    db.prepare(`DELETE FROM ${request.table} WHERE rowid = ?`).run(request.rowid);
+    return { removalId: Number(lastInsertRowid), sha256 };
+  })();
+}
+
