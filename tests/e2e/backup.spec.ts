@@ -179,3 +179,66 @@ test('back up now, restore an earlier backup, and recover a damaged vault from t
 
   expect(problems).toEqual([]);
 });
+
+test('a restore is undone from the unlock screen: lock, then bring the set-aside vault back', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(150_000);
+  const { problems } = await guardPage(page);
+  const vault = freshVaultFolder();
+  const backupFolder = join(dirname(vault), 'backups');
+  mkdirSync(backupFolder);
+  harness = await startHarness(vault);
+  await page.goto(harness.url);
+  await confirmRecoveryKey(page, await createVault(page));
+  await page.getByRole('button', { name: 'Clients' }).click();
+  await addClient(page, { name: 'Amara Okafor' });
+
+  const card = await openSettings(page);
+  await card.getByLabel('Backup folder (full path)').fill(backupFolder);
+  await card.getByRole('button', { name: 'Save folder' }).click();
+  await card.getByRole('button', { name: 'Back up now' }).click();
+  await expect(card.getByText(/Backed up and verified/)).toBeVisible();
+  await page.getByRole('button', { name: 'Clients' }).click();
+  await addClient(page, { name: 'Added After Backup' });
+
+  // Restore the backup: the vault holding "Added After Backup" is set aside.
+  await openSettings(page);
+  await card.getByRole('button', { name: 'Restore a backup…' }).click();
+  const panel = card.getByRole('region', { name: 'Restore from a backup' });
+  await panel.getByRole('button', { name: /^Restore…/ }).click();
+  await panel.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+  await panel.getByRole('button', { name: 'Check this backup' }).click();
+  await Promise.all([
+    page.waitForEvent('framenavigated'),
+    panel.getByRole('button', { name: 'Restore this backup' }).click(),
+  ]);
+  await page.getByRole('button', { name: 'Clients' }).click();
+  await expect.poll(() => clientNames(page)).toEqual(['Amara Okafor']);
+
+  // Locked: the unlock screen offers the set-aside vault, no unlock needed first.
+  await page.getByRole('button', { name: 'Lock' }).click();
+  await expect(page.getByRole('heading', { name: 'Sessionkeep is locked' })).toBeVisible();
+  const setAside = page.getByRole('region', { name: 'Vaults set aside by a restore' });
+  await expect(setAside).toBeVisible();
+  await expect(setAside.getByRole('listitem')).toHaveCount(1);
+  for (const width of [1366, 1024, 900]) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.screenshot({ path: testInfo.outputPath(`unlock-set-aside-${width}.png`), fullPage: true });
+  }
+  await setAside.getByRole('button', { name: /^Bring back…/ }).click();
+  await setAside.getByRole('textbox', { name: 'Its passphrase' }).fill('not the passphrase, sorry');
+  await setAside.getByRole('button', { name: 'Bring it back' }).click();
+  await expect(setAside.getByRole('alert')).toContainText('That passphrase is not correct.');
+  await page.screenshot({ path: testInfo.outputPath('unlock-set-aside-form.png'), fullPage: true });
+  expect(await unnamedControls(page)).toEqual([]);
+  await setAside.getByRole('textbox', { name: 'Its passphrase' }).fill(PASSPHRASE);
+  await setAside.getByRole('button', { name: 'Bring it back' }).click();
+
+  // In, on the vault brought back; the restored one is set aside in its turn.
+  await page.getByRole('button', { name: 'Clients' }).click();
+  await expect.poll(() => clientNames(page)).toEqual(['Added After Backup', 'Amara Okafor']);
+  const asides = readdirSync(vault).filter((name) => name.startsWith('set-aside-'));
+  expect(asides).toHaveLength(1);
+  expect(problems).toEqual([]);
+});

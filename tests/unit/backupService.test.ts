@@ -144,6 +144,27 @@ describe('restore', () => {
     expect(expectOk<unknown[]>(await core.handle('backup:setAside', {}))).toHaveLength(1);
   });
 
+  it('lists and brings back a set-aside vault while locked (from the unlock screen)', async () => {
+    expectOk(await core.handle('settings:update', { backupFolder }));
+    const made = expectOk<BackupInfo>(await core.handle('backup:now', {}));
+    expectOk(await core.handle('clients:create', { client: { ...emptyClientInput, displayName: 'Added later' } }));
+    expectOk(
+      await core.handle('backup:restore', { path: made.path, secret: { kind: 'passphrase', passphrase: PASSPHRASE } }),
+    );
+    expectOk(await core.handle('vault:lock', {}));
+    expect((await core.vault.status()).state).toBe('locked');
+
+    const [aside] = expectOk<{ path: string }[]>(await core.handle('backup:setAside', {}));
+    if (!aside) throw new Error('expected a set-aside vault');
+    const brought = expectOk<{ session: unknown; setAsidePath: string | null }>(
+      await core.handle('backup:bringBack', { path: aside.path, passphrase: PASSPHRASE }),
+    );
+    expect((await core.vault.status()).state).toBe('unlocked');
+    const clients = expectOk<Client[]>(await core.handle('clients:list', { includeArchived: true }));
+    expect(clients.map((client) => client.displayName).sort()).toEqual(['Added later', 'Amara Okafor']);
+    expect(brought.setAsidePath && existsSync(join(brought.setAsidePath, 'vault.db'))).toBe(true);
+  });
+
   it('when the vault swapped in cannot be opened, the windows are told it is locked', async () => {
     expectOk(await core.handle('settings:update', { backupFolder }));
     const made = expectOk<BackupInfo>(await core.handle('backup:now', {}));

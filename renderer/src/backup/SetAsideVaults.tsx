@@ -1,4 +1,5 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
+import type { SessionInfo } from '../../../shared/ipc/contract';
 import { call, messageOf } from '../api';
 import { Alert } from '../components/Alert';
 import { PassphraseField } from '../components/PassphraseField';
@@ -9,8 +10,19 @@ type SetAside = { path: string; name: string; setAsideAt: string };
 /**
  * The vaults a restore set aside, so a restore can be undone: bringing one back sets the
  * vault in place aside in turn (nothing is ever deleted) and opens it with its passphrase.
+ * In Settings the window starts again from the vault brought back (`onBroughtBack`
+ * absent: reload); on the unlock screen it is simply entered.
  */
-export function SetAsideVaults() {
+export function SetAsideVaults({
+  onBroughtBack,
+  intro,
+  card = false,
+}: {
+  onBroughtBack?: (session: SessionInfo) => void;
+  intro?: string;
+  /** Its own card (the unlock screen) rather than a part of the Backups card. */
+  card?: boolean;
+} = {}) {
   const id = useId();
   const [list, setList] = useState<SetAside[]>([]);
   const [chosen, setChosen] = useState<SetAside | null>(null);
@@ -29,9 +41,10 @@ export function SetAsideVaults() {
     setBusy(true);
     setError(null);
     try {
-      await call('backup:bringBack', { path: chosen.path, passphrase });
+      const { session } = await call('backup:bringBack', { path: chosen.path, passphrase });
       // The vault brought back is open: start again from its home screen.
-      window.location.reload();
+      if (onBroughtBack) onBroughtBack(session);
+      else window.location.reload();
     } catch (failure) {
       setError(messageOf(failure));
       setBusy(false);
@@ -39,8 +52,9 @@ export function SetAsideVaults() {
   }
 
   return (
-    <section className="set-aside" aria-labelledby={`${id}-title`}>
+    <section className={card ? 'set-aside card' : 'set-aside'} aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>Vaults set aside by a restore</h3>
+      {intro && <p className="hint">{intro}</p>}
       <ul className="set-aside-list">
         {list.map((entry) => (
           <li key={entry.path}>

@@ -3,6 +3,7 @@ import { errorMessages } from '../../../shared/errors';
 import type { SessionInfo, VaultStatus } from '../../../shared/ipc/contract';
 import { ApiError, call, messageOf } from '../api';
 import { RestorePanel } from '../backup/RestorePanel';
+import { SetAsideOnUnlock } from '../backup/SetAsideOnUnlock';
 import { Alert } from '../components/Alert';
 import { PassphraseField } from '../components/PassphraseField';
 import { Recover } from './Recover';
@@ -46,6 +47,7 @@ export function Unlock({ status, notice, onUnlocked, onStatusChanged }: Props) {
             onRestored={(session) => onUnlocked(session)}
           />
         </section>
+        <SetAsideOnUnlock onUnlocked={onUnlocked} />
       </main>
     );
   }
@@ -72,6 +74,7 @@ export function Unlock({ status, notice, onUnlocked, onStatusChanged }: Props) {
             </button>
           </div>
         </section>
+        <SetAsideOnUnlock onUnlocked={onUnlocked} />
       </main>
     );
   }
@@ -147,6 +150,7 @@ export function Unlock({ status, notice, onUnlocked, onStatusChanged }: Props) {
           </button>
         </div>
       </form>
+      <SetAsideOnUnlock onUnlocked={onUnlocked} />
     </main>
   );
 }
