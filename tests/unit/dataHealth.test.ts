@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Core, createCore } from '../../electron/core/core';
 import { readSettingsChecked } from '../../electron/core/settings/settingsRepository';
 import type { Client } from '../../shared/clients/client';
-import type { AuditEntry, SessionInfo } from '../../shared/ipc/contract';
+import type { AuditEntry, ResponseOf, SessionInfo } from '../../shared/ipc/contract';
 import { contract } from '../../shared/ipc/contract';
 import type { Note, NoteSummary } from '../../shared/notes/note';
 import { defaultSettings, type Settings } from '../../shared/settings';
@@ -534,8 +534,4 @@ const emptyClient = {
   diagnosisCode: '',
 };
 
-type HealthScan = {
-  records: { table: string; rowid: number; label: string; problem: string; clinical: boolean }[];
-  scannedRows: number;
-  tookMs: number;
-};
+type HealthScan = ResponseOf<'health:scan'>;

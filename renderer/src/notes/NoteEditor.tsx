@@ -1,13 +1,14 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { clientLabel } from '../../../shared/clients/client';
 import type { Addendum, Note } from '../../../shared/notes/note';
-import { call, messageOf } from '../api';
+import { ApiError, call, messageOf } from '../api';
 import { Alert } from '../components/Alert';
 import { type NoteHomework, NoteHomeworkContext } from '../homework/noteHomework';
 import type { Route } from '../route';
 import { isMod, modLabel, useModShortcut } from '../shortcuts';
 import { AddendaList, AddendumComposer } from './Addenda';
 import type { AutosaveController } from './autosave';
+import { DamagedRecord } from './DamagedRecord';
 import { HistoryDialog } from './HistoryDialog';
 import { NoteForm, sectionDomId } from './NoteForm';
 import { closeController, closingSave, openController, retireController } from './openNotes';
@@ -47,6 +48,7 @@ const longDate = (iso: string) =>
 export function NoteEditor({ noteId, clientId, find, onNavigate }: Props) {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
+  const [damaged, setDamaged] = useState<string | null>(null);
   const [dialog, setDialog] = useState<'sign' | 'history' | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -56,6 +58,7 @@ export function NoteEditor({ noteId, clientId, find, onNavigate }: Props) {
     let controller: AutosaveController | null = null;
     setLoaded(null);
     setLoadError(null);
+    setDamaged(null);
     void (async () => {
       try {
         // If this note was just closed, its last save finishes before it is read back.
@@ -73,7 +76,10 @@ export function NoteEditor({ noteId, clientId, find, onNavigate }: Props) {
         }
         setLoaded({ note, clientName: client ? clientLabel(client) : 'Client', values, controller, generation: 0 });
       } catch (error) {
-        if (live) setLoadError(messageOf(error));
+        if (!live) return;
+        // A note the core cannot show opens as a damaged record, never as a broken screen.
+        if (error instanceof ApiError && error.code === 'RECORD_DAMAGED') setDamaged(error.message);
+        else setLoadError(messageOf(error));
       }
     })();
     return () => {
@@ -176,6 +182,21 @@ export function NoteEditor({ noteId, clientId, find, onNavigate }: Props) {
 
   const backToClient = () => onNavigate({ view: 'clients', clientId, mode: 'view' });
 
+  if (damaged) {
+    return (
+      <div className="note-page">
+        <div className="note-main">
+          <DamagedRecord
+            table="notes"
+            id={noteId}
+            message={damaged}
+            onBack={backToClient}
+            backLabel="Back to the client"
+          />
+        </div>
+      </div>
+    );
+  }
   if (loadError) {
     return (
       <div className="note-page">

@@ -47,6 +47,8 @@ const actionLabels: Record<AuditAction, string> = {
   restore: 'Restored from backup',
   export: 'Data exported',
   import: 'Data imported',
+  'record.exported': 'Damaged record exported',
+  'record.removed': 'Damaged record removed',
 };
 
 const entityLabels: Record<AuditEntityType, string> = {
@@ -62,6 +64,7 @@ const entityLabels: Record<AuditEntityType, string> = {
   cautionAction: 'Caution action',
   measure: 'Measure',
   backup: 'Backup',
+  record: 'Damaged record',
 };
 
 const settingLabels: Record<string, string> = {

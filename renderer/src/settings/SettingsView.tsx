@@ -9,6 +9,7 @@ import { AboutKnowledgeBase } from '../intake/AboutKnowledgeBase';
 import { DistortionSettings } from '../templates/DistortionSettings';
 import { TemplateSettings } from '../templates/TemplateSettings';
 import { AuditLog } from './AuditLog';
+import { DataHealth } from './DataHealth';
 
 type Message = { kind: 'error' | 'success'; text: string } | null;
 
@@ -260,6 +261,7 @@ export function SettingsView() {
       <VaultFacts />
       <BackupSettings />
       <TransferSettingsCard />
+      <DataHealth />
       <AuditLog />
       <AboutKnowledgeBase />
     </main>
