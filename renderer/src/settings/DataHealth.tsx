@@ -166,7 +166,8 @@ export function DataHealth() {
       ) : (
         <>
           <p className="health-summary">
-            {count === 1 ? '1 damaged record' : `${count} damaged records`} among {scan.scannedRows.toLocaleString()}.
+            {count === 1 ? '1 damaged record' : `${count} damaged records`} found in {scan.scannedRows.toLocaleString()}{' '}
+            records checked.
           </p>
           <ul className="health-list" aria-label="Damaged records">
             {scan.records.map((record) => (
