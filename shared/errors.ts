@@ -52,6 +52,8 @@ export const errorMessages = {
   RECORD_DAMAGED:
     'This record is damaged and cannot be shown. It is listed under Settings → Data health, where it can be exported as raw JSON.',
   RECORD_NOT_REMOVABLE:
+  IMPORT_REFUSED:
+    'This file cannot be imported: something in it is not what Sessionkeep writes into an export. Nothing was imported.',
     'This record is part of the clinical history, which is never removed. It stays listed under Settings → Data health and can be exported.',
   BUSY: 'An export or import is already under way. Wait for it to finish, or cancel it.',
   INTERNAL: 'Something went wrong inside Sessionkeep. Nothing was changed.',

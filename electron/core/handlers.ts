@@ -25,7 +25,7 @@ import {
 } from './clients/clientRepository';
 import { asStorageError, CoreError } from './coreError';
 import type { VaultDb } from './db/database';
-import { applyImport, exportVault, planImport } from './export';
+import { applyArchive, exportVault, planArchive, readArchive } from './export';
 import { exportDamagedRecord, removeDamagedRecord, scanDataHealth } from './health/dataHealth';
 import {
   assignHomework,
@@ -309,11 +309,21 @@ export function createHandlers(
       running?.abort();
       return { cancelled: running !== null };
     },
-    'import:plan': ({ path, passphrase }) => vault.withUnlocked((db) => planImport(db, path, { passphrase })),
-    'import:apply': ({ path, passphrase }) =>
-      runTransfer('import', (signal, onProgress) =>
-        vault.withUnlocked((db) => applyImport(db, path, { passphrase, signal, onProgress })),
-      ),
+    // The file is read and checked outside the vault's queue (readArchive is bounded and
+    // never blocks on the source), so a lock never waits behind a slow or hostile file.
+    'import:plan': async ({ path, passphrase }) => {
+      vault.db();
+      const archive = await readArchive(path, passphrase);
+      return vault.withUnlocked((db) => planArchive(db, archive, now()));
+    },
+    'import:apply': ({ path, passphrase, settings }) =>
+      runTransfer('import', async (signal, onProgress) => {
+        vault.db();
+        onProgress(0);
+        const archive = await readArchive(path, passphrase);
+        signal.throwIfAborted();
+        return vault.withUnlocked((db) => applyArchive(db, archive, { settings, signal, onProgress, now }));
+      }),
     'clients:setDefaultTemplate': ({ id, templateId }) => {
       if (templateId !== null) findTemplate(vault.db(), templateId);
       return saving(() => setDefaultTemplate(vault.db(), id, templateId, now()));

@@ -223,6 +223,19 @@ export const healthTables = [
   'custom_templates',
   'custom_distortions',
   'custom_worksheets',
+  /** Each setting the file would change; only ticked ones are taken, protection ones never. */
+  settings: z.array(
+    z.strictObject({
+      key: z.string(),
+      label: z.string(),
+      current: z.string(),
+      incoming: z.string(),
+      notTaken: z.string().nullable(),
+      taken: z.boolean(),
+    }),
+  ),
+  /** Entries in the file's activity log: never imported. */
+  activityLogRows: z.number(),
   'assignments',
   'intake_entries',
   'intake_events',
@@ -438,7 +451,12 @@ export type DamagedRecord = z.infer<typeof damagedRecordSchema>;
     response: importReportSchema,
   },
   'import:apply': {
-    request: z.strictObject({ path: archivePath, passphrase: passphrase.optional() }),
+    request: z.strictObject({
+      path: archivePath,
+      passphrase: passphrase.optional(),
+      /** The settings the therapist ticked in the dry run's list (by key). */
+      settings: z.array(z.enum(Object.keys(settingsSchema.shape) as [string, ...string[]])).max(20).default([]),
+    }),
     response: importReportSchema,
   },
   'measures:listForClient': {

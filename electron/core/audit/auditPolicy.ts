@@ -111,8 +111,15 @@ const policy: { [C in Channel]: Decision<C> } = {
   'export:vault': (_request, { encrypted }) => event('export', 'vault', null, { encrypted }),
   'export:cancel': read,
   'import:plan': read,
-  'import:apply': (_request, { totals }) =>
-    event('import', 'vault', null, { added: totals.toAdd, conflicts: totals.conflicts }),
+  'import:apply': (_request, { totals, settings }) => {
+    // Setting keys are fixed tokens (never their values): which ones the import changed.
+    const taken = (settings ?? []).filter((change) => change.taken).map((change) => change.key);
+    return event('import', 'vault', null, {
+      added: totals.toAdd,
+      conflicts: totals.conflicts,
+      ...(taken.length ? { settings: taken } : {}),
+    });
+  },
   'backup:status': read,
   // Recorded by the backup service itself, with failures too (and for scheduled backups).
   'backup:now': () => null,

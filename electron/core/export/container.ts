@@ -1,5 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
-import { CoreError } from '../coreError';
+import { createCipheriv, createHash, randomBytes, scrypt } from 'node:crypto';
 
 /**
  * The passphrase container around an exported zip (`.skexport`), documented in FORMAT.md:
@@ -16,11 +15,11 @@ export const CONTAINER_MAGIC = Buffer.from('SKEXPORT1', 'ascii');
 const SALT_BYTES = 16;
 const CHECK_BYTES = 32;
 const NONCE_BYTES = 12;
-const TAG_BYTES = 16;
+export const TAG_BYTES = 16;
 export const CONTAINER_HEADER_BYTES = CONTAINER_MAGIC.length + SALT_BYTES + CHECK_BYTES + NONCE_BYTES;
 export const SCRYPT_PARAMS = { N: 2 ** 17, r: 8, p: 1 } as const;
 
-function deriveKeys(passphrase: string, salt: Buffer): Promise<{ key: Buffer; check: Buffer }> {
+export function deriveKeys(passphrase: string, salt: Buffer): Promise<{ key: Buffer; check: Buffer }> {
   return new Promise((resolve, reject) => {
     // 128·N·r bytes = 128 MiB of scrypt memory; Node's default ceiling is 32 MiB.
     scrypt(passphrase.normalize('NFC'), salt, 64, { ...SCRYPT_PARAMS, maxmem: 256 * 1024 * 1024 }, (error, derived) => {
@@ -59,30 +58,14 @@ export async function openSealer(
   };
 }
 
-/** Decrypts a whole container: WRONG_PASSPHRASE, or EXPORT_DAMAGED for a damaged file. */
-export async function openContainer(bytes: Buffer, passphrase: string): Promise<Buffer> {
-  if (!isContainer(bytes) || bytes.length < CONTAINER_HEADER_BYTES + TAG_BYTES) {
-    throw new CoreError('EXPORT_DAMAGED', 'This export file is damaged or incomplete. Nothing was imported.');
-  }
+/** The salt, check and nonce of a container header (CONTAINER_HEADER_BYTES long). */
+export function containerLayout(header: Buffer): { salt: Buffer; check: Buffer; nonce: Buffer } {
   const saltAt = CONTAINER_MAGIC.length;
   const checkAt = saltAt + SALT_BYTES;
   const nonceAt = checkAt + CHECK_BYTES;
-  const salt = bytes.subarray(saltAt, checkAt);
-  const check = bytes.subarray(checkAt, nonceAt);
-  const nonce = bytes.subarray(nonceAt, nonceAt + NONCE_BYTES);
-  const derived = await deriveKeys(passphrase, salt);
-  if (!timingSafeEqual(derived.check, check)) {
-    throw new CoreError('WRONG_PASSPHRASE', 'That passphrase does not open this export file.');
-  }
-  const decipher = createDecipheriv('aes-256-gcm', derived.key, nonce);
-  decipher.setAAD(bytes.subarray(0, CONTAINER_HEADER_BYTES));
-  decipher.setAuthTag(bytes.subarray(bytes.length - TAG_BYTES));
-  try {
-    return Buffer.concat([
-      decipher.update(bytes.subarray(CONTAINER_HEADER_BYTES, bytes.length - TAG_BYTES)),
-      decipher.final(),
-    ]);
-  } catch {
-    throw new CoreError('EXPORT_DAMAGED', 'This export file is damaged or incomplete. Nothing was imported.');
-  }
+  return {
+    salt: header.subarray(saltAt, checkAt),
+    check: header.subarray(checkAt, nonceAt),
+    nonce: header.subarray(nonceAt, nonceAt + NONCE_BYTES),
+  };
 }

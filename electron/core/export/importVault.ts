@@ -3,8 +3,10 @@ import { noteText, richTextToPlain } from '../../../shared/templates/values';
 import { CoreError, storageErrorCode } from '../coreError';
 import type { VaultDb } from '../db/database';
 import { indexClient, indexDocument } from '../search/searchIndex';
-import { type Archive, readArchive } from './readArchive';
-import { EXPORT_TABLES, type Row, type TableName, type TableSpec } from './tables';
+import { checkArchiveRows } from './importRules';
+import { planSettings, type SettingChange, takeSettings } from './importSettings';
+import { type Archive, type ArchiveTable, damaged, readArchive, refused, tableOfRows } from './readArchive';
+import { IMPORTED_TABLES, type Row, type TableName, type TableSpec } from './tables';
 
 export type TableCounts = { inArchive: number; toAdd: number; identical: number; conflicts: number };
 
@@ -17,26 +19,32 @@ export type ImportReport = {
   /** Same key, different content (or a history row under such a record): left as they are. */
   conflicts: { table: TableName; id: string }[];
   totals: TableCounts;
+  /** Each setting the file would change; `taken` after an import (FORMAT.md, "Importing"). */
+  settings: SettingChange[];
+  /** Entries in the file's activity log: never imported, this vault keeps its own. */
+  activityLogRows: number;
 };
 
 export type ImportOptions = {
   passphrase?: string | undefined;
+  /** The settings (keys from the dry run's list) the therapist ticked to take. */
+  settings?: readonly string[] | undefined;
   onProgress?: ((fraction: number) => void) | undefined;
   signal?: AbortSignal | undefined;
+  now?: (() => Date) | undefined;
 };
 
 type TablePlan = {
   spec: TableSpec;
   columns: string[];
-  add: Row[];
+  source: ArchiveTable;
+  /** Indexes of the archive rows to add (parsed again when inserted). */
+  add: number[];
   /** Surrogate-id rows get fresh ids (in archive order) when any of their ids is taken. */
   renumber: boolean;
   counts: TableCounts;
   conflictKeys: Set<string | number>;
 };
-
-const damaged = (why: string) =>
-  new CoreError('EXPORT_DAMAGED', `This export file is damaged or incomplete (${why}). Nothing was imported.`);
 
 function sameRow(existing: Row, incoming: Row, columns: readonly string[], skip?: string): boolean {
   return columns.every((column) => column === skip || existing[column] === (incoming[column] ?? null));
@@ -49,18 +57,19 @@ function sameRow(existing: Row, incoming: Row, columns: readonly string[], skip?
  */
 export function planTables(db: VaultDb, archive: Archive): TablePlan[] {
   const plans = new Map<string, TablePlan>();
-  for (const spec of EXPORT_TABLES as readonly TableSpec[]) {
-    const entry = archive.tables.get(spec.table as TableName) ?? { columns: [], rows: [] };
+  for (const spec of IMPORTED_TABLES as readonly TableSpec[]) {
+    const entry = archive.tables.get(spec.table as TableName) ?? tableOfRows([], []);
     const known = (db.pragma(`table_info("${spec.table}")`) as { name: string }[]).map((column) => column.name);
     const unknown = entry.columns.find((column) => !known.includes(column));
     if (unknown) throw damaged(`${spec.table} has an unknown column ${unknown}`);
-    if (entry.rows.length && !entry.columns.includes(spec.key)) throw damaged(`${spec.table} rows have no ${spec.key}`);
+    if (entry.count && !entry.columns.includes(spec.key)) throw damaged(`${spec.table} rows have no ${spec.key}`);
     const plan: TablePlan = {
       spec,
       columns: entry.columns,
       add: [],
       renumber: false,
-      counts: { inArchive: entry.rows.length, toAdd: 0, identical: 0, conflicts: 0 },
+      source: entry,
+      counts: { inArchive: entry.count, toAdd: 0, identical: 0, conflicts: 0 },
       conflictKeys: new Set(),
     };
     plans.set(spec.table, plan);
@@ -78,7 +87,9 @@ export function planTables(db: VaultDb, archive: Archive): TablePlan[] {
         const content = contentOf(row);
         pool.set(content, (pool.get(content) ?? 0) + 1);
       }
-      for (const row of entry.rows) {
+      let index = -1;
+      for (const row of entry.rows()) {
+        index++;
         const id = row[spec.key];
         if (typeof id !== 'number' || seen.has(id)) throw damaged(`${spec.table} has a bad or repeated id`);
         seen.add(id);
@@ -91,7 +102,7 @@ export function planTables(db: VaultDb, archive: Archive): TablePlan[] {
           plan.counts.conflicts++;
           plan.conflictKeys.add(id);
         } else {
-          plan.add.push(row);
+          plan.add.push(index);
           if (byKey.get(id)) plan.renumber = true;
         }
       }
@@ -99,7 +110,9 @@ export function planTables(db: VaultDb, archive: Archive): TablePlan[] {
       const byUnique = spec.unique
         ? db.prepare(`SELECT "${spec.key}" AS key FROM "${spec.table}" WHERE "${spec.unique}" = ?`)
         : null;
-      for (const row of entry.rows) {
+      let index = -1;
+      for (const row of entry.rows()) {
+        index++;
         const key = row[spec.key];
         if (key === null || key === undefined || seen.has(key))
           throw damaged(`${spec.table} has a bad or repeated key`);
@@ -111,7 +124,7 @@ export function planTables(db: VaultDb, archive: Archive): TablePlan[] {
           plan.counts.conflicts++;
           plan.conflictKeys.add(key);
         } else {
-          plan.add.push(row);
+          plan.add.push(index);
         }
       }
     }
@@ -120,7 +133,7 @@ export function planTables(db: VaultDb, archive: Archive): TablePlan[] {
   return [...plans.values()];
 }
 
-export function reportOf(archive: Archive, plans: readonly TablePlan[]): ImportReport {
+export function reportOf(archive: Archive, plans: readonly TablePlan[], settings: SettingChange[]): ImportReport {
   const totals: TableCounts = { inArchive: 0, toAdd: 0, identical: 0, conflicts: 0 };
   const tables = {} as Record<TableName, TableCounts>;
   const conflicts: ImportReport['conflicts'] = [];
@@ -131,17 +144,39 @@ export function reportOf(archive: Archive, plans: readonly TablePlan[]): ImportR
     for (const key of plan.conflictKeys) conflicts.push({ table, id: String(key) });
   }
   const { exportedAt, formatVersion, schemaVersion } = archive.manifest;
-  return { exportedAt, formatVersion, schemaVersion, tables, conflicts, totals };
+  return {
+    exportedAt,
+    formatVersion,
+    schemaVersion,
+    tables,
+    conflicts,
+    totals,
+    settings,
+    activityLogRows: archive.activityLogRows,
+  };
 }
 
-/** The dry run: reads and checks the archive, compares it with the vault, writes nothing. */
+const checkOrder = IMPORTED_TABLES.map((spec) => spec.table);
+
+/**
+ * The dry run on an archive already read (readArchive, outside the vault's queue): checks
+ * every row as its channel would, compares with the vault, lists the settings it would
+ * change. Writes nothing.
+ */
+export function planArchive(db: VaultDb, archive: Archive, now: Date = new Date()): ImportReport {
+  checkArchiveRows(db, archive, checkOrder, now);
+  const settings = planSettings(db, [...(archive.tables.get('settings')?.rows() ?? [])]);
+  return reportOf(archive, planTables(db, archive), settings);
+}
+
+/** The dry run from a file: reads and checks the archive, compares it with the vault, writes nothing. */
 export async function planImport(
   db: VaultDb,
   archivePath: string,
-  options: { passphrase?: string | undefined } = {},
+  options: { passphrase?: string | undefined; now?: (() => Date) | undefined } = {},
 ): Promise<ImportReport> {
   const archive = await readArchive(archivePath, options.passphrase);
-  return reportOf(archive, planTables(db, archive));
+  return planArchive(db, archive, options.now?.());
 }
 
 function searchableNoteText(row: Row): string {
@@ -190,26 +225,27 @@ function indexAdded(db: VaultDb, table: string, row: Row): void {
 }
 
 /**
- * Adds everything the plan says, in one transaction: all of it or none. Rows go in as
- * they were stored (signatures, content hashes, histories: the append-only triggers
- * allow inserts); conflicts are left untouched; the search index gets the added
- * clients, notes and addenda. Reading and checking the archive (the slow part) can be
- * cancelled; the transaction itself runs synchronously (better-sqlite3), so no other
+ * Adds everything the plan says, in one transaction: all of it or none. Every row is
+ * checked first (importRules.ts), then goes in as it was stored (signatures, content
+ * hashes, histories: the append-only triggers allow inserts); conflicts are left
+ * untouched; the ticked settings are written; the search index gets the added clients,
+ * notes and addenda. The transaction runs synchronously (better-sqlite3), so no other
  * request can slip into it, and an abort seen inside it (or any error) rolls it back.
  */
-export async function applyImport(
+export function applyArchive(
   db: VaultDb,
-  archivePath: string,
-  options: ImportOptions = {},
-): Promise<ImportReport> {
+  archive: Archive,
+  options: Omit<ImportOptions, 'passphrase'> = {},
+): ImportReport {
   const { signal, onProgress } = options;
-  signal?.throwIfAborted();
-  onProgress?.(0);
-  const archive = await readArchive(archivePath, options.passphrase);
+  const now = options.now?.() ?? new Date();
   signal?.throwIfAborted();
   onProgress?.(0.2);
   try {
     const report = db.transaction(() => {
+      checkArchiveRows(db, archive, checkOrder, now);
+      const settingRows = [...(archive.tables.get('settings')?.rows() ?? [])];
+      const settings = takeSettings(db, settingRows, planSettings(db, settingRows), options.settings ?? []);
       const plans = planTables(db, archive);
       const total = plans.reduce((sum, plan) => sum + plan.add.length, 0);
       let done = 0;
@@ -222,7 +258,8 @@ export async function applyImport(
         const insert = db.prepare(
           `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
         );
-        for (const row of plan.add) {
+        for (const index of plan.add) {
+          const row = plan.source.row(index);
           insert.run(columns.map((column) => row[column] ?? null));
           indexAdded(db, table, row);
           done++;
@@ -233,7 +270,7 @@ export async function applyImport(
         }
       }
       signal?.throwIfAborted();
-      return reportOf(archive, plans);
+      return reportOf(archive, plans, settings);
     })();
     onProgress?.(1);
     return report;
@@ -242,8 +279,23 @@ export async function applyImport(
     const storage = storageErrorCode(error);
     if (storage) throw new CoreError(storage);
     const code = String((error as { code?: unknown }).code ?? '');
-    // A row the schema refuses (a missing parent, a wrong type) means the archive is not sound.
-    if (code.startsWith('SQLITE_CONSTRAINT') || code === 'SQLITE_MISMATCH') throw damaged(code);
+    // The rules check parents and types first; the schema is the last line of defence.
+    if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') throw refused('a record in it refers to one that is not there');
+    if (code.startsWith('SQLITE_CONSTRAINT') || code === 'SQLITE_MISMATCH') {
+      throw refused(`a record in it does not fit the vault (${code})`);
+    }
     throw error;
   }
+}
+
+/** Reads the archive, then imports it (see applyArchive). */
+export async function applyImport(
+  db: VaultDb,
+  archivePath: string,
+  options: ImportOptions = {},
+): Promise<ImportReport> {
+  options.signal?.throwIfAborted();
+  options.onProgress?.(0);
+  const archive = await readArchive(archivePath, options.passphrase);
+  return applyArchive(db, archive, options);
 }

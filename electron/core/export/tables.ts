@@ -64,3 +64,13 @@ export type Row = Record<string, string | number | null>;
 
 /** The JSON shape of one table file. */
 export type TableFile = { table: string; columns: string[]; rows: Row[] };
+
+/**
+ * The tables an import adds rows to. Settings are offered one by one (importSettings.ts)
+ * and the activity log is never imported: it records what happened in this vault, and
+ * rows from a file could forge that (issue 11). The import itself is logged.
+ */
+export const IMPORTED_TABLES = EXPORT_TABLES.filter(
+  (spec): spec is Exclude<(typeof EXPORT_TABLES)[number], { table: 'settings' | 'audit_log' }> =>
+    spec.table !== 'settings' && spec.table !== 'audit_log',
+);

@@ -1,5 +1,6 @@
+import { once } from 'node:events';
 import { promisify } from 'node:util';
-import { crc32, deflateRaw, inflateRawSync } from 'node:zlib';
+import { crc32, createInflateRaw, deflateRaw } from 'node:zlib';
 
 /**
  * A minimal zip (PKWARE APPNOTE 6.3.x, section 4.3) writer and reader, so an export
@@ -110,63 +111,297 @@ export class ZipWriter {
   }
 }
 
+/** A zip that is damaged (truncated, a flipped bit): EXPORT_DAMAGED. */
 export class ZipFormatError extends Error {
   override name = 'ZipFormatError';
 }
 
+/** A zip built to do harm or to hide something (traversal, overlap, bombs): IMPORT_REFUSED. */
+export class ZipRefusedError extends Error {
+  override name = 'ZipRefusedError';
+}
+
+const damaged = (why: string): never => {
+  throw new ZipFormatError(why);
+};
+const refused = (why: string): never => {
+  throw new ZipRefusedError(why);
+};
+
+/** One entry as the central directory declares it, checked against its local header. */
+export type ZipDirectoryEntry = {
+  name: string;
+  method: 0 | 8;
+  crc: number;
+  compressedSize: number;
+  size: number;
+  /** Where the local header starts and where the compressed data starts. */
+  offset: number;
+  dataStart: number;
+};
+
+export type ZipEnd = { count: number; directorySize: number; directoryOffset: number };
+
+const END_BYTES = 22;
+const MAX_COMMENT = 0xffff;
+/** Flag bits the format allows: UTF-8 names (11) and deflate's level hints (1, 2). */
+const ALLOWED_FLAGS = UTF8_NAMES | 0x0006;
+const S_IFMT = 0o170000;
+const S_IFREG = 0o100000;
+const UNIX_HOST = 3;
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** How many bytes from the end hold the end record (and a comment, if any). */
+export const zipTailBytes = (size: number): number => Math.min(size, END_BYTES + MAX_COMMENT);
+
 /**
- * Reads every entry of a zip held in memory, checking sizes and CRC-32s. Any
- * inconsistency (truncation, a flipped bit, an entry past the end) throws ZipFormatError.
+ * Finds and checks the end-of-central-directory record in the file's last bytes. The
+ * directory must sit right before it (nothing hidden in between) and nothing may follow
+ * it but its own comment. No multi-disk archives and no zip64 (FORMAT.md).
  */
-export function readZip(zip: Buffer): Map<string, Buffer> {
-  const fail = (why: string): never => {
-    throw new ZipFormatError(why);
-  };
-  // The end record is the last 22 bytes plus an optional comment of at most 65,535 bytes.
+export function parseZipEnd(tail: Buffer, size: number): ZipEnd {
+  const tailStart = size - tail.length;
   let end = -1;
-  for (let at = zip.length - 22; at >= Math.max(0, zip.length - 22 - 0xffff); at--) {
-    if (zip.readUInt32LE(at) === END_RECORD) {
+  for (let at = tail.length - END_BYTES; at >= 0; at--) {
+    if (tail.readUInt32LE(at) === END_RECORD && tail.readUInt16LE(at + 20) === tail.length - at - END_BYTES) {
       end = at;
       break;
     }
   }
-  if (end < 0) fail('no end-of-central-directory record (truncated?)');
-  const count = zip.readUInt16LE(end + 10);
-  const directorySize = zip.readUInt32LE(end + 12);
-  const directoryOffset = zip.readUInt32LE(end + 16);
-  if (directoryOffset + directorySize > end) fail('central directory runs past its end record');
+  if (end < 0) damaged('no end-of-central-directory record (truncated?)');
+  const disk = tail.readUInt16LE(end + 4);
+  const directoryDisk = tail.readUInt16LE(end + 6);
+  const onDisk = tail.readUInt16LE(end + 8);
+  const count = tail.readUInt16LE(end + 10);
+  const directorySize = tail.readUInt32LE(end + 12);
+  const directoryOffset = tail.readUInt32LE(end + 16);
+  if (disk !== 0 || directoryDisk !== 0 || onDisk !== count) refused('it is a multi-part archive');
+  if (count === 0xffff || directorySize === MAX_32 || directoryOffset === MAX_32) refused('it uses zip64');
+  if (directoryOffset + directorySize !== tailStart + end) {
+    damaged('the central directory does not end where its end record begins');
+  }
+  return { count, directorySize, directoryOffset };
+}
 
-  const files = new Map<string, Buffer>();
-  let at = directoryOffset;
+/** A name must be a plain relative path: no traversal, no absolute path, no backslash. */
+export function unsafeNameReason(name: string): string | null {
+  if (name === '') return 'an entry has no name';
+  if ([...name].some((char) => char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f))
+    return `the entry name ${JSON.stringify(name)} holds control characters`;
+  if (name.includes('\\')) return `the entry ${JSON.stringify(name)} has a backslash in its name`;
+  if (name.startsWith('/') || /^[A-Za-z]:/.test(name)) return `the entry ${JSON.stringify(name)} has an absolute path`;
+  const parts = name.split('/');
+  if (parts.some((part) => part === '..')) return `the entry ${JSON.stringify(name)} points outside the archive (..)`;
+  if (parts.some((part) => part === '' || part === '.'))
+    return `the entry name ${JSON.stringify(name)} is not a plain path`;
+  return null;
+}
+
+/**
+ * Reads the central directory (already in memory, bounded by the caller). Checks each
+ * entry's name, type (regular files only: a symlink or folder entry is refused), flags,
+ * method and sizes, and refuses a name that appears twice.
+ */
+export function parseCentralDirectory(directory: Buffer, count: number): (ZipDirectoryEntry & { nameBytes: Buffer })[] {
+  const entries: (ZipDirectoryEntry & { nameBytes: Buffer })[] = [];
+  const names = new Set<string>();
+  let at = 0;
   for (let index = 0; index < count; index++) {
-    if (at + 46 > end || zip.readUInt32LE(at) !== CENTRAL_HEADER) fail(`central header ${index} is missing`);
-    const flags = zip.readUInt16LE(at + 8);
-    const method = zip.readUInt16LE(at + 10);
-    const crc = zip.readUInt32LE(at + 16);
-    const compressedSize = zip.readUInt32LE(at + 20);
-    const size = zip.readUInt32LE(at + 24);
-    const nameLength = zip.readUInt16LE(at + 28);
-    const skip = zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
-    const offset = zip.readUInt32LE(at + 42);
-    const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
-    at += 46 + nameLength + skip;
-    if (flags & 0x0001) fail(`${name} is zip-encrypted, which this reader does not support`);
-    if (files.has(name)) fail(`${name} appears twice`);
-    if (offset + 30 > directoryOffset || zip.readUInt32LE(offset) !== LOCAL_HEADER) fail(`${name}: no local header`);
-    const dataStart = offset + 30 + zip.readUInt16LE(offset + 26) + zip.readUInt16LE(offset + 28);
-    if (dataStart + compressedSize > directoryOffset) fail(`${name} runs past the central directory`);
-    const raw = zip.subarray(dataStart, dataStart + compressedSize);
-    let data: Buffer;
-    if (method === 0) data = Buffer.from(raw);
-    else if (method === 8) {
-      try {
-        data = inflateRawSync(raw, { maxOutputLength: Math.max(size, 1) });
-      } catch {
-        return fail(`${name} does not inflate`);
+    if (at + 46 > directory.length || directory.readUInt32LE(at) !== CENTRAL_HEADER) {
+      damaged(`central header ${index + 1} is missing`);
+    }
+    const host = directory.readUInt8(at + 5);
+    const flags = directory.readUInt16LE(at + 8);
+    const method = directory.readUInt16LE(at + 10);
+    const crc = directory.readUInt32LE(at + 16);
+    const compressedSize = directory.readUInt32LE(at + 20);
+    const size = directory.readUInt32LE(at + 24);
+    const nameLength = directory.readUInt16LE(at + 28);
+    const extraLength = directory.readUInt16LE(at + 30);
+    const commentLength = directory.readUInt16LE(at + 32);
+    const diskStart = directory.readUInt16LE(at + 34);
+    const external = directory.readUInt32LE(at + 38);
+    const offset = directory.readUInt32LE(at + 42);
+    const next = at + 46 + nameLength + extraLength + commentLength;
+    if (next > directory.length) damaged(`central header ${index + 1} runs past the directory`);
+    const nameBytes = directory.subarray(at + 46, at + 46 + nameLength);
+    let name: string;
+    try {
+      name = utf8.decode(nameBytes);
+    } catch {
+      return refused(`entry ${index + 1} has a name that is not UTF-8 text`);
+    }
+    at = next;
+    const unsafe = unsafeNameReason(name);
+    if (unsafe) refused(unsafe);
+    if (names.has(name)) refused(`the entry ${name} appears twice`);
+    names.add(name);
+    if (flags & 0x0001) refused(`${name} is zip-encrypted, which the export format never is`);
+    if (flags & 0x0008) refused(`${name} uses a data descriptor, which the export format never does`);
+    if (flags & ~ALLOWED_FLAGS) refused(`${name} has header flags the export format never sets`);
+    if (method !== 0 && method !== 8) refused(`${name} uses compression method ${method}`);
+    if (compressedSize === MAX_32 || size === MAX_32 || offset === MAX_32) refused(`${name} uses zip64`);
+    if (diskStart !== 0) refused(`${name} is on another disk of a multi-part archive`);
+    // Unix hosts keep the file type in the high 16 bits: only regular files (or none given).
+    const type = (external >>> 16) & S_IFMT;
+    if (host === UNIX_HOST && type !== 0 && type !== S_IFREG) {
+      refused(
+        type === 0o120000
+          ? `${name} is a symbolic link`
+          : `${name} is not a regular file (file type ${type.toString(8)})`,
+      );
+    }
+    if (external & 0x10 || name.endsWith('/')) refused(`${name} is a folder entry`);
+    entries.push({ name, nameBytes, method: method as 0 | 8, crc, compressedSize, size, offset, dataStart: -1 });
+  }
+  if (at !== directory.length) refused('the central directory holds more than its entries');
+  return entries;
+}
+
+/**
+ * Checks a local header (the 30 fixed bytes and the name) against its central entry and
+ * returns where its data starts. A local header that disagrees with the directory is how
+ * one zip shows different files to different readers: refused.
+ */
+export function checkLocalHeader(entry: ZipDirectoryEntry & { nameBytes: Buffer }, local: Buffer): number {
+  const { name } = entry;
+  if (local.length < 30 || local.readUInt32LE(0) !== LOCAL_HEADER) damaged(`${name}: its local header is missing`);
+  const nameLength = local.readUInt16LE(26);
+  const extraLength = local.readUInt16LE(28);
+  // A CRC that differs is most likely a flipped bit; sizes or names that differ are a trick.
+  if (local.readUInt32LE(14) !== entry.crc)
+    damaged(`${name}: its local header and the directory disagree on its CRC-32`);
+  const sameFields =
+    local.readUInt16LE(8) === entry.method &&
+    local.readUInt32LE(18) === entry.compressedSize &&
+    local.readUInt32LE(22) === entry.size &&
+    nameLength === entry.nameBytes.length;
+  if (!sameFields) refused(`${name}: its local header does not match the central directory`);
+  if (local.length >= 30 + nameLength && !local.subarray(30, 30 + nameLength).equals(entry.nameBytes)) {
+    refused(`${name}: its local header names another file`);
+  }
+  return entry.offset + 30 + nameLength + extraLength;
+}
+
+/**
+ * Every byte before the central directory must belong to exactly one entry: entries that
+ * overlap (one compressed stream counted many times: a zip bomb) or that reach into the
+ * directory are refused, and so is data hidden between entries.
+ */
+export function checkEntryRanges(entries: readonly ZipDirectoryEntry[], directoryOffset: number): void {
+  const sorted = [...entries].sort((a, b) => a.offset - b.offset);
+  let covered = 0;
+  let previous: ZipDirectoryEntry | null = null;
+  for (const entry of sorted) {
+    const end = entry.dataStart + entry.compressedSize;
+    if (entry.offset < covered) {
+      refused(`the entries ${previous?.name ?? ''} and ${entry.name} overlap`);
+    }
+    if (entry.offset > covered)
+      refused(`there are ${entry.offset - covered} bytes before ${entry.name} that belong to no entry`);
+    if (end > directoryOffset) refused(`${entry.name} runs into the central directory`);
+    covered = end;
+    previous = entry;
+  }
+  if (covered !== directoryOffset)
+    refused(`there are ${directoryOffset - covered} bytes after the last entry that belong to no entry`);
+}
+
+/** Anything the reader can take bytes from at a position: a file, or a sealed file decrypted on the fly. */
+export type ReadAt = (offset: number, length: number) => Promise<Buffer>;
+
+/** Reads and checks a zip's directory, touching only the end record, directory and local headers. */
+export async function readZipDirectory(
+  readAt: ReadAt,
+  size: number,
+  limits: { entries: number; directoryBytes: number },
+): Promise<ZipDirectoryEntry[]> {
+  if (size < END_BYTES) damaged('it is too short to be a zip (truncated?)');
+  const tailLength = zipTailBytes(size);
+  const end = parseZipEnd(await readAt(size - tailLength, tailLength), size);
+  if (end.count > limits.entries) {
+    refused(
+      `it has ${end.count.toLocaleString('en')} entries, more than the ${limits.entries.toLocaleString('en')} an export may have`,
+    );
+  }
+  if (end.directorySize > limits.directoryBytes) refused('its central directory is larger than an export’s can be');
+  const entries = parseCentralDirectory(await readAt(end.directoryOffset, end.directorySize), end.count);
+  for (const entry of entries) {
+    if (entry.offset + 30 > end.directoryOffset) refused(`${entry.name} starts inside the central directory`);
+    const local = await readAt(entry.offset, Math.min(30 + entry.nameBytes.length, end.directoryOffset - entry.offset));
+    entry.dataStart = checkLocalHeader(entry, local);
+  }
+  checkEntryRanges(entries, end.directoryOffset);
+  return entries.map(({ nameBytes: _nameBytes, ...entry }) => entry);
+}
+
+const PIECE = 1024 * 1024;
+
+/**
+ * Inflates one entry piece by piece, handing each piece to `onData`, and stops as soon as
+ * it would produce more than the entry declares (which the caller has already capped):
+ * memory never grows with what a hostile stream would inflate to. Checks the CRC-32.
+ */
+export async function inflateEntry(
+  readAt: ReadAt,
+  entry: ZipDirectoryEntry,
+  onData: (piece: Buffer) => void,
+): Promise<void> {
+  let produced = 0;
+  let crc = 0;
+  const take = (piece: Buffer) => {
+    produced += piece.length;
+    if (produced > entry.size) damaged(`${entry.name} inflates to more than its declared size`);
+    crc = crc32(piece, crc);
+    onData(piece);
+  };
+  if (entry.method === 0) {
+    if (entry.compressedSize !== entry.size) damaged(`${entry.name}: stored sizes disagree`);
+    for (let at = 0; at < entry.compressedSize; at += PIECE) {
+      take(await readAt(entry.dataStart + at, Math.min(PIECE, entry.compressedSize - at)));
+    }
+  } else {
+    const inflater = createInflateRaw();
+    const finished = new Promise<void>((resolve, reject) => {
+      inflater.on('data', (piece: Buffer) => {
+        try {
+          take(piece);
+        } catch (error) {
+          inflater.destroy(error as Error);
+        }
+      });
+      inflater.on('end', resolve);
+      inflater.on('error', reject);
+    });
+    finished.catch(() => undefined);
+    try {
+      for (let at = 0; at < entry.compressedSize; at += PIECE) {
+        const piece = await readAt(entry.dataStart + at, Math.min(PIECE, entry.compressedSize - at));
+        if (inflater.destroyed) break;
+        if (!inflater.write(piece)) await Promise.race([once(inflater, 'drain'), finished]);
       }
-    } else return fail(`${name} uses compression method ${method}`);
-    if (data.length !== size || crc32(data) !== crc) fail(`${name} fails its CRC-32 check`);
-    files.set(name, data);
+      if (!inflater.destroyed) inflater.end();
+      await finished;
+    } catch (error) {
+      inflater.destroy();
+      if (error instanceof ZipFormatError || error instanceof ZipRefusedError) throw error;
+      damaged(`${entry.name} does not inflate`);
+    }
+  }
+  if (produced !== entry.size || crc !== entry.crc) damaged(`${entry.name} fails its CRC-32 check`);
+}
+
+/** Reads every entry of a small zip held in memory (tests and tools), with the same checks. */
+export async function readZip(zip: Buffer): Promise<Map<string, Buffer>> {
+  const readAt: ReadAt = async (offset, length) => {
+    if (offset + length > zip.length) damaged('it ends too early (truncated?)');
+    return zip.subarray(offset, offset + length);
+  };
+  const files = new Map<string, Buffer>();
+  for (const entry of await readZipDirectory(readAt, zip.length, { entries: 0xffff, directoryBytes: zip.length })) {
+    const pieces: Buffer[] = [];
+    await inflateEntry(readAt, entry, (piece) => pieces.push(piece));
+    files.set(entry.name, Buffer.concat(pieces));
   }
   return files;
 }
