@@ -48,12 +48,12 @@ export const errorMessages = {
     'The backup folder cannot be found. If it is on an external drive, connect it; or choose another folder in Settings.',
   NO_BACKUP_FOLDER: 'Choose a folder for backups in Settings first.',
   EXPORT_DAMAGED: 'This export file is damaged or incomplete. Nothing was imported.',
+  IMPORT_REFUSED:
+    'This file cannot be imported: something in it is not what Sessionkeep writes into an export. Nothing was imported.',
   CANCELLED: 'Stopped. Nothing was written and nothing was changed.',
   RECORD_DAMAGED:
     'This record is damaged and cannot be shown. It is listed under Settings → Data health, where it can be exported as raw JSON.',
   RECORD_NOT_REMOVABLE:
-  IMPORT_REFUSED:
-    'This file cannot be imported: something in it is not what Sessionkeep writes into an export. Nothing was imported.',
     'This record is part of the clinical history, which is never removed. It stays listed under Settings → Data health and can be exported.',
   BUSY: 'An export or import is already under way. Wait for it to finish, or cancel it.',
   INTERNAL: 'Something went wrong inside Sessionkeep. Nothing was changed.',

@@ -197,6 +197,19 @@ const importReportSchema = z.strictObject({
   tables: z.record(z.string(), tableCountsSchema),
   conflicts: z.array(z.strictObject({ table: z.string(), id: z.string() })),
   totals: tableCountsSchema,
+  /** Each setting the file would change; only ticked ones are taken, protection ones never. */
+  settings: z.array(
+    z.strictObject({
+      key: z.string(),
+      label: z.string(),
+      current: z.string(),
+      incoming: z.string(),
+      notTaken: z.string().nullable(),
+      taken: z.boolean(),
+    }),
+  ),
+  /** Entries in the file's activity log: never imported. */
+  activityLogRows: z.number(),
 });
 export type ImportReportView = z.infer<typeof importReportSchema>;
 
@@ -223,19 +236,6 @@ export const healthTables = [
   'custom_templates',
   'custom_distortions',
   'custom_worksheets',
-  /** Each setting the file would change; only ticked ones are taken, protection ones never. */
-  settings: z.array(
-    z.strictObject({
-      key: z.string(),
-      label: z.string(),
-      current: z.string(),
-      incoming: z.string(),
-      notTaken: z.string().nullable(),
-      taken: z.boolean(),
-    }),
-  ),
-  /** Entries in the file's activity log: never imported. */
-  activityLogRows: z.number(),
   'assignments',
   'intake_entries',
   'intake_events',
