@@ -11,7 +11,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, rmSync, watch } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -19,7 +19,8 @@ import { build } from 'esbuild';
 import { createCore } from '../../electron/core/core';
 import { openVaultDatabase } from '../../electron/core/db/database';
 import { contentHash } from '../../electron/core/notes/signature';
-import { readKeyFile } from '../../electron/core/vault/keyFile';
+import { readKeyFile, unwrapDataKey } from '../../electron/core/vault/keyFile';
+import { dataKeyForRecoveryKey } from '../../electron/core/vault/recoveryFile';
 import { vaultPaths } from '../../electron/core/vault/vaultFiles';
 import type { Client } from '../../shared/clients/client';
 import { emptyClientInput } from '../../shared/clients/client';
@@ -27,6 +28,7 @@ import type { Envelope } from '../../shared/ipc/envelope';
 import type { Note } from '../../shared/notes/note';
 import { decodeRecoveryKey } from '../../shared/vault/recoveryKey';
 import type { WriterInput } from './autosaveWriter';
+import type { KeyOperation, KeyOperatorInput } from './keyOperator';
 import type { ChangerInput } from './passphraseChanger';
 import { docAt, FIELD_ID, TEMPLATE_ID } from './typing';
 
@@ -39,11 +41,11 @@ const PASSPHRASE_B = 'seven purple otters at dawn';
 // the current source without a build step. The native module stays external and is
 // found through NODE_PATH (the bundle does not sit under the repo's node_modules).
 
-export type Children = { folder: string; writer: string; changer: string };
+export type Children = { folder: string; writer: string; changer: string; keys: string };
 
 export async function bundleChildren(): Promise<Children> {
   const folder = mkdtempSync(join(tmpdir(), 'sessionkeep-crash-bin-'));
-  const entries = { writer: 'autosaveWriter', changer: 'passphraseChanger' } as const;
+  const entries = { writer: 'autosaveWriter', changer: 'passphraseChanger', keys: 'keyOperator' } as const;
   for (const name of Object.values(entries)) {
     await build({
       entryPoints: [join(REPO, 'tests', 'crash', `${name}.ts`)],
@@ -60,6 +62,7 @@ export async function bundleChildren(): Promise<Children> {
     folder,
     writer: join(folder, `${entries.writer}.cjs`),
     changer: join(folder, `${entries.changer}.cjs`),
+    keys: join(folder, `${entries.keys}.cjs`),
   };
 }
 
@@ -180,10 +183,7 @@ export async function runAutosaveCrash(options: AutosaveOptions): Promise<Autosa
 
   // The vault is created once through the core's front door, exactly as the app does.
   const core = createCore({ folder });
-  const { recoveryKey } = expectOk<{ recoveryKey: string }>(
-    await core.handle('vault:create', { passphrase: PASSPHRASE_A }),
-    'vault:create',
-  );
+  expectOk<{ recoveryKey: string }>(await core.handle('vault:create', { passphrase: PASSPHRASE_A }), 'vault:create');
   expectOk(await core.handle('settings:update', { therapistName: 'Dr Crash Test' }), 'settings:update');
   const client = expectOk<Client>(
     await core.handle('clients:create', { client: { ...emptyClientInput, displayName: 'Alice Brown' } }),
@@ -194,10 +194,8 @@ export async function runAutosaveCrash(options: AutosaveOptions): Promise<Autosa
     'notes:create',
   );
   await core.shutdown();
-  // The recovery key is the data key: the writer and the checks open with it directly.
-  const decoded = decodeRecoveryKey(recoveryKey);
-  if (!decoded.ok) throw new Error(decoded.reason);
-  const dataKey = Buffer.from(decoded.key);
+  // The writer and the checks open the database with the data key directly.
+  const dataKey = await dataKeyWith(paths.keyFile, PASSPHRASE_A);
 
   const report: AutosaveReport = {
     kills: 0,
@@ -381,18 +379,13 @@ export async function runPassphraseCrash(options: PassphraseOptions): Promise<Pa
   const passphrases = { a: PASSPHRASE_A, b: PASSPHRASE_B };
 
   const core = createCore({ folder });
-  const { recoveryKey } = expectOk<{ recoveryKey: string }>(
-    await core.handle('vault:create', { passphrase: passphrases.a }),
-    'vault:create',
-  );
+  expectOk<{ recoveryKey: string }>(await core.handle('vault:create', { passphrase: passphrases.a }), 'vault:create');
   expectOk(
     await core.handle('clients:create', { client: { ...emptyClientInput, displayName: 'Alice Brown' } }),
     'clients:create',
   );
   await core.shutdown();
-  const decoded = decodeRecoveryKey(recoveryKey);
-  if (!decoded.ok) throw new Error(decoded.reason);
-  const dataKey = Buffer.from(decoded.key);
+  const dataKey = await dataKeyWith(paths.keyFile, passphrases.a);
   // Changing the passphrase rewrites only vault.key. The database file itself changes
   // by design since the activity log (audit_log) records each unlock and change, and
   // vault_meta keeps the key file's fingerprint, so the check is: every other table
@@ -516,7 +509,11 @@ export async function runPassphraseCrash(options: PassphraseOptions): Promise<Pa
  * the activity log (rows sorted, so it does not depend on page layout), and the
  * activity log's rows in order.
  */
-async function databaseContent(path: string, dataKey: Buffer): Promise<{ digest: string; audit: string[] }> {
+async function databaseContent(
+  path: string,
+  dataKey: Buffer,
+  options: { withoutMeta?: boolean } = {},
+): Promise<{ digest: string; audit: string[] }> {
   const db = await openVaultDatabase(path, dataKey, { create: false });
   try {
     const tables = db
@@ -542,6 +539,7 @@ async function databaseContent(path: string, dataKey: Buffer): Promise<{ digest:
         ),
       );
       if (table === 'audit_log') audit = rows;
+      else if (table === 'vault_meta' && options.withoutMeta) continue;
       else hash.update(`${table}\n${rows.sort().join('\n')}\n`);
     }
     return { digest: hash.digest('hex'), audit };
@@ -562,4 +560,229 @@ export function passphraseSummary(report: PassphraseReport, seed: number): strin
 
 export function removeFolder(folder: string): void {
   rmSync(folder, { recursive: true, force: true });
+}
+
+// ---------------------------------------------------------------------------
+// Key operations under SIGKILL (issue 11): recovery-key unlock, a new recovery key,
+// re-encryption with a new data key. After every kill: the vault opens with the
+// passphrase, exactly one of the old and new credentials opens it (never neither),
+// and no record is lost.
+
+export type KeysOptions = { kills: number; seed: number; children: Children; folder: string; operation: KeyOperation };
+
+export type KeysReport = {
+  operation: KeyOperation;
+  kills: number;
+  /** Kills after which the vault opened with a passphrase (the acknowledged one or the other). */
+  opensOk: number;
+  /** Kills after which exactly one of old/new credentials opened it. */
+  exactlyOne: number;
+  /** Kills after which the new credentials were the ones in effect. */
+  switched: number;
+  /** Kills after which every record (all tables but the activity log and vault_meta) was unchanged. */
+  recordsKept: number;
+  /** Operations the child acknowledged as done. */
+  acknowledged: number;
+  /** Kills aimed at the moment files were being written (a temp file or the swap journal appeared). */
+  aimedKills: number;
+  msPerKill: number;
+  failures: string[];
+};
+
+/** What the harness may look at to aim a kill at the writes of each operation. */
+const KEY_WRITES = /^(vault\.(key|recovery)\.\d+\.tmp|vault\.db\.new|vault\.reencrypt(\.\d+\.tmp)?|vault\.key\.new)$/;
+
+export async function runKeysCrash(options: KeysOptions): Promise<KeysReport> {
+  const rand = random(options.seed);
+  const { folder, operation } = options;
+  const paths = vaultPaths(folder);
+  const passphrases = { a: PASSPHRASE_A, b: PASSPHRASE_B };
+
+  const core = createCore({ folder });
+  const created = expectOk<{ recoveryKey: string }>(
+    await core.handle('vault:create', { passphrase: passphrases.a }),
+    'vault:create',
+  );
+  for (const name of ['Alice Brown', 'Bob Green', 'Chen Li']) {
+    expectOk(
+      await core.handle('clients:create', { client: { ...emptyClientInput, displayName: name } }),
+      'clients:create',
+    );
+  }
+  await core.shutdown();
+  let current: 'a' | 'b' = 'a';
+  let recoveryKey = created.recoveryKey;
+  let dataKey = await dataKeyWith(paths.keyFile, passphrases.a);
+  const before = await databaseContent(paths.database, dataKey, { withoutMeta: true });
+
+  const report: KeysReport = {
+    operation,
+    kills: 0,
+    opensOk: 0,
+    exactlyOne: 0,
+    switched: 0,
+    recordsKept: 0,
+    acknowledged: 0,
+    aimedKills: 0,
+    msPerKill: 0,
+    failures: [],
+  };
+  const started = performance.now();
+
+  for (let kill = 1; kill <= options.kills; kill++) {
+    let acknowledged: 'a' | 'b' = current;
+    const keyFileBefore = readFileSync(paths.keyFile);
+    // A third of the kills aim at the writes (a temp file or the swap's files appear, the
+    // kill follows 0–8 ms later); a third land 0–1.5 s after an operation completed (into
+    // the next one); a third anywhere from start-up on.
+    const aim = kill % 3 === 0;
+    const afterDone = kill % 3 === 1;
+    let aimed: ReturnType<typeof setTimeout> | undefined;
+    const watcher = aim
+      ? watch(folder, (_event, name) => {
+          if (aimed === undefined && name && KEY_WRITES.test(name)) {
+            report.aimedKills += 1;
+            aimed = setTimeout(() => run.child.kill('SIGKILL'), rand() * 8);
+          }
+        })
+      : undefined;
+    const input: KeyOperatorInput = { folder, operation, current, passphrases, recoveryKey };
+    const run = startChild(options.children.keys, input, (line) => {
+      const done = /^done ([ab-])$/.exec(line);
+      if (!done) return;
+      report.acknowledged += 1;
+      if (done[1] === 'a' || done[1] === 'b') acknowledged = done[1];
+      if (afterDone && aimed === undefined) aimed = setTimeout(() => run.child.kill('SIGKILL'), rand() * 1_500);
+    });
+    try {
+      await killAfter(run, aim || afterDone ? 30_000 : 200 + rand() * 5_000);
+    } catch (error) {
+      report.failures.push(`kill ${kill}: ${(error as Error).message}`);
+      break;
+    } finally {
+      watcher?.close();
+      clearTimeout(aimed);
+    }
+    report.kills += 1;
+
+    const check = createCore({ folder });
+    try {
+      // A new core finishes an interrupted swap (or drops its leftovers) before anything reads the files.
+      const status = await check.vault.status();
+      if (status.problem !== null) {
+        report.failures.push(`kill ${kill}: status problem ${status.problem}`);
+        break;
+      }
+      const other: 'a' | 'b' = acknowledged === 'a' ? 'b' : 'a';
+      let opened: 'a' | 'b' | null = null;
+      for (const label of [acknowledged, other]) {
+        const unlocked = await check.handle('vault:unlock', { passphrase: passphrases[label] });
+        if (unlocked.ok) {
+          opened = label;
+          break;
+        }
+        if (unlocked.code !== 'WRONG_PASSPHRASE') {
+          report.failures.push(`kill ${kill}: unlock ${label}: ${unlocked.code}`);
+          break;
+        }
+      }
+      if (opened === null) {
+        report.failures.push(`kill ${kill}: no passphrase opens the vault`);
+        break;
+      }
+      report.opensOk += 1;
+      const newDataKey = await dataKeyWith(paths.keyFile, passphrases[opened]);
+      // The key the therapist would be shown now (pending until confirmed), or the one before.
+      const shown = await check.handle('vault:recoveryKey', {});
+      const newRecoveryKey = shown.ok ? (shown.value as { recoveryKey: string }).recoveryKey : recoveryKey;
+      await check.shutdown();
+
+      // Exactly one of old/new credentials opens the vault, never neither.
+      let oldOpens: boolean;
+      let newOpens: boolean;
+      if (operation === 'recoveryUnlock') {
+        oldOpens = opened === current;
+        newOpens = opened !== current;
+        if (!recoveryOpens(paths, recoveryKey, newDataKey)) {
+          report.failures.push(`kill ${kill}: the recovery key no longer opens the vault`);
+        }
+      } else if (operation === 'newRecoveryKey') {
+        oldOpens = recoveryOpens(paths, recoveryKey, newDataKey);
+        newOpens = newRecoveryKey !== recoveryKey && recoveryOpens(paths, newRecoveryKey, newDataKey);
+      } else {
+        const oldDataKey = await dataKeyFrom(keyFileBefore, passphrases[opened]);
+        oldOpens = await opensDatabase(paths.database, oldDataKey);
+        newOpens = !newDataKey.equals(oldDataKey) && (await opensDatabase(paths.database, newDataKey));
+        if (newOpens && recoveryOpens(paths, recoveryKey, newDataKey)) {
+          report.failures.push(`kill ${kill}: the old recovery key still opens the re-encrypted vault`);
+        }
+        if (!recoveryOpens(paths, newRecoveryKey, newDataKey)) {
+          report.failures.push(`kill ${kill}: the recovery key shown does not open the vault`);
+        }
+        oldDataKey.fill(0);
+      }
+      if (oldOpens !== newOpens) report.exactlyOne += 1;
+      else report.failures.push(`kill ${kill}: old opens ${oldOpens}, new opens ${newOpens}`);
+      if (newOpens) report.switched += 1;
+
+      const after = await databaseContent(paths.database, newDataKey, { withoutMeta: true });
+      if (after.digest === before.digest) report.recordsKept += 1;
+      else report.failures.push(`kill ${kill}: a record changed or was lost`);
+
+      current = opened;
+      recoveryKey = newRecoveryKey;
+      dataKey.fill(0);
+      dataKey = newDataKey;
+    } catch (error) {
+      report.failures.push(`kill ${kill}: ${(error as Error).message}`);
+      await check.shutdown();
+      break;
+    }
+  }
+  dataKey.fill(0);
+  report.msPerKill = Math.round((performance.now() - started) / Math.max(report.kills, 1));
+  return report;
+}
+
+async function dataKeyWith(keyFile: string, passphrase: string): Promise<Buffer> {
+  return unwrapDataKey(await readKeyFile(keyFile), passphrase);
+}
+
+async function dataKeyFrom(keyFileBytes: Buffer, passphrase: string): Promise<Buffer> {
+  const folder = mkdtempSync(join(tmpdir(), 'sessionkeep-crash-key-'));
+  try {
+    writeFileSync(join(folder, 'vault.key'), keyFileBytes);
+    return await dataKeyWith(join(folder, 'vault.key'), passphrase);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+async function opensDatabase(path: string, dataKey: Buffer): Promise<boolean> {
+  try {
+    (await openVaultDatabase(path, dataKey, { create: false })).close();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether a recovery key yields the vault's data key (through vault.recovery, or as the key itself). */
+function recoveryOpens(paths: ReturnType<typeof vaultPaths>, recoveryKey: string, dataKey: Buffer): boolean {
+  const decoded = decodeRecoveryKey(recoveryKey);
+  if (!decoded.ok) return false;
+  try {
+    return dataKeyForRecoveryKey(paths.recoveryFile, decoded.key).dataKey.equals(dataKey);
+  } catch {
+    return false;
+  }
+}
+
+export function keysSummary(report: KeysReport, seed: number): string {
+  const r = report;
+  return (
+    `crash/${r.operation}: kills=${r.kills} opens_ok=${r.opensOk} exactly_one=${r.exactlyOne} ` +
+    `switched=${r.switched} records_kept=${r.recordsKept} acknowledged=${r.acknowledged} ` +
+    `aimed_kills=${r.aimedKills} ms_per_kill=${r.msPerKill} seed=${seed}`
+  );
 }

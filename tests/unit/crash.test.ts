@@ -3,24 +3,29 @@ import {
   autosaveSummary,
   bundleChildren,
   type Children,
+  keysSummary,
   passphraseSummary,
   removeFolder,
   runAutosaveCrash,
+  runKeysCrash,
   runPassphraseCrash,
 } from '../crash/harness';
+import type { KeyOperation } from '../crash/keyOperator';
 import { makeTempFolder } from './support/vaultFolder';
 
 /**
  * Crash-proofing: SIGKILL a real writer at random moments and check the vault after
  * every kill (harness and children in tests/crash/). CI-sized by default; the long
  * run is the same test with more kills:
- *   CRASH_KILLS=1000 CRASH_PASSPHRASE_KILLS=100 npx vitest run tests/unit/crash.test.ts
+ *   CRASH_KILLS=1000 CRASH_PASSPHRASE_KILLS=100 CRASH_KEY_KILLS=100 npx vitest run tests/unit/crash.test.ts
  * CRASH_SEED replays a run's kill timing (the seed is in the summary line).
  */
 
 const count = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const AUTOSAVE_KILLS = count('CRASH_KILLS', 150);
 const PASSPHRASE_KILLS = count('CRASH_PASSPHRASE_KILLS', 16);
+/** Per key operation (recovery-key unlock, new recovery key, re-encryption): each kill costs a few scrypt runs. */
+const KEY_KILLS = count('CRASH_KEY_KILLS', 6);
 const SEED = count('CRASH_SEED', Math.floor(Math.random() * 2 ** 31));
 
 let children: Children;
@@ -75,5 +80,29 @@ describe('crash-proofing under SIGKILL', () => {
       expect(report.changesAcknowledged).toBeGreaterThan(0);
     },
     PASSPHRASE_KILLS * 10_000 + 30_000,
+  );
+
+  it.each<{ operation: KeyOperation; what: string }>([
+    { operation: 'recoveryUnlock', what: 'recovery-key unlock' },
+    { operation: 'newRecoveryKey', what: 'making a new recovery key' },
+    { operation: 'reencrypt', what: 're-encryption with a new data key' },
+  ])(
+    '$what: after every kill exactly one of old/new credentials opens the vault, no record lost',
+    async ({ operation }) => {
+      const folder = makeTempFolder(`crash-${operation}`);
+      folders.push(folder);
+      const report = await runKeysCrash({ kills: KEY_KILLS, seed: SEED, children, folder, operation });
+      console.log(keysSummary(report, SEED));
+      expect(report.failures).toEqual([]);
+      expect(report).toMatchObject({
+        kills: KEY_KILLS,
+        opensOk: KEY_KILLS,
+        exactlyOne: KEY_KILLS,
+        recordsKept: KEY_KILLS,
+      });
+      // The child must really have completed operations, or the run proves little.
+      expect(report.acknowledged).toBeGreaterThan(0);
+    },
+    KEY_KILLS * 20_000 + 30_000,
   );
 });

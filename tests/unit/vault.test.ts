@@ -83,7 +83,11 @@ async function lock(core: Core): Promise<void> {
  * One vault made once (a client in it, locked), copied into each test's fresh folder
  * by the tests that damage files: saves a scrypt run per test.
  */
-const template = { folder: '', recoveryKey: '', dataKey: Buffer.alloc(0) };
+const template: { folder: string; recoveryKey: string; dataKey: Buffer } = {
+  folder: '',
+  recoveryKey: '',
+  dataKey: Buffer.alloc(0),
+};
 
 beforeAll(async () => {
   template.folder = makeTempFolder('template');
