@@ -3,7 +3,7 @@ import type { Client } from '../../shared/clients/client';
 import type { Channel } from '../../shared/ipc/channels';
 import type { ResponseOf, SessionInfo, ValidRequestOf } from '../../shared/ipc/contract';
 import { builtInTemplates } from '../../shared/templates';
-import { passphraseProblem } from '../../shared/vault/passphrase';
+import { newPassphraseRefusal } from '../../shared/vault/passphraseStrength';
 import { auditCsv, listAudit } from './audit/auditLog';
 import { backUpNow, backupStatus, infoOf, listBackupInfos, rememberBackupFolder } from './backup/backupService';
 import {
@@ -262,8 +262,12 @@ export function createHandlers(
           field: 'newPassphrase',
         });
       }
-      const weak = newPassphrase === undefined ? null : passphraseProblem(newPassphrase);
-      if (weak) throw new CoreError('PASSPHRASE_TOO_SHORT', weak, { field: 'newPassphrase' });
+      // The same rule as every new passphrase, checked before anything moves.
+      const weak = newPassphrase === undefined ? null : await newPassphraseRefusal(newPassphrase);
+      if (weak) {
+        const code = weak.kind === 'tooShort' ? 'PASSPHRASE_TOO_SHORT' : 'PASSPHRASE_TOO_WEAK';
+        throw new CoreError(code, weak.message, { field: 'newPassphrase' });
+      }
       await requireIntactBackup(path);
       // The passphrase or recovery key is checked against the backup's own key file first.
       const dataKey = await vault.checkSecret(methodOf(secret), 'backup', () => backupDataKey(path, secret));

@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { freshVaultFolder, guardPage, type Harness, startHarness } from './harness';
-import { addClient, clientNames, confirmRecoveryKey, createVault } from './pages';
+import { addClient, clientNames, confirmRecoveryKey, createVault, PASSPHRASE } from './pages';
 
 let harness: Harness | null = null;
 test.afterEach(async () => {
@@ -48,6 +48,65 @@ test('the recovery key opens the vault when the key file is lost, and sets a new
   await page.getByLabel('Passphrase', { exact: true }).fill(newPassphrase);
   await page.getByRole('button', { name: 'Unlock', exact: true }).click();
   await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
+  expect(problems).toEqual([]);
+});
+
+test('Settings → Security makes a new recovery key: shown once and checked; the old key stops working', async ({
+  page,
+}) => {
+  const { problems } = await guardPage(page);
+  harness = await startHarness(freshVaultFolder());
+  await page.goto(harness.url);
+  const oldKey = await createVault(page);
+  await confirmRecoveryKey(page, oldKey);
+  await addClient(page, { name: 'Ruth Adebayo' });
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const security = page.getByRole('region', { name: 'Security' });
+  await expect(security.getByText(/old one stops working/)).toBeVisible();
+  for (const width of [1366, 1024, 900]) {
+    await page.setViewportSize({ width, height: 900 });
+    await security.scrollIntoViewIfNeeded();
+    await security.screenshot({ path: test.info().outputPath(`security-card-${width}.png`) });
+  }
+
+  const renew = page.getByRole('form', { name: 'Make a new recovery key' });
+  await renew.getByLabel('Current passphrase', { exact: true }).fill('not my passphrase at all');
+  await renew.getByRole('button', { name: 'Make a new recovery key' }).click();
+  await expect(renew.getByText('The current passphrase is not correct.')).toBeVisible();
+  await renew.getByLabel('Current passphrase', { exact: true }).fill(PASSPHRASE);
+  await renew.getByRole('button', { name: 'Make a new recovery key' }).click();
+
+  const sheet = page.getByRole('dialog', { name: 'Your new recovery key' });
+  await expect(sheet.getByText(/old recovery key no longer opens this vault/)).toBeVisible();
+  const groups = await sheet.getByTestId('recovery-group').allTextContents();
+  expect(groups).toHaveLength(14);
+  const newKey = groups.join('-');
+  expect(newKey).not.toBe(oldKey);
+  for (const width of [1366, 1024, 900]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: test.info().outputPath(`new-recovery-key-${width}.png`) });
+  }
+  await sheet.getByRole('button', { name: 'I have written it down' }).click();
+  for (const label of await sheet.locator('.confirm-form label').allTextContents()) {
+    await sheet.getByLabel(label, { exact: true }).fill(groups[Number(label.replace('Group ', '')) - 1] ?? '');
+  }
+  await sheet.getByRole('button', { name: 'Confirm' }).click();
+  await expect(sheet).toBeHidden();
+
+  // Locked: the old key is refused, the new one opens the vault.
+  await page.getByRole('button', { name: /Lock/ }).click();
+  await page.getByRole('button', { name: 'Forgot the passphrase? Use the recovery key' }).click();
+  const newPassphrase = 'lantern meadow copper 42 finch';
+  await page.getByLabel('Recovery key', { exact: true }).fill(oldKey);
+  await page.getByLabel('New passphrase', { exact: true }).fill(newPassphrase);
+  await page.getByLabel('Repeat the new passphrase', { exact: true }).fill(newPassphrase);
+  await page.getByRole('button', { name: 'Unlock and set passphrase' }).click();
+  await expect(page.getByText('That recovery key does not open this vault.')).toBeVisible();
+  await page.getByLabel('Recovery key', { exact: true }).fill(newKey);
+  await page.getByRole('button', { name: 'Unlock and set passphrase' }).click();
+  await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
+  await page.getByRole('button', { name: 'Clients' }).click();
+  expect(await clientNames(page)).toEqual(['Ruth Adebayo']);
   expect(problems).toEqual([]);
 });
 

@@ -1,10 +1,23 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Core, createCore } from '../../electron/core/core';
-import { KDF_LIMITS, keyFileLimitProblem } from '../../electron/core/vault/keyFile';
+import { KDF_LIMITS, keyFileLimitProblem, keyFileText, wrapDataKey } from '../../electron/core/vault/keyFile';
+import { recoveryFileText, wrapWithRecoverySecret } from '../../electron/core/vault/recoveryFile';
+import { prepareReencryptedCopy } from '../../electron/core/vault/reencrypt';
 import { MAX_DELAY_SECONDS, parseThrottleState } from '../../electron/core/vault/unlockThrottle';
+import { vaultPaths } from '../../electron/core/vault/vaultFiles';
 import { emptyClientInput } from '../../shared/clients/client';
 import type { AuditEntry, VaultStatus } from '../../shared/ipc/contract';
 import { encodeRecoveryKey } from '../../shared/vault/recoveryKey';
@@ -507,4 +520,69 @@ describe('re-encrypting the vault with a new data key', () => {
       removeFolder(older);
     }
   });
+});
+
+describe('a re-encryption cut short', () => {
+  /** A vault, unlocked, with its re-encrypted copy and new key files written beside it (the first half). */
+  async function preparedCopy(): Promise<{ core: Core; oldKey: Buffer; newKey: Buffer }> {
+    const { core } = await lockedVault();
+    expectOk(await core.handle('vault:unlock', { passphrase: PASSPHRASE }));
+    const oldKey = await vaultDataKey(folder, PASSPHRASE);
+    const newKey = randomBytes(32);
+    const vaultId = JSON.parse(readFileSync(keyPath(), 'utf8')).vaultId as string;
+    const secret = randomBytes(32);
+    prepareReencryptedCopy({
+      paths: vaultPaths(folder),
+      live: core.vault.db(),
+      oldKey,
+      newKey,
+      keyFileText: keyFileText(await wrapDataKey(newKey, PASSPHRASE, vaultId)),
+      recoveryFileText: recoveryFileText(wrapWithRecoverySecret(newKey, secret, vaultId)),
+      meta: { pending_recovery_key: encodeRecoveryKey(secret), recovery_key_confirmed: 'no' },
+    });
+    await core.shutdown(); // the "crash": the process is gone, its database closed
+    return { core, oldKey, newKey };
+  }
+
+  it('before the journal: the old vault opens as it was and the unfinished copy is removed', async () => {
+    const { oldKey } = await preparedCopy();
+    expect(
+      readdirSync(folder)
+        .filter((name) => name.endsWith('.new'))
+        .sort(),
+    ).toEqual(['vault.db.new', 'vault.key.new', 'vault.recovery.new']);
+    const core = newCore();
+    expect(await status(core)).toMatchObject({ state: 'locked', problem: null });
+    expect(readdirSync(folder).filter((name) => name.endsWith('.new'))).toEqual([]);
+    expectOk(await core.handle('vault:unlock', { passphrase: PASSPHRASE }));
+    expect((await vaultDataKey(folder, PASSPHRASE)).equals(oldKey)).toBe(true);
+  });
+
+  it.each([0, 1, 2, 3])(
+    'after the journal, with %i of the old files already moved aside: the next start finishes the swap',
+    async (moved) => {
+      const { oldKey, newKey } = await preparedCopy();
+      const setAside = 'replaced-by-reencryption-test';
+      writeFileSync(
+        join(folder, 'vault.reencrypt'),
+        JSON.stringify({ format: 'sessionkeep-reencrypt', version: 1, setAside }),
+      );
+      mkdirSync(join(folder, setAside));
+      for (const name of ['vault.db', 'vault.recovery', 'vault.key'].slice(0, moved)) {
+        renameSync(join(folder, name), join(folder, setAside, name));
+      }
+
+      const core = newCore();
+      expect(await status(core)).toMatchObject({ state: 'locked', problem: null });
+      expect(existsSync(join(folder, 'vault.reencrypt'))).toBe(false);
+      expectOk(await core.handle('vault:unlock', { passphrase: PASSPHRASE }));
+      expect((await vaultDataKey(folder, PASSPHRASE)).equals(newKey)).toBe(true);
+      expect(expectOk<unknown[]>(await core.handle('clients:list', { includeArchived: true }))).toHaveLength(1);
+      // The old vault is whole in the set-aside folder and still opens with the old key.
+      expect(readdirSync(join(folder, setAside)).sort()).toEqual(['vault.db', 'vault.key', 'vault.recovery']);
+      const old = openRawVaultDb(join(folder, setAside, 'vault.db'), oldKey);
+      expect(old.prepare('SELECT count(*) FROM clients').pluck().get()).toBe(1);
+      old.close();
+    },
+  );
 });

@@ -15,7 +15,19 @@ function pickGroups(): [number, number] {
  * Shows the recovery key once, to write down or print, then asks for two of its
  * groups back so we know it was really copied.
  */
-export function RecoveryKeySheet({ recoveryKey, onConfirmed }: { recoveryKey: string; onConfirmed: () => void }) {
+export function RecoveryKeySheet({
+  recoveryKey,
+  onConfirmed,
+  intro,
+  inDialog = false,
+}: {
+  recoveryKey: string;
+  onConfirmed: () => void;
+  /** What happened to the old key, when this one replaces it (Settings → Security). */
+  intro?: string;
+  /** Shown over Settings rather than as its own screen: no second main landmark. */
+  inDialog?: boolean;
+}) {
   const groups = recoveryKey.split('-');
   const [asked] = useState(pickGroups);
   const [answers, setAnswers] = useState(['', '']);
@@ -37,10 +49,12 @@ export function RecoveryKeySheet({ recoveryKey, onConfirmed }: { recoveryKey: st
     }
   }
 
+  const Landmark = inDialog ? 'div' : 'main';
   return (
-    <main className="gate">
+    <Landmark className="gate">
       <section className="card wide print-sheet" aria-labelledby="recovery-title">
-        <h1 id="recovery-title">Your recovery key</h1>
+        <h1 id="recovery-title">{intro ? 'Your new recovery key' : 'Your recovery key'}</h1>
+        {intro && <p className="no-print">{intro}</p>}
         <p className="no-print">
           If you forget your passphrase, or the key file is lost, this key is the only way to open your records. Write
           it down or print it, and keep it somewhere safe away from this computer. It is shown only now.
@@ -110,6 +124,6 @@ export function RecoveryKeySheet({ recoveryKey, onConfirmed }: { recoveryKey: st
           </form>
         )}
       </section>
-    </main>
+    </Landmark>
   );
 }

@@ -27,7 +27,10 @@ function useCountdown(initialSeconds: number): [number, (seconds: number) => voi
 }
 
 export function Unlock({ status, notice, onUnlocked, onStatusChanged }: Props) {
-  const keyFileUnusable = status.problem === 'KEY_FILE_MISSING' || status.problem === 'KEY_FILE_DAMAGED';
+  const keyFileUnusable =
+    status.problem === 'KEY_FILE_MISSING' ||
+    status.problem === 'KEY_FILE_DAMAGED' ||
+    status.problem === 'KEY_FILE_UNSUPPORTED';
   const [mode, setMode] = useState<'passphrase' | 'recovery'>(keyFileUnusable ? 'recovery' : 'passphrase');
   const [passphrase, setPassphrase] = useState('');
   const [error, setError] = useState<string | null>(null);

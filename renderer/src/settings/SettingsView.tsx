@@ -9,6 +9,7 @@ import { AboutKnowledgeBase } from '../intake/AboutKnowledgeBase';
 import { DistortionSettings } from '../templates/DistortionSettings';
 import { TemplateSettings } from '../templates/TemplateSettings';
 import { AuditLog } from './AuditLog';
+import { SecuritySettings } from './SecuritySettings';
 import { DataHealth } from './DataHealth';
 
 type Message = { kind: 'error' | 'success'; text: string } | null;
@@ -258,6 +259,7 @@ export function SettingsView() {
       <DistortionSettings />
       <AutoLockSettings />
       <ChangePassphrase />
+      <SecuritySettings />
       <VaultFacts />
       <BackupSettings />
       <TransferSettingsCard />
