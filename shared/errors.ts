@@ -37,6 +37,10 @@ export const errorMessages = {
     'The disk is full, so this could not be saved. Free some space and try again; nothing already saved was lost.',
   READ_ONLY: 'The vault folder cannot be written to, so this could not be saved. Nothing already saved was lost.',
   NOT_FOUND: 'That record does not exist.',
+  RECORD_DAMAGED:
+    'This record is damaged and cannot be shown. It is listed under Settings → Data health, where it can be exported as raw JSON.',
+  RECORD_NOT_REMOVABLE:
+    'This record is part of the clinical history, which is never removed. It stays listed under Settings → Data health and can be exported.',
   NOTE_SIGNED: 'This note is signed and can no longer be changed. Add an addendum instead.',
   SIGNER_NAME_MISSING: 'Enter your name in Settings before signing: it is recorded with the signature.',
   BACKUP_BROKEN: 'This backup cannot be used: it is damaged or incomplete. Nothing was changed.',
@@ -51,10 +55,6 @@ export const errorMessages = {
   IMPORT_REFUSED:
     'This file cannot be imported: something in it is not what Sessionkeep writes into an export. Nothing was imported.',
   CANCELLED: 'Stopped. Nothing was written and nothing was changed.',
-  RECORD_DAMAGED:
-    'This record is damaged and cannot be shown. It is listed under Settings → Data health, where it can be exported as raw JSON.',
-  RECORD_NOT_REMOVABLE:
-    'This record is part of the clinical history, which is never removed. It stays listed under Settings → Data health and can be exported.',
   BUSY: 'An export or import is already under way. Wait for it to finish, or cancel it.',
   INTERNAL: 'Something went wrong inside Sessionkeep. Nothing was changed.',
   CORE_UNREACHABLE:

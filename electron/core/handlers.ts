@@ -1,10 +1,10 @@
 import { basename, dirname, join } from 'node:path';
 import type { Client } from '../../shared/clients/client';
 import type { Channel } from '../../shared/ipc/channels';
-import type { ResponseOf, SessionInfo, ValidRequestOf } from '../../shared/ipc/contract';
+import type { AuditChainState, ResponseOf, SessionInfo, ValidRequestOf } from '../../shared/ipc/contract';
 import { builtInTemplates } from '../../shared/templates';
 import { newPassphraseRefusal } from '../../shared/vault/passphraseStrength';
-import { auditCsv, listAudit } from './audit/auditLog';
+import { auditCsv, checkAuditChain, listAudit } from './audit/auditLog';
 import { backUpNow, backupStatus, infoOf, listBackupInfos, rememberBackupFolder } from './backup/backupService';
 import {
   afterSwapError,
@@ -104,6 +104,12 @@ export function createHandlers(
   options: { nativeBinding?: string | undefined } = {},
 ): HandlerTable {
   const { nativeBinding } = options;
+  // The activity log's chain is checked at every unlock; the result is kept until the lock.
+  let auditChain: AuditChainState | null = null;
+  vault.onEvent((event) => {
+    if (event.type === 'unlocked') auditChain = checkAuditChain(vault.db(), now());
+    else if (event.type === 'locked') auditChain = null;
+  });
   // One export or import at a time, cancellable (its AbortController).
   let transfer: AbortController | null = null;
   const runTransfer = async <T>(
@@ -333,7 +339,15 @@ export function createHandlers(
       return saving(() => setDefaultTemplate(vault.db(), id, templateId, now()));
     },
     'audit:list': (request) => listAudit(vault.db(), request),
+    'audit:verify': ({ again }) => {
+      const db = vault.db();
+      if (again || auditChain === null) auditChain = checkAuditChain(db, now());
+      return auditChain;
+    },
     'audit:export': () => auditCsv(vault.db()),
+    'health:scan': () => scanDataHealth(vault.db()),
+    'health:exportRaw': ({ table, rowid }) => exportDamagedRecord(vault.db(), table, rowid),
+    'health:remove': (request) => saving(() => removeDamagedRecord(vault.db(), request, now())),
     // Nothing to do but check: dispatch appends the print event once this succeeds.
     'audit:recordPrint': ({ clientId }) => {
       if (clientId !== null) getClient(vault.db(), clientId);
@@ -342,6 +356,3 @@ export function createHandlers(
     },
   };
 }
-    'health:scan': () => scanDataHealth(vault.db()),
-    'health:exportRaw': ({ table, rowid }) => exportDamagedRecord(vault.db(), table, rowid),
-    'health:remove': (request) => saving(() => removeDamagedRecord(vault.db(), request, now())),

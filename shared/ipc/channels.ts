@@ -65,6 +65,7 @@ export const channels = [
   'import:plan',
   'import:apply',
   'audit:list',
+  'audit:verify',
   'audit:export',
   'audit:recordPrint',
   'health:scan',

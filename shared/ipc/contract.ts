@@ -165,7 +165,33 @@ export const auditEntrySchema = z.strictObject({
   detail: auditDetailSchema,
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
+/** A row the app cannot read (detail that does not parse, an unknown action): shown as damaged, never hidden. */
+export const damagedAuditEntrySchema = z.strictObject({
+  id: z.number().int(),
+  at: z.string().max(64),
+  damaged: z.literal(true),
+  /** What the row says it is, cut short. */
+  action: z.string().max(64),
+  problem: z.string().max(200),
+});
+export type DamagedAuditEntry = z.infer<typeof damagedAuditEntrySchema>;
 export const AUDIT_PAGE_LIMIT = 200;
+/** The hash chain's state (electron/core/audit/auditChain.ts), checked at unlock or on request. */
+export const auditChainSchema = z.strictObject({
+  intact: z.boolean(),
+  entries: z.number().int(),
+  checkedAt: z.string(),
+  millis: z.number(),
+  firstBad: z
+    .strictObject({
+      id: z.number().int(),
+      previousId: z.number().int().nullable(),
+      problem: z.enum(['edited', 'broken-link', 'unsealed', 'end-missing', 'end-changed']),
+    })
+    .nullable(),
+  message: z.string(),
+});
+export type AuditChainState = z.infer<typeof auditChainSchema>;
 
 const backupFolderPath = z
   .string()
@@ -213,19 +239,6 @@ const importReportSchema = z.strictObject({
 });
 export type ImportReportView = z.infer<typeof importReportSchema>;
 
-export const contract = {
-  'vault:status': { request: none, response: vaultStatusSchema },
-  'vault:create': {
-    request: z.strictObject({ passphrase }),
-    response: z.strictObject({ recoveryKey: z.string() }),
-  },
-  'vault:unlock': { request: z.strictObject({ passphrase }), response: sessionSchema },
-  'vault:unlockWithRecoveryKey': {
-    request: z.strictObject({ recoveryKey: z.string().max(200), newPassphrase: passphrase }),
-    response: sessionSchema,
-  },
-  'vault:lock': { request: none, response: z.null() },
-  'vault:changePassphrase': {
 /** Tables Data health scans; a damaged record is named by its table and rowid. */
 export const healthTables = [
   'settings',
@@ -260,6 +273,19 @@ export const damagedRecordSchema = z.strictObject({
 });
 export type DamagedRecord = z.infer<typeof damagedRecordSchema>;
 
+export const contract = {
+  'vault:status': { request: none, response: vaultStatusSchema },
+  'vault:create': {
+    request: z.strictObject({ passphrase }),
+    response: z.strictObject({ recoveryKey: z.string() }),
+  },
+  'vault:unlock': { request: z.strictObject({ passphrase }), response: sessionSchema },
+  'vault:unlockWithRecoveryKey': {
+    request: z.strictObject({ recoveryKey: z.string().max(200), newPassphrase: passphrase }),
+    response: sessionSchema,
+  },
+  'vault:lock': { request: none, response: z.null() },
+  'vault:changePassphrase': {
     request: z.strictObject({ currentPassphrase: passphrase, newPassphrase: passphrase }),
     response: z.null(),
   },
@@ -469,27 +495,17 @@ export type DamagedRecord = z.infer<typeof damagedRecordSchema>;
       before: z.number().int().min(1).optional(),
       limit: z.number().int().min(1).max(AUDIT_PAGE_LIMIT),
     }),
-    response: z.strictObject({ entries: z.array(auditEntrySchema), nextBefore: z.number().int().nullable() }),
+    response: z.strictObject({
+      entries: z.array(z.union([auditEntrySchema, damagedAuditEntrySchema])),
+      nextBefore: z.number().int().nullable(),
+    }),
+  },
+  /** Whether the log's hash chain holds: the check made at unlock, or a fresh one (`again`). */
+  'audit:verify': {
+    request: z.strictObject({ again: z.boolean() }),
+    response: auditChainSchema,
   },
   'audit:export': { request: none, response: z.strictObject({ csv: z.string(), count: z.number().int() }) },
-  /** Printing happens in the renderer (window.print()); it reports what it printed. */
-  'audit:recordPrint': {
-    request: z.strictObject({
-      kind: z.enum(['notes', 'sheets']),
-      /** null for a blank worksheet printed for no one in particular. */
-      clientId: clientIdSchema.nullable(),
-      count: z.number().int().min(0).max(10_000),
-    }),
-    response: z.null(),
-  },
-} satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
-
-export type Contract = typeof contract;
-/** What a caller sends (before validation and defaults). */
-export type RequestOf<C extends Channel> = z.input<Contract[C]['request']>;
-/** What a handler receives (after validation). */
-export type ValidRequestOf<C extends Channel> = z.output<Contract[C]['request']>;
-export type ResponseOf<C extends Channel> = z.infer<Contract[C]['response']>;
   /** Data health: every row the app cannot read, with what is wrong and how long the scan took. */
   'health:scan': {
     request: none,
@@ -516,6 +532,24 @@ export type ResponseOf<C extends Channel> = z.infer<Contract[C]['response']>;
     }),
     response: z.strictObject({ removalId: z.number().int(), sha256: z.string() }),
   },
+  /** Printing happens in the renderer (window.print()); it reports what it printed. */
+  'audit:recordPrint': {
+    request: z.strictObject({
+      kind: z.enum(['notes', 'sheets']),
+      /** null for a blank worksheet printed for no one in particular. */
+      clientId: clientIdSchema.nullable(),
+      count: z.number().int().min(0).max(10_000),
+    }),
+    response: z.null(),
+  },
+} satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
+
+export type Contract = typeof contract;
+/** What a caller sends (before validation and defaults). */
+export type RequestOf<C extends Channel> = z.input<Contract[C]['request']>;
+/** What a handler receives (after validation). */
+export type ValidRequestOf<C extends Channel> = z.output<Contract[C]['request']>;
+export type ResponseOf<C extends Channel> = z.infer<Contract[C]['response']>;
 
 /**
  * What the preload (Electron) and the harness bridge (browser) expose to the renderer

@@ -198,6 +198,7 @@ const table: Record<Channel, Row> = {
   },
   'measures:listForClient': read({ clientId: CLIENT }),
   'audit:list': read({ limit: 50 }),
+  'audit:verify': read({ again: true }),
   'audit:export': {
     request: {},
     response: { csv: SECRET, count: 7 },

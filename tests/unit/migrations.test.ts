@@ -277,6 +277,54 @@ const afterStep: Record<number, { why: string; check(db: VaultDb): void }> = {
       expect(db.prepare('SELECT count(*) FROM audit_log').pluck().get()).toBe(1);
     },
   },
+  6: {
+    why: 'the activity log is hash-chained: prev_hash and hash columns (64 hex), still append-only',
+    check(db) {
+      expect(columns(db, 'audit_log').map((column) => column.name)).toEqual([
+        'id',
+        'at',
+        'action',
+        'entity_type',
+        'entity_id',
+        'detail_json',
+        'prev_hash',
+        'hash',
+      ]);
+      const insert = db.prepare(
+        "INSERT INTO audit_log (at, action, prev_hash, hash) VALUES ('now', 'client.created', ?, ?)",
+      );
+      expect(() => insert.run('0'.repeat(64), 'short')).toThrow(/CHECK constraint failed/);
+      insert.run('0'.repeat(64), 'a'.repeat(64));
+      expect(() => db.prepare("UPDATE audit_log SET hash = 'b'").run()).toThrow(/HISTORY_FINAL/);
+      expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/HISTORY_FINAL/);
+      // Existing rows are chained by the step itself: tests/unit/auditChain.test.ts.
+    },
+  },
+  7: {
+    why: 'damaged-record removals: what, the raw row hash, the signed reason; UPDATE and DELETE refused',
+    check(db) {
+      expect(tables(db)).toContain('damaged_record_removals');
+      expect(isStrict(db, 'damaged_record_removals')).toBe(true);
+      expect(columns(db, 'damaged_record_removals').map((column) => column.name)).toEqual([
+        'id',
+        'removed_at',
+        'table_name',
+        'record_label',
+        'raw_sha256',
+        'reason',
+        'signed_by',
+      ]);
+      const insert = db.prepare(
+        `INSERT INTO damaged_record_removals (removed_at, table_name, record_label, raw_sha256, reason, signed_by)
+         VALUES ('now', 'settings', 'crisisLines', ?, ?, 'Dr Ana Ruiz')`,
+      );
+      expect(() => insert.run('a'.repeat(64), '')).toThrow(/CHECK constraint failed/);
+      expect(() => insert.run('short', 'Damaged by an old import.')).toThrow(/CHECK constraint failed/);
+      insert.run('a'.repeat(64), 'Damaged by an old import.');
+      expect(() => db.prepare("UPDATE damaged_record_removals SET reason = 'x'").run()).toThrow(/HISTORY_FINAL/);
+      expect(() => db.prepare('DELETE FROM damaged_record_removals').run()).toThrow(/HISTORY_FINAL/);
+    },
+  },
 };
 
 describe('each migration', () => {

@@ -210,6 +210,7 @@ function validRequests(clientId: string) {
     },
     'measures:listForClient': { clientId },
     'audit:list': { before: 10, limit: 50 },
+    'audit:verify': { again: false },
     'audit:export': {},
     'audit:recordPrint': { kind: 'notes', clientId, count: 2 },
     'health:scan': {},
@@ -498,6 +499,7 @@ const semanticMutations: Partial<Record<Channel, Mutation[]>> = (() => {
       set(['before'], 0, 'before 0 (ids start at 1)'),
       set(['before'], -1, 'before negative'),
     ],
+    'audit:verify': [set(['again'], 'yes', 'again is not a flag')],
     'audit:recordPrint': [
       set(['kind'], 'everything', 'kind is neither notes nor sheets'),
       set(['count'], -1, 'count negative'),

@@ -105,6 +105,7 @@ const policy: { [C in Channel]: Decision<C> } = {
     event('measure.recorded', 'measure', administration.id, { clientId: administration.clientId }),
   'measures:listForClient': read,
   'audit:list': read,
+  'audit:verify': read,
   'backup:setAside': read,
   'backup:bringBack': (_request, { setAsidePath }) =>
     event('restore', 'backup', null, { broughtBack: true, setAside: setAsidePath !== null }),
@@ -129,6 +130,11 @@ const policy: { [C in Channel]: Decision<C> } = {
   'backup:restore': (_request, { setAsidePath }) =>
     event('restore', 'backup', null, { setAside: setAsidePath !== null }),
   'audit:export': (_request, { count }) => event('audit.exported', null, null, { count }),
+  // Data health: the table and rowid, the removal's number and the raw row's hash; never the row's text.
+  'health:scan': read,
+  'health:exportRaw': ({ table, rowid }) => event('record.exported', 'record', null, { table, rowid }),
+  'health:remove': ({ table, rowid }, { removalId, sha256 }) =>
+    event('record.removed', 'record', String(removalId), { table, rowid, sha256 }),
   'audit:recordPrint': ({ kind, clientId, count }) =>
     event(kind === 'notes' ? 'print.notes' : 'print.sheets', clientId ? 'client' : null, clientId, { count }),
 };
@@ -136,11 +142,6 @@ const policy: { [C in Channel]: Decision<C> } = {
 /** The event a successful request on `channel` leaves in the log, or null for none. */
 export function auditEventFor<C extends Channel>(
   channel: C,
-  // Data health: the table and rowid, the removal's number and the raw row's hash; never the row's text.
-  'health:scan': read,
-  'health:exportRaw': ({ table, rowid }) => event('record.exported', 'record', null, { table, rowid }),
-  'health:remove': ({ table, rowid }, { removalId, sha256 }) =>
-    event('record.removed', 'record', String(removalId), { table, rowid, sha256 }),
   request: ValidRequestOf<C>,
   response: ResponseOf<C>,
 ): AuditEvent | null {

@@ -1,5 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { AuditAction, AuditEntityType, AuditEntry } from '../../../shared/ipc/contract';
+import type {
+  AuditAction,
+  AuditChainState,
+  AuditEntityType,
+  AuditEntry,
+  DamagedAuditEntry,
+} from '../../../shared/ipc/contract';
 import { call, messageOf } from '../api';
 import { Alert } from '../components/Alert';
 import './auditLog.css';
@@ -119,16 +125,43 @@ function download(text: string, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
+type ListEntry = AuditEntry | DamagedAuditEntry;
+
+/** The chain's state in one sentence, with when it was checked. */
+function ChainStatus({ chain, onCheck, busy }: { chain: AuditChainState; onCheck: () => void; busy: boolean }) {
+  const checked = `checked ${when(chain.checkedAt)}`;
+  return (
+    <div className="audit-chain">
+      {chain.intact ? (
+        <Alert kind="success">
+          The log is intact ({chain.entries} {chain.entries === 1 ? 'entry' : 'entries'}, {checked}).
+        </Alert>
+      ) : (
+        <Alert kind="error">
+          {chain.message} The first entry that does not hold is marked below ({checked}).
+        </Alert>
+      )}
+      <button type="button" onClick={onCheck} disabled={busy}>
+        {busy ? 'Checking…' : 'Check again'}
+      </button>
+    </div>
+  );
+}
+
 /**
  * Settings › Activity log: what was done in this vault and when (unlocks, locks,
  * records created and signed, prints, exports), newest first. Entities show as a type
- * and a short id; the log holds no names or clinical text.
+ * and a short id; the log holds no names or clinical text. Each entry is sealed into a
+ * hash chain, checked at unlock: a break is shown with the first entry that does not
+ * hold. A row the app cannot read is shown as a damaged entry, never hidden.
  */
 export function AuditLog() {
-  const [entries, setEntries] = useState<AuditEntry[] | null>(null);
+  const [entries, setEntries] = useState<ListEntry[] | null>(null);
   const [nextBefore, setNextBefore] = useState<number | null>(null);
   const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const [chain, setChain] = useState<AuditChainState | null>(null);
+  const [checking, setChecking] = useState(false);
 
   const load = useCallback(async (before?: number) => {
     setBusy(true);
@@ -143,9 +176,21 @@ export function AuditLog() {
     }
   }, []);
 
+  const verify = useCallback(async (again: boolean) => {
+    setChecking(true);
+    try {
+      setChain(await call('audit:verify', { again }));
+    } catch (error) {
+      setMessage({ kind: 'error', text: messageOf(error) });
+    } finally {
+      setChecking(false);
+    }
+  }, []);
+
   useEffect(() => {
     void load();
-  }, [load]);
+    void verify(false);
+  }, [load, verify]);
 
   async function exportCsv() {
     setMessage(null);
@@ -170,8 +215,10 @@ export function AuditLog() {
       </div>
       <p>
         Who did what and when in this vault: unlocks, locks, records added or signed, prints and exports. It keeps no
-        names or note text, and entries cannot be changed or removed.
+        names or note text. Entries cannot be changed or removed, and each is sealed to the one before it, so a change
+        made behind Sessionkeep’s back shows here.
       </p>
+      {chain && <ChainStatus chain={chain} busy={checking} onCheck={() => void verify(true)} />}
       {message && <Alert kind={message.kind}>{message.text}</Alert>}
       {entries === null ? (
         <p className="muted">Loading…</p>
@@ -182,6 +229,7 @@ export function AuditLog() {
           <table className="audit-table" aria-labelledby="audit-title">
             <thead>
               <tr>
+                <th scope="col">#</th>
                 <th scope="col">When</th>
                 <th scope="col">What</th>
                 <th scope="col">Which</th>
@@ -190,14 +238,7 @@ export function AuditLog() {
             </thead>
             <tbody>
               {entries.map((entry) => (
-                <tr key={entry.id} className={entry.action === 'unlock.failed' ? 'audit-warn' : undefined}>
-                  <td className="audit-when">
-                    <time dateTime={entry.at}>{when(entry.at)}</time>
-                  </td>
-                  <td>{actionLabels[entry.action]}</td>
-                  <td className="audit-which">{which(entry)}</td>
-                  <td className="muted">{details(entry)}</td>
-                </tr>
+                <AuditRow key={entry.id} entry={entry} firstBad={chain?.firstBad?.id === entry.id} />
               ))}
             </tbody>
           </table>
@@ -211,5 +252,40 @@ export function AuditLog() {
         </div>
       )}
     </section>
+  );
+}
+
+function AuditRow({ entry, firstBad }: { entry: ListEntry; firstBad: boolean }) {
+  const marker = firstBad && (
+    <strong className="audit-bad-marker">
+      First entry that does not hold<span className="visually-hidden">: </span>
+    </strong>
+  );
+  if ('damaged' in entry) {
+    return (
+      <tr className={firstBad ? 'audit-damaged audit-bad' : 'audit-damaged'}>
+        <td className="audit-id">{entry.id}</td>
+        <td className="audit-when">{entry.at}</td>
+        <td>Damaged entry</td>
+        <td className="audit-which">—</td>
+        <td>
+          {marker} {entry.problem} <span className="muted">(recorded as “{entry.action}”)</span>
+        </td>
+      </tr>
+    );
+  }
+  const warn = entry.action === 'unlock.failed' ? 'audit-warn' : '';
+  return (
+    <tr className={[warn, firstBad ? 'audit-bad' : ''].filter(Boolean).join(' ') || undefined}>
+      <td className="audit-id">{entry.id}</td>
+      <td className="audit-when">
+        <time dateTime={entry.at}>{when(entry.at)}</time>
+      </td>
+      <td>{actionLabels[entry.action]}</td>
+      <td className="audit-which">{which(entry)}</td>
+      <td className="muted">
+        {marker} {details(entry)}
+      </td>
+    </tr>
   );
 }

@@ -3,6 +3,8 @@ import { migration0002Notes } from './0002_notes';
 import { migration0003Homework } from './0003_homework';
 import { migration0004IntakeMeasures } from './0004_intake_measures';
 import { migration0005Audit } from './0005_audit';
+import { migration0006AuditChain } from './0006_audit_chain';
+import { migration0007DamagedRecordRemovals } from './0007_damaged_record_removals';
 import type { Migration } from './migration';
 
 /** Every migration, in order. Append only. */
@@ -12,6 +14,8 @@ export const migrations: readonly Migration[] = [
   migration0003Homework,
   migration0004IntakeMeasures,
   migration0005Audit,
+  migration0006AuditChain,
+  migration0007DamagedRecordRemovals,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
