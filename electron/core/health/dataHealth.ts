@@ -81,7 +81,9 @@ function scanClinicalJson(db: VaultDb, table: HealthTable, columns: string[], la
          CASE WHEN octet_length(${column}) <= ${CLINICAL_JSON_MAX_BYTES} THEN ${column} END AS ${column}`,
     )
     .join(', ');
-  const rows = db.prepare(`SELECT rowid AS row_id, substr(${labelColumn}, 1, 40) AS id, ${select} FROM ${table}`).iterate();
+  const rows = db
+    .prepare(`SELECT rowid AS row_id, substr(${labelColumn}, 1, 40) AS id, ${select} FROM ${table}`)
+    .iterate();
   for (const row of rows as Iterable<Record<string, unknown>>) {
     for (const column of columns) {
       const name = column.replace(/_json$/, '');
@@ -352,4 +354,3 @@ export function removeDamagedRecord(
     return { removalId: Number(lastInsertRowid), sha256 };
   })();
 }
-

@@ -55,7 +55,9 @@ export function readSettingsChecked(db: VaultDb): { settings: Settings; damaged:
     }
     const parsed = fields[row.key]?.safeParse(value);
     if (!parsed?.success) {
-      problem(`The value of ${row.key} is not allowed: ${parsed?.error.issues[0]?.message ?? 'it has the wrong type.'}`);
+      problem(
+        `The value of ${row.key} is not allowed: ${parsed?.error.issues[0]?.message ?? 'it has the wrong type.'}`,
+      );
       continue;
     }
     settings[row.key] = parsed.data;
