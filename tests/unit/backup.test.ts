@@ -366,6 +366,63 @@ describe('restoring', () => {
 });
 
 // ---------------------------------------------------------------------------------
+// Owner-only files (POSIX): with the umask cleared, so the modes come from the code, not the shell.
+
+/** The permission bits of every entry under a folder (itself included), by relative path. */
+function modesUnder(folder: string): Record<string, string> {
+  const modes: Record<string, string> = { '.': (statSync(folder).mode & 0o777).toString(8) };
+  for (const name of readdirSync(folder, { recursive: true }) as string[]) {
+    modes[name] = (statSync(join(folder, name)).mode & 0o777).toString(8);
+  }
+  return modes;
+}
+
+describe.skipIf(process.platform === 'win32')('owner-only files', () => {
+  let umask: number;
+  beforeEach(() => {
+    umask = process.umask(0);
+  });
+  afterEach(() => {
+    process.umask(umask);
+  });
+
+  it('a backup folder is 0700 and every file in it 0600, a failed one too', async () => {
+    const made = await makeBackup(core.vault.db(), dataKey, backupPaths());
+    expect(modesUnder(made.path)).toEqual({
+      '.': '700',
+      'manifest.json': '600',
+      'vault.db': '600',
+      'vault.key': '600',
+      'vault.recovery': '600',
+    });
+    await makeBackup(core.vault.db(), Buffer.alloc(32, 1), backupPaths()).catch(() => undefined);
+    const broken = readdirSync(backupFolder).find((name) => name.startsWith('.broken-'));
+    if (!broken) throw new Error('expected a .broken backup');
+    expect(Object.values(modesUnder(join(backupFolder, broken))).sort()).toEqual(['600', '600', '600', '600', '700']);
+  });
+
+  it('a set-aside vault is in a 0700 folder, and the restored files are 0600', async () => {
+    const made = await makeBackup(core.vault.db(), dataKey, backupPaths());
+    expectOk(await core.handle('vault:lock', {}));
+    const { setAsidePath } = await restoreBackup(vaultFolder, made.path, { dataKey, via: 'passphrase' });
+    if (!setAsidePath) throw new Error('expected a set-aside folder');
+    expect(modesUnder(setAsidePath)['.']).toBe('700');
+    for (const name of ['vault.db', 'vault.key', 'vault.recovery']) {
+      expect((statSync(join(vaultFolder, name)).mode & 0o777).toString(8)).toBe('600');
+    }
+  });
+
+  it('a whole-vault export is 0600', async () => {
+    const path = join(backupFolder, 'export.zip');
+    expectOk(await core.handle('export:vault', { path }));
+    expect((statSync(path).mode & 0o777).toString(8)).toBe('600');
+    const sealed = join(backupFolder, 'sealed.zip');
+    expectOk(await core.handle('export:vault', { path: sealed, passphrase: NEW_PASSPHRASE }));
+    expect((statSync(sealed).mode & 0o777).toString(8)).toBe('600');
+  });
+});
+
+// ---------------------------------------------------------------------------------
 // Disk full: a small tmpfs as the backup folder (root only; skipped otherwise).
 
 const mountSkip = tmpfsUnavailable();

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { asStorageError, CoreError } from '../coreError';
 import type { VaultDb } from '../db/database';
@@ -56,12 +56,16 @@ export async function makeBackup(
   const baseName = backupFolderName(createdAt);
   const partial = join(paths.backupFolder, `${PARTIAL_PREFIX}${baseName}.${randomBytes(4).toString('hex')}`);
   try {
+    // Owner-only like the vault (0700 folder, 0600 files): a backup is the same records.
     mkdirSync(partial, { mode: 0o700 });
+    chmodSync(partial, 0o700);
     progress(0, 'copying');
     // No await between the counts and the copy: this connection is the vault's only
     // writer, so both see the same state. (VACUUM cannot run inside a transaction.)
     const schemaVersion = Number(db.pragma('user_version', { simple: true }));
     const counts = tableCounts(db);
+    // Created empty and 0600 first: VACUUM INTO fills an empty file and keeps its mode.
+    closeSync(openSync(join(partial, BACKUP_DB), 'wx', 0o600));
     db.prepare('VACUUM INTO ?').run(join(partial, BACKUP_DB));
     fsyncFile(join(partial, BACKUP_DB));
     progress(0.4, 'key-file');
@@ -70,6 +74,9 @@ export async function makeBackup(
     // The recovery key's wrap travels with the key file, so the recovery key opens the backup too.
     const recoveryFile = join(dirname(paths.keyFile), BACKUP_RECOVERY);
     if (existsSync(recoveryFile)) copyFileDurable(recoveryFile, join(partial, BACKUP_RECOVERY));
+    for (const name of [BACKUP_DB, BACKUP_KEY, BACKUP_RECOVERY]) {
+      if (existsSync(join(partial, name))) chmodSync(join(partial, name), 0o600);
+    }
     const manifest = {
       format: 'sessionkeep-backup' as const,
       version: 1 as const,
