@@ -106,7 +106,41 @@ test('Settings → Security makes a new recovery key: shown once and checked; th
   await page.getByRole('button', { name: 'Unlock and set passphrase' }).click();
   await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
   await page.getByRole('button', { name: 'Clients' }).click();
-  expect(await clientNames(page)).toEqual(['Ruth Adebayo']);
+  await expect(page.locator('.client-name')).toHaveText(['Ruth Adebayo']);
+  expect(problems).toEqual([]);
+});
+
+test('Settings → Security re-encrypts the vault: records kept, the passphrase still opens it, a new recovery key', async ({
+  page,
+}) => {
+  const { problems } = await guardPage(page);
+  harness = await startHarness(freshVaultFolder());
+  await page.goto(harness.url);
+  const oldKey = await createVault(page);
+  await confirmRecoveryKey(page, oldKey);
+  await addClient(page, { name: 'Ruth Adebayo' });
+  await page.getByRole('button', { name: 'Settings' }).click();
+
+  const reencrypt = page.getByRole('form', { name: 'Re-encrypt the vault' });
+  await reencrypt.getByLabel('Current passphrase', { exact: true }).fill(PASSPHRASE);
+  await reencrypt.getByRole('button', { name: 'Re-encrypt the vault' }).click();
+  const sheet = page.getByRole('dialog', { name: 'Your new recovery key' });
+  await expect(sheet.getByText(/older backups, older copies of vault\.key and the old recovery key/)).toBeVisible();
+  const groups = await sheet.getByTestId('recovery-group').allTextContents();
+  expect(groups.join('-')).not.toBe(oldKey);
+  await sheet.getByRole('button', { name: 'I have written it down' }).click();
+  for (const label of await sheet.locator('.confirm-form label').allTextContents()) {
+    await sheet.getByLabel(label, { exact: true }).fill(groups[Number(label.replace('Group ', '')) - 1] ?? '');
+  }
+  await sheet.getByRole('button', { name: 'Confirm' }).click();
+  await expect(sheet).toBeHidden();
+
+  await page.getByRole('button', { name: /Lock/ }).click();
+  await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+  await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
+  await page.getByRole('button', { name: 'Clients' }).click();
+  await expect(page.locator('.client-name')).toHaveText(['Ruth Adebayo']);
   expect(problems).toEqual([]);
 });
 

@@ -5,6 +5,7 @@ import {
   passphraseLength,
   passphraseProblem,
 } from '../../shared/vault/passphrase';
+import { MIN_STRENGTH_SCORE, newPassphraseRefusal, STRENGTH_LABELS } from '../../shared/vault/passphraseStrength';
 
 /**
  * Passphrase rules (shared/vault/passphrase.ts), following NIST SP 800-63B §5.1.1.2:
@@ -81,5 +82,35 @@ describe('passphraseProblem', () => {
     const result = passphraseProblem(passphrase);
     if (problem === null) expect(result).toBeNull();
     else expect(result).toMatch(problem);
+  });
+});
+
+/**
+ * The strength rule the screen's meter and the core share (shared/vault/passphraseStrength.ts):
+ * length first, then zxcvbn's estimate must reach MIN_STRENGTH_SCORE ("Fair").
+ */
+describe('newPassphraseRefusal: the one rule for every new passphrase', () => {
+  const rows: { why: string; passphrase: string; refusal: 'tooShort' | 'tooWeak' | null }[] = [
+    { why: 'one letter repeated twelve times', passphrase: 'aaaaaaaaaaaa', refusal: 'tooWeak' },
+    { why: 'the alphabet in order', passphrase: 'abcdefghijkl', refusal: 'tooWeak' },
+    { why: 'a keyboard row', passphrase: 'qwertyuiopas', refusal: 'tooWeak' },
+    { why: 'a common password twice', passphrase: 'passwordpassword', refusal: 'tooWeak' },
+    { why: 'a repeated short pattern', passphrase: 'abcabcabcabc', refusal: 'tooWeak' },
+    { why: 'ten thousand of one letter', passphrase: 'x'.repeat(10_000), refusal: 'tooWeak' },
+    { why: 'the app’s own name and a year', passphrase: 'Sessionkeep2026', refusal: 'tooWeak' },
+    { why: 'too short, however random', passphrase: 'k#9Lq!2v', refusal: 'tooShort' },
+    { why: 'four unrelated words', passphrase: 'correct horse battery staple', refusal: null },
+    { why: 'words and a number', passphrase: 'lantern meadow copper 42 finch', refusal: null },
+    { why: 'a long sentence', passphrase: 'quiet harbour lantern 1987 notebook', refusal: null },
+  ];
+
+  it.each(rows)('$why → $refusal', async ({ passphrase, refusal }) => {
+    const result = await newPassphraseRefusal(passphrase);
+    expect(result?.kind ?? null).toBe(refusal);
+    if (result) expect(result.message).not.toBe('');
+  });
+
+  it('the screen asks for at least "Fair"', () => {
+    expect(STRENGTH_LABELS[MIN_STRENGTH_SCORE]).toBe('Fair');
   });
 });
