@@ -345,7 +345,7 @@ export function createHandlers(
       return auditChain;
     },
     'audit:export': () => auditCsv(vault.db()),
-    'health:scan': () => scanDataHealth(vault.db()),
+    'health:scan': ({ tables }) => scanDataHealth(vault.db(), tables),
     'health:exportRaw': ({ table, rowid }) => exportDamagedRecord(vault.db(), table, rowid),
     'health:remove': (request) => saving(() => removeDamagedRecord(vault.db(), request, now())),
     // Nothing to do but check: dispatch appends the print event once this succeeds.

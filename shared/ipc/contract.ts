@@ -508,7 +508,8 @@ export const contract = {
   'audit:export': { request: none, response: z.strictObject({ csv: z.string(), count: z.number().int() }) },
   /** Data health: every row the app cannot read, with what is wrong and how long the scan took. */
   'health:scan': {
-    request: none,
+    /** Only these tables (the client list asks about clients alone); all when left out. */
+    request: z.strictObject({ tables: z.array(z.enum(healthTables)).min(1).max(healthTables.length).optional() }),
     response: z.strictObject({
       records: z.array(damagedRecordSchema),
       scannedRows: z.number().int(),

@@ -88,6 +88,7 @@ test('a damaged vault unlocks, works, and Data health lists, exports and removes
 
   // The app works: the good client is listed, the damaged one is left out.
   expect(await clientNames(page)).toEqual(['Robin Gale']);
+  await expect(page.getByText('1 client record could not be read and is not listed.')).toBeVisible();
   await page.getByRole('button', { name: /Robin Gale/ }).click();
   // The damaged note opens as a damaged record, not a broken screen.
   await page

@@ -299,6 +299,9 @@ describe('Settings → Data health', () => {
       },
     ]);
     expect(contract['health:scan'].response.safeParse(scan).success).toBe(true);
+    // The client list asks about clients alone.
+    const clientsOnly = expectOk<HealthScan>(await core.handle('health:scan', { tables: ['clients'] }));
+    expect(clientsOnly.records).toEqual(scan.records.filter((record) => record.table === 'clients'));
     // The app around them works: the good client and the template list.
     expect(expectOk<Client[]>(await core.handle('clients:list', { includeArchived: true }))).toHaveLength(1);
     expect(expectOk<unknown[]>(await core.handle('templates:list', {})).length).toBeGreaterThan(0);

@@ -19,12 +19,17 @@ export function ClientsView({ route, onNavigate }: { route: ClientsRoute; onNavi
   const [query, setQuery] = useState('');
   const [showArchived, setShowArchived] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  /** Client rows the app cannot read: left out of the list, counted here, listed under Data health. */
+  const [damaged, setDamaged] = useState(0);
   const searchRef = useRef<HTMLInputElement>(null);
 
   const reload = useCallback(async () => {
     try {
       setClients(await call('clients:list', { includeArchived: true }));
       setLoadError(null);
+      // Only a count for the sidebar: a failed check leaves the list as it is.
+      const health = await call('health:scan', { tables: ['clients'] }).catch(() => null);
+      setDamaged(health?.records.length ?? 0);
     } catch (error) {
       setLoadError(messageOf(error));
     }
@@ -114,6 +119,15 @@ export function ClientsView({ route, onNavigate }: { route: ClientsRoute; onNavi
         {clients !== null && visible.length === 0 && (
           <p className="muted empty">
             {clients.length === 0 ? 'No clients yet. Add your first client with “New client”.' : 'No client matches.'}
+          </p>
+        )}
+        {damaged > 0 && (
+          <p className="muted small damaged-clients">
+            {damaged === 1 ? '1 client record' : `${damaged} client records`} could not be read and{' '}
+            {damaged === 1 ? 'is' : 'are'} not listed.{' '}
+            <button type="button" className="link" onClick={() => onNavigate({ view: 'settings' })}>
+              See Data health
+            </button>
           </p>
         )}
         <ul className="client-list" aria-label="Client list">

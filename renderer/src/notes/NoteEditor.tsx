@@ -184,17 +184,7 @@ export function NoteEditor({ noteId, clientId, find, onNavigate }: Props) {
 
   if (damaged) {
     return (
-      <div className="note-page">
-        <div className="note-main">
-          <DamagedRecord
-            table="notes"
-            id={noteId}
-            message={damaged}
-            onBack={backToClient}
-            backLabel="Back to the client"
-          />
-        </div>
-      </div>
+      <DamagedRecord table="notes" id={noteId} message={damaged} onBack={backToClient} backLabel="Back to the client" />
     );
   }
   if (loadError) {
