@@ -2,12 +2,14 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { freshVaultFolder, guardPage, type Harness, startHarness } from './harness';
-import { addClient, clientNames, confirmRecoveryKey, createVault, unnamedControls } from './pages';
+import { addClient, clientNames, confirmRecoveryKey, createVault, setSignerName, unnamedControls } from './pages';
 
 /**
  * Moving records between vaults through the open archive: export the whole vault sealed
  * with a passphrase from Settings, then in a new vault check the file (dry run) and
- * import it; the clients appear, and a second dry run finds nothing left to add.
+ * import it; the clients appear, and a second dry run finds nothing left to add. Settings
+ * come only when ticked, protection settings never (issue 11); a file that is refused
+ * says exactly why.
  */
 
 let harness: Harness | null = null;
@@ -30,6 +32,15 @@ test('export the whole vault sealed, then dry-run and import it into a new vault
   await page.getByRole('button', { name: 'Clients' }).click();
   await addClient(page, { name: 'Imani Kariuki', concerns: 'Sleep and worry' });
   await addClient(page, { name: 'Tomas Berg' });
+  await setSignerName(page, 'Dr Lena Holm');
+  await page.getByLabel('Practice name').fill('Harbour Practice');
+  await page.getByRole('button', { name: 'Save', exact: true }).first().click();
+  await expect(page.getByText('Saved.')).toBeVisible();
+  const backups = join(dirname(vault), 'backups');
+  mkdirSync(backups);
+  await page.getByLabel('Backup folder (full path)').fill(backups);
+  await page.getByRole('button', { name: 'Save folder' }).click();
+  await expect(page.getByText('Backup folder saved.')).toBeVisible();
 
   await page.getByRole('button', { name: 'Settings' }).click();
   const card = page.getByRole('region', { name: 'Export and import' });
@@ -54,6 +65,13 @@ test('export the whole vault sealed, then dry-run and import it into a new vault
   await confirmRecoveryKey(page, await createVault(page));
   await page.getByRole('button', { name: 'Settings' }).click();
   const importForm = page.getByRole('form', { name: 'Import an export' });
+  // A refused file says why, and that nothing was imported.
+  await importForm.getByLabel('Export file (full path)').fill(exports);
+  await importForm.getByRole('button', { name: 'Check the file (dry run)' }).click();
+  await expect(importForm.getByRole('alert')).toHaveText(
+    '!Not imported. That path is a folder, not an export file. Nothing was imported.',
+  );
+  await importForm.screenshot({ path: testInfo.outputPath('import-refused.png') });
   await importForm.getByLabel('Export file (full path)').fill(file);
   await importForm
     .getByRole('textbox', { name: 'Its passphrase (if it was sealed)' })
@@ -64,15 +82,31 @@ test('export the whole vault sealed, then dry-run and import it into a new vault
   await importForm.getByRole('button', { name: 'Check the file (dry run)' }).click();
   const clientsRow = importForm.getByRole('row', { name: /^Clients/ });
   await expect(clientsRow).toContainText('2');
-  await importForm.screenshot({ path: testInfo.outputPath('import-dry-run.png') });
-  await importForm.getByRole('button', { name: /^Import \d+ records$/ }).click();
-  await expect(importForm.getByText(/Imported \d+ records/)).toBeVisible();
+  // Settings: listed with both values; the backup folder is shown as not taken, with why.
+  const settings = importForm.getByRole('group', { name: 'Settings in this file that differ from yours' });
+  await expect(settings.getByText('Backup folder: not taken.')).toBeVisible();
+  await expect(settings.getByText(/never taken from a file/)).toBeVisible();
+  await expect(settings.getByRole('checkbox', { name: /Backup folder/ })).toHaveCount(0);
+  await expect(settings.getByText(backups)).toBeVisible();
+  await settings.getByRole('checkbox', { name: 'Take Practice name from the file' }).check();
+  await expect(settings.getByRole('checkbox', { name: 'Take Your name from the file' })).not.toBeChecked();
+  for (const width of [1366, 1024, 900]) {
+    await page.setViewportSize({ width, height: 900 });
+    await importForm.screenshot({ path: testInfo.outputPath(`import-dry-run-${width}.png`) });
+  }
+  expect(await unnamedControls(page)).toEqual([]);
+  await importForm.getByRole('button', { name: /^Import \d+ records and 1 setting$/ }).click();
+  await expect(importForm.getByText(/Imported \d+ records.*settings taken: Practice name\./)).toBeVisible();
 
   await page.getByRole('button', { name: 'Clients' }).click();
   await expect.poll(() => clientNames(page)).toEqual(['Imani Kariuki', 'Tomas Berg']);
 
   // Everything is here now: a second dry run has nothing to add.
   await page.getByRole('button', { name: 'Settings' }).click();
+  // Taken: the practice name. Not ticked: the signer's name. Never taken: the backup folder.
+  await expect(page.getByLabel('Practice name')).toHaveValue('Harbour Practice');
+  await expect(page.getByLabel('Your name, as you sign notes')).toHaveValue('');
+  await expect(page.getByLabel('Backup folder (full path)')).toHaveValue('');
   await importForm.getByLabel('Export file (full path)').fill(file);
   await importForm.getByRole('textbox', { name: 'Its passphrase (if it was sealed)' }).fill(EXPORT_PASSPHRASE);
   await importForm.getByRole('button', { name: 'Check the file (dry run)' }).click();

@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Core, createCore } from '../../electron/core/core';
 import { CoreError } from '../../electron/core/coreError';
+import { LATEST_SCHEMA_VERSION } from '../../electron/core/db/migrations';
 import { exportVault } from '../../electron/core/export/exportVault';
 import { applyImport, type ImportReport, planImport } from '../../electron/core/export/importVault';
 import { EXPORT_TABLES } from '../../electron/core/export/tables';
@@ -266,7 +267,7 @@ describe('export and import, round trip', () => {
     expect(manifest).toMatchObject({
       format: 'sessionkeep-export',
       formatVersion: 1,
-      schemaVersion: 5,
+      schemaVersion: LATEST_SCHEMA_VERSION,
       app: { name: 'Sessionkeep', version: '0.1.0' },
       counts: { clients: 2, notes: 2, addenda: 1, custom_templates: 1, intake_entries: 2 },
     });

@@ -512,12 +512,25 @@ export function ruleContext(db: VaultDb, archive: Archive, now: Date): RuleConte
   };
 }
 
+/** Rows checked between two returns to the event loop. */
+const ROWS_PER_TURN = 500;
+
 /**
  * Checks every row of every imported table, parents before children (notes before their
  * revisions and addenda). IMPORT_REFUSED at the first row that fails, naming it.
+ *
+ * It returns to the event loop every few hundred rows, so the app keeps answering (the
+ * windows' requests, the idle timer) while a large file is checked, and a cancel is seen.
  */
-export function checkArchiveRows(db: VaultDb, archive: Archive, order: readonly TableName[], now: Date): void {
+export async function checkArchiveRows(
+  db: VaultDb,
+  archive: Archive,
+  order: readonly TableName[],
+  now: Date,
+  signal?: AbortSignal,
+): Promise<void> {
   const context = ruleContext(db, archive, now);
+  let sinceTurn = 0;
   for (const table of order) {
     if (table === 'settings' || table === 'audit_log') continue;
     const rule = ROW_RULES[table];
@@ -534,6 +547,11 @@ export function checkArchiveRows(db: VaultDb, archive: Archive, order: readonly 
       }
       if (table === 'notes') context.rememberNote(row);
       index++;
+      if (++sinceTurn >= ROWS_PER_TURN) {
+        sinceTurn = 0;
+        await new Promise((resolve) => setImmediate(resolve));
+        signal?.throwIfAborted();
+      }
     }
   }
 }

@@ -72,16 +72,20 @@ function archiveSettings(rows: readonly Row[]): Partial<Settings> {
 export function planSettings(db: VaultDb, rows: readonly Row[]): SettingChange[] {
   const incoming = archiveSettings(rows);
   const current = readSettings(db);
-  return (Object.keys(incoming) as SettingKey[])
-    .filter((key) => incoming[key] !== current[key])
-    .map((key) => ({
-      key,
-      label: LABELS[key],
-      current: readable(key, current[key]),
-      incoming: readable(key, incoming[key]),
-      notTaken: PROTECTION_SETTINGS[key] ?? null,
-      taken: false,
-    }));
+  return (
+    (Object.keys(incoming) as SettingKey[])
+      .filter((key) => incoming[key] !== current[key])
+      .map((key) => ({
+        key,
+        label: LABELS[key],
+        current: readable(key, current[key]),
+        incoming: readable(key, incoming[key]),
+        notTaken: PROTECTION_SETTINGS[key] ?? null,
+        taken: false,
+      }))
+      // The ones the therapist may take first; those never taken after them.
+      .sort((a, b) => Number(a.notTaken !== null) - Number(b.notTaken !== null))
+  );
 }
 
 /**

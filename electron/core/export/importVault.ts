@@ -163,8 +163,8 @@ const checkOrder = IMPORTED_TABLES.map((spec) => spec.table);
  * every row as its channel would, compares with the vault, lists the settings it would
  * change. Writes nothing.
  */
-export function planArchive(db: VaultDb, archive: Archive, now: Date = new Date()): ImportReport {
-  checkArchiveRows(db, archive, checkOrder, now);
+export async function planArchive(db: VaultDb, archive: Archive, now: Date = new Date()): Promise<ImportReport> {
+  await checkArchiveRows(db, archive, checkOrder, now);
   const settings = planSettings(db, [...(archive.tables.get('settings')?.rows() ?? [])]);
   return reportOf(archive, planTables(db, archive), settings);
 }
@@ -176,7 +176,7 @@ export async function planImport(
   options: { passphrase?: string | undefined; now?: (() => Date) | undefined } = {},
 ): Promise<ImportReport> {
   const archive = await readArchive(archivePath, options.passphrase);
-  return planArchive(db, archive, options.now?.());
+  return await planArchive(db, archive, options.now?.());
 }
 
 function searchableNoteText(row: Row): string {
@@ -232,18 +232,22 @@ function indexAdded(db: VaultDb, table: string, row: Row): void {
  * notes and addenda. The transaction runs synchronously (better-sqlite3), so no other
  * request can slip into it, and an abort seen inside it (or any error) rolls it back.
  */
-export function applyArchive(
+export async function applyArchive(
   db: VaultDb,
   archive: Archive,
   options: Omit<ImportOptions, 'passphrase'> = {},
-): ImportReport {
+): Promise<ImportReport> {
   const { signal, onProgress } = options;
   const now = options.now?.() ?? new Date();
+  signal?.throwIfAborted();
+  onProgress?.(0.1);
+  // Checked before the transaction (the check yields to the event loop; a transaction must
+  // not). Inside it, foreign keys still refuse a row whose parent went missing meanwhile.
+  await checkArchiveRows(db, archive, checkOrder, now, signal);
   signal?.throwIfAborted();
   onProgress?.(0.2);
   try {
     const report = db.transaction(() => {
-      checkArchiveRows(db, archive, checkOrder, now);
       const settingRows = [...(archive.tables.get('settings')?.rows() ?? [])];
       const settings = takeSettings(db, settingRows, planSettings(db, settingRows), options.settings ?? []);
       const plans = planTables(db, archive);
@@ -297,5 +301,5 @@ export async function applyImport(
   options.signal?.throwIfAborted();
   options.onProgress?.(0);
   const archive = await readArchive(archivePath, options.passphrase);
-  return applyArchive(db, archive, options);
+  return await applyArchive(db, archive, options);
 }

@@ -152,15 +152,18 @@ function ImportForm() {
   const [passphrase, setPassphrase] = useState('');
   const [report, setReport] = useState<ImportReportView | null>(null);
   const [done, setDone] = useState<ImportReportView | null>(null);
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const progress = useTransferProgress('import');
   const request = { path, ...(passphrase ? { passphrase } : {}) };
+  const settingsToTake = report?.settings.filter((change) => change.notTaken === null && chosen.has(change.key)) ?? [];
 
   async function plan(event: FormEvent) {
     event.preventDefault();
     setError(null);
     setDone(null);
+    setChosen(new Set());
     setBusy(true);
     try {
       setReport(await call('import:plan', request));
@@ -176,7 +179,7 @@ function ImportForm() {
     setError(null);
     setBusy(true);
     try {
-      setDone(await call('import:apply', request));
+      setDone(await call('import:apply', { ...request, settings: settingsToTake.map((change) => change.key) }));
       setReport(null);
     } catch (failure) {
       setError(messageOf(failure));
@@ -185,12 +188,27 @@ function ImportForm() {
     }
   }
 
+  const toggle = (key: string, on: boolean) =>
+    setChosen((current) => {
+      const next = new Set(current);
+      if (on) next.add(key);
+      else next.delete(key);
+      return next;
+    });
+  const takenSettings = done?.settings.filter((change) => change.taken).map((change) => change.label) ?? [];
+  const importLabel = [
+    report && report.totals.toAdd > 0 ? `${report.totals.toAdd} records` : null,
+    settingsToTake.length > 0 ? `${settingsToTake.length} setting${settingsToTake.length === 1 ? '' : 's'}` : null,
+  ]
+    .filter(Boolean)
+    .join(' and ');
+
   return (
     <form onSubmit={plan} aria-labelledby={`${id}-title`} noValidate>
       <h3 id={`${id}-title`}>Import an export</h3>
       <p className="hint">
-        First a dry run shows what would be added. Records already here are skipped; records that differ are listed as
-        conflicts and never overwritten.
+        First a dry run checks every record in the file and shows what would be added. Records already here are skipped;
+        records that differ are listed as conflicts and never overwritten. Settings are taken only if you tick them.
       </p>
       <label htmlFor={`${id}-path`}>Export file (full path)</label>
       <input
@@ -210,12 +228,26 @@ function ImportForm() {
         onChange={setPassphrase}
         autoComplete="current-password"
       />
-      {error && <Alert kind="error">{error}</Alert>}
+      {error && (
+        <Alert kind="error">
+          <strong>Not imported.</strong> {error}
+        </Alert>
+      )}
       {report && <ImportReportTable report={report} caption="What an import would do" />}
+      {report && report.settings.length > 0 && (
+        <SettingChanges report={report} chosen={chosen} onToggle={toggle} disabled={busy} />
+      )}
+      {report && report.activityLogRows > 0 && (
+        <p className="hint">
+          The file’s activity log ({report.activityLogRows} entries) is not imported: this vault keeps its own, and the
+          import itself is recorded in it.
+        </p>
+      )}
       {done && (
         <Alert kind="success">
           Imported {done.totals.toAdd} records; {done.totals.identical} were already here
-          {done.totals.conflicts > 0 ? `; ${done.totals.conflicts} conflicts were left as they are` : ''}.
+          {done.totals.conflicts > 0 ? `; ${done.totals.conflicts} conflicts were left as they are` : ''}
+          {takenSettings.length > 0 ? `; settings taken: ${takenSettings.join(', ')}` : ''}.
         </Alert>
       )}
       {progress !== null && (
@@ -233,13 +265,66 @@ function ImportForm() {
         <button type="submit" disabled={busy || path.trim() === ''}>
           Check the file (dry run)
         </button>
-        {report && report.totals.toAdd > 0 && (
+        {report && importLabel !== '' && (
           <button type="button" className="primary" onClick={() => void apply()} disabled={busy}>
-            Import {report.totals.toAdd} records
+            Import {importLabel}
           </button>
         )}
       </div>
     </form>
+  );
+}
+
+/**
+ * The settings the file would change (issue 11: never taken silently). Each can be ticked,
+ * except protection settings (auto-lock, backup folder), shown with why they stay.
+ */
+function SettingChanges({
+  report,
+  chosen,
+  onToggle,
+  disabled,
+}: {
+  report: ImportReportView;
+  chosen: ReadonlySet<string>;
+  onToggle: (key: string, on: boolean) => void;
+  disabled: boolean;
+}) {
+  const id = useId();
+  return (
+    <fieldset className="import-settings" aria-describedby={`${id}-hint`}>
+      <legend>Settings in this file that differ from yours</legend>
+      <p className="hint" id={`${id}-hint`}>
+        Tick the ones to take. Those not ticked stay as they are here.
+      </p>
+      <ul>
+        {report.settings.map((change) => (
+          <li key={change.key}>
+            {change.notTaken === null ? (
+              <label className="checkbox">
+                <input
+                  type="checkbox"
+                  checked={chosen.has(change.key)}
+                  disabled={disabled}
+                  onChange={(event) => onToggle(change.key, event.target.checked)}
+                />{' '}
+                Take <strong>{change.label}</strong> from the file
+              </label>
+            ) : (
+              <p className="import-setting-kept">
+                <strong>{change.label}</strong>: not taken. {change.notTaken}
+              </p>
+            )}
+            <dl className="import-setting-values">
+              <dt>Here</dt>
+              <dd>{change.current}</dd>
+              <dt>In the file</dt>
+              <dd>{change.incoming}</dd>
+            </dl>
+          </li>
+        ))}
+      </ul>
+    </fieldset>
   );
 }
 
