@@ -347,6 +347,17 @@ describe('the throttle survives a restart', () => {
     expectOk(await core.handle('vault:unlock', { passphrase: PASSPHRASE }));
   });
 
+  it('a folder in place of the throttle file never locks the therapist out', async () => {
+    await lockedVault();
+    mkdirSync(join(folder, 'vault.throttle'));
+    utimesSync(join(folder, 'vault.throttle'), clock / 1000, clock / 1000);
+    const core = newCore();
+    expect((await status(core)).unlockDelaySeconds).toBeLessThanOrEqual(MAX_DELAY_SECONDS);
+    clock += MAX_DELAY_SECONDS * 1000;
+    expectFailure(await core.handle('vault:unlock', { passphrase: 'not it at all' }), 'WRONG_PASSPHRASE');
+    expectOk(await core.handle('vault:unlock', { passphrase: PASSPHRASE }));
+  });
+
   it('a damaged throttle file is read as the strictest sane state, with one failure of unknown kind for the log', () => {
     const state = parseThrottleState('{"format":"sessionkeep-throttle"', 5_000);
     expect(state.nextAttemptAt).toBe(5_000 + MAX_DELAY_SECONDS * 1000);

@@ -109,19 +109,26 @@ export class UnlockThrottle {
   ) {}
 
   state(): ThrottleState {
-    let text: string;
     let writtenAt: number;
     try {
-      writtenAt = Math.min(statSync(this.path).mtimeMs, this.now());
-      text = readFileSync(this.path, 'utf8');
+      writtenAt = Math.round(Math.min(statSync(this.path).mtimeMs, this.now()));
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return cleanState;
-      // Unreadable (a folder in its place, no permission): strictest sane state, not a crash.
-      return parseThrottleState('', this.now());
+      // Missing: no recent failures. Not even stat-able: nothing to count from, and a
+      // wait that restarts at every look would lock the therapist out.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+        console.error(`UnlockThrottle.state: cannot read (${(error as NodeJS.ErrnoException).code})`);
+      }
+      return cleanState;
     }
-    const state = parseThrottleState(text, Math.round(writtenAt));
+    let text = '';
+    try {
+      text = readFileSync(this.path, 'utf8');
+    } catch {
+      // Unreadable (a folder in its place, no permission): the strictest sane state, from its mtime.
+    }
+    const state = parseThrottleState(text, writtenAt);
     // However the file came to say so, no wait outlasts a minute after it was written.
-    return { ...state, nextAttemptAt: Math.min(state.nextAttemptAt, Math.round(writtenAt) + MAX_DELAY_SECONDS * 1000) };
+    return { ...state, nextAttemptAt: Math.min(state.nextAttemptAt, writtenAt + MAX_DELAY_SECONDS * 1000) };
   }
 
   /** Seconds until the next attempt is accepted (0 when it may go ahead now). */

@@ -49,7 +49,7 @@ export function Recover({ problem, onCancel, onUnlocked }: Props) {
       <form className="card" onSubmit={submit} aria-labelledby="recover-title" noValidate>
         <h1 id="recover-title">Unlock with the recovery key</h1>
         {problem && <Alert kind="error">{problem}</Alert>}
-        <p>Type the recovery key you wrote down when the vault was created, then choose a new passphrase.</p>
+        <p>Type your recovery key (the latest one you wrote down), then choose a new passphrase.</p>
         <div className="field">
           <label htmlFor="recovery-key">Recovery key</label>
           <textarea
