@@ -60,7 +60,10 @@ export async function restrictVaultFiles(folder: string): Promise<void> {
  */
 export function removeStaleTempFiles(folder: string): void {
   for (const name of readdirSync(folder)) {
-    const match = /^(vault\.key|vault\.recovery|vault\.throttle|backup-location\.json)\.(\d+)\.tmp$/.exec(name);
+    const match =
+      /^(vault\.(?:key|recovery)(?:\.new)?|vault\.throttle|vault\.reencrypt|backup-location\.json)\.(\d+)\.tmp$/.exec(
+        name,
+      );
     if (match && Number(match[2]) !== process.pid) rmSync(join(folder, name), { force: true });
   }
 }
