@@ -134,7 +134,8 @@ describe('rows the app cannot read are damaged records, never a failed screen', 
     expect(list.map((client) => client.id)).toEqual([good.id]);
     // Every answer passes the contract the renderer checks it against.
     expect(contract['clients:list'].response.safeParse(list).success).toBe(true);
-    expect(tookMs).toBeLessThan(100);
+    // Reading the 64 MiB name alone takes about 0.5 s; the list never reads it.
+    expect(tookMs).toBeLessThan(300);
 
     const opened = expectFailure(await core.handle('clients:get', { id: BAD_CLIENTS.hugeName }), 'RECORD_DAMAGED');
     expect(opened.message).toContain('display name is far too long');
@@ -419,7 +420,7 @@ describe('Settings → Data health', () => {
     expect(await snapshotVault(core, folder)).toEqual(before);
   });
 
-  it('scans a vault of a few thousand rows, with a 64 MiB value among them, in under two seconds', async () => {
+  it('scans a vault of a few thousand rows, with a 64 MiB value among them, in seconds, never reading the huge value', async () => {
     const { core } = await newVault('health-big');
     const db = core.vault.db();
     const client = expectOk<Client>(
@@ -450,8 +451,12 @@ describe('Settings → Data health', () => {
     expect(scan.scannedRows).toBeGreaterThan(4_500);
     expect(scan.records.map((record) => record.label).sort()).toEqual(Object.values(BAD_CLIENTS).sort());
     console.log(`health:scan: ${scan.scannedRows} rows in ${scan.tookMs} ms`);
-    // Reading (decrypting) the rows is the cost: measured 0.4 s on a busy 2-core machine.
-    expect(scan.tookMs).toBeLessThan(2_000);
+    // Reading (decrypting) the rows is the cost: measured 0.4–1.4 s on a busy 2-core machine.
+    expect(scan.tookMs).toBeLessThan(5_000);
+    // The 64 MiB name is never read: reading it alone takes about 0.5 s, the client rows take a few ms.
+    const clients = expectOk<HealthScan>(await core.handle('health:scan', { tables: ['clients'] }));
+    console.log(`health:scan of clients: ${clients.scannedRows} rows in ${clients.tookMs} ms`);
+    expect(clients.tookMs).toBeLessThan(300);
   });
 });
 
