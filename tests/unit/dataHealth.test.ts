@@ -6,7 +6,7 @@
  * through the real channels.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type Core, createCore } from '../../electron/core/core';
 import { readSettingsChecked } from '../../electron/core/settings/settingsRepository';
 import type { Client } from '../../shared/clients/client';
@@ -466,6 +466,26 @@ function nested(levels: number) {
   for (let level = 2; level < levels; level++) node = { type: 'blockquote', content: [node] };
   return { type: 'doc', content: [node] };
 }
+
+describe('a damaged auto-lock setting', () => {
+  it('still locks after the default 10 idle minutes', async () => {
+    const { core, folder } = await newVault('health-idle');
+    damage(core, "INSERT INTO settings (key, value) VALUES ('autoLockMinutes', 'sixty')");
+    expectOk(await core.handle('vault:lock', {}));
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      const again = start(folder);
+      expectOk(await again.handle('vault:unlock', { passphrase: PASSPHRASE }));
+      expect(again.vault.isUnlocked).toBe(true);
+      await vi.advanceTimersByTimeAsync(9 * 60_000);
+      expect(again.vault.isUnlocked).toBe(true);
+      await vi.advanceTimersByTimeAsync(60_000 + 1_000);
+      await vi.waitFor(() => expect(again.vault.isUnlocked).toBe(false));
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
 
 describe('one rich-text budget for every field, addenda included', () => {
   const hostile = [
