@@ -1,9 +1,11 @@
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeBackup } from '../../electron/core/backup/makeBackup';
 import { type BackupManifest, describeFiles, MANIFEST, manifestText } from '../../electron/core/backup/manifest';
+import { prepareRestore } from '../../electron/core/backup/restoreBackup';
 import { type Core, createCore } from '../../electron/core/core';
 import { LATEST_SCHEMA_VERSION } from '../../electron/core/db/migrations';
 import { emptyClientInput } from '../../shared/clients/client';
@@ -17,6 +19,7 @@ import {
   removeFolder,
   snapshotFolder,
 } from './support/vaultFolder';
+import { snapshotVault } from './support/vaultSnapshot';
 
 /**
  * Tampered and truncated backups, one per class of bytes (database header, database
@@ -290,6 +293,37 @@ const cases: Case[] = [
     code: 'BACKUP_BROKEN',
     message: /its key file does not match its database/,
   },
+  // The recovery file (the recovery key's own wrap of the data key).
+  {
+    name: 'recovery file byte changed',
+    tamper: (folder) => flipByte(join(folder, 'vault.recovery'), 150),
+    code: 'BACKUP_BROKEN',
+    message: /changed or damaged after it was made/,
+  },
+  {
+    name: 'recovery file byte changed, manifest recomputed',
+    tamper: async (folder) => {
+      flipByte(join(folder, 'vault.recovery'), 150);
+      await recomputeManifest(folder);
+    },
+    code: 'BACKUP_BROKEN',
+    message: /its key file is damaged/,
+  },
+  {
+    name: 'recovery file of another vault, manifest recomputed',
+    tamper: async (folder) => {
+      cpSync(join(otherVaultKeyFile, '..', 'vault.recovery'), join(folder, 'vault.recovery'));
+      await recomputeManifest(folder);
+    },
+    code: 'BACKUP_BROKEN',
+    message: /its key file does not match its database/,
+  },
+  {
+    name: 'recovery file missing though the manifest lists it',
+    tamper: (folder) => rmSync(join(folder, 'vault.recovery')),
+    code: 'BACKUP_BROKEN',
+    message: /files are missing from it/,
+  },
   // The manifest.
   {
     name: 'manifest missing',
@@ -439,6 +473,88 @@ describe('a tampered or truncated backup is refused before anything moves', () =
     expectOk(await core.handle('vault:lock', {}));
   });
 
+  it('a refusal while the vault is open leaves it open, every table and the key file as they were', async () => {
+    expectOk(await core.handle('vault:unlock', { passphrase: PASSPHRASE }));
+    const backup = copyOfGoodBackup();
+    rewriteWithKey(backup, (db) => db.pragma(`user_version = ${NEWER}`));
+    await recomputeManifest(backup);
+    const before = await snapshotVault(core, vaultFolder);
+    expectFailure(await core.handle('backup:restore', { path: backup, ...secretFor('passphrase') }), 'BACKUP_BROKEN');
+    expect(await snapshotVault(core, vaultFolder)).toEqual(before);
+    expect(core.vault.isUnlocked).toBe(true);
+    expectOk(await core.handle('vault:lock', {}));
+  });
+});
+
+// ---------------------------------------------------------------------------------
+// A swap that fails part-way: a real fault, the immutable attribute (chattr +i), which
+// refuses a rename even to root. Skipped, with the reason printed, where it cannot be set.
+
+function immutableUnavailable(): string | null {
+  const probe = join(makeTempFolder('chattr-probe'), 'f');
+  writeFileSync(probe, '');
+  try {
+    execFileSync('chattr', ['+i', probe], { stdio: 'ignore' });
+    execFileSync('chattr', ['-i', probe], { stdio: 'ignore' });
+    return null;
+  } catch {
+    return 'chattr +i is not available on this file system';
+  } finally {
+    rmSync(join(probe, '..'), { recursive: true, force: true });
+  }
+}
+const immutableSkip = immutableUnavailable();
+if (immutableSkip) console.log(`swap faults: skipped — ${immutableSkip}`);
+
+function withImmutable<T>(path: string, run: () => Promise<T>): Promise<T> {
+  execFileSync('chattr', ['+i', path]);
+  return run().finally(() => execFileSync('chattr', ['-i', path]));
+}
+
+describe.skipIf(immutableSkip !== null)('a swap that fails part-way says what happened', () => {
+  it('the current vault cannot be set aside: every file moved back, the vault as it was', async () => {
+    const backup = copyOfGoodBackup();
+    const before = snapshotFolder(vaultFolder);
+    const envelope = await withImmutable(join(vaultFolder, 'vault.key'), () =>
+      core.handle('backup:restore', { path: backup, ...secretFor('passphrase') }),
+    );
+    const failure = expectFailure(envelope, 'READ_ONLY');
+    expect(failure.message).toBe(
+      'The current vault could not be set aside (the vault folder cannot be written to). Every file was moved back where it was, and the backup was not put in place.',
+    );
+    expect(snapshotFolder(vaultFolder)).toEqual(before);
+    expectOk(await core.handle('vault:unlock', { passphrase: PASSPHRASE }));
+    expectOk(await core.handle('vault:lock', {}));
+  });
+
+  it('the backup cannot be moved in: the vault moved back, and the copy left behind is named', async () => {
+    const backup = copyOfGoodBackup();
+    const before = snapshotFolder(vaultFolder);
+    const prepared = await prepareRestore(vaultFolder, backup, { dataKey, via: 'passphrase' });
+    const incomingKey = readdirSync(vaultFolder).find((name) => name.startsWith('vault.key.restoring-'));
+    if (!incomingKey) throw new Error('expected the incoming key file');
+    const error = await withImmutable(join(vaultFolder, incomingKey), async () => {
+      try {
+        prepared.swap(new Date());
+        return null;
+      } catch (caught) {
+        return caught as Error;
+      }
+    });
+    expect(error?.message).toBe(
+      `The backup could not be put in place (the vault folder cannot be written to). Every file of your vault was moved back where it was, and the backup was not restored. The backup’s copies ${join(vaultFolder, incomingKey)} could not be removed; they can be deleted.`,
+    );
+    // Where it says: the one copy it could not remove, and nothing else changed.
+    expect(Object.keys(snapshotFolder(vaultFolder))).toEqual([...Object.keys(before), incomingKey].sort());
+    rmSync(join(vaultFolder, incomingKey));
+    expect(snapshotFolder(vaultFolder)).toEqual(before);
+    expectOk(await core.handle('vault:unlock', { passphrase: PASSPHRASE }));
+    expectOk(await core.handle('vault:lock', {}));
+  });
+});
+
+// Last: it moves the vault, which every test above relies on staying put.
+describe('the control', () => {
   it('the untampered copy is accepted, so the refusals above are about the tampering', async () => {
     const backup = copyOfGoodBackup();
     const restored = expectOk<{ setAsidePath: string | null }>(

@@ -182,6 +182,7 @@ export async function prepareRestore(
     key: `${paths.keyFile}.restoring-${tag}`,
     ...(source.recovery ? { recovery: `${join(vaultFolder, BACKUP_RECOVERY)}.restoring-${tag}` } : {}),
   };
+  // Best effort: a copy that cannot be removed must not hide the error that matters.
   const discard = () => {
     for (const path of [
       `${incoming.db}-journal`,
@@ -189,7 +190,7 @@ export async function prepareRestore(
       `${incoming.db}-shm`,
       ...Object.values(incoming),
     ]) {
-      rmSync(path, { force: true });
+      removed(path);
     }
     if (!folderExisted) removeEmpty(vaultFolder);
   };
@@ -443,11 +444,25 @@ function putBackAfterFailedSwap(vaultFolder: string, aside: SetAside, incoming: 
         'Nothing was deleted: move the files in the set-aside folder back into the vault folder to open your vault as it was.',
     );
   }
-  for (const path of Object.values(incoming)) rmSync(path, { force: true });
+  const leftovers = Object.values(incoming).filter((path) => !removed(path));
+  const left =
+    leftovers.length === 0
+      ? ''
+      : ` The backup’s copies ${leftovers.join(', ')} could not be removed; they can be deleted.`;
   throw new CoreError(
     storageErrorCode(error) ?? 'RESTORE_INCOMPLETE',
-    `The backup could not be put in place (${whyMoveFailed(error)}). Every file of your vault was moved back where it was, and the backup was not restored.`,
+    `The backup could not be put in place (${whyMoveFailed(error)}). Every file of your vault was moved back where it was, and the backup was not restored.${left}`,
   );
+}
+
+/** Removes a file if it is there; false when it stays (then the message names it). */
+function removed(path: string): boolean {
+  try {
+    rmSync(path, { force: true });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function whyMoveFailed(error: unknown): string {
