@@ -141,6 +141,16 @@ describe('rows the app cannot read are damaged records, never a failed screen', 
     expect(opened.message).toContain('display name is far too long');
     expect(opened.message).toContain('Settings → Data health');
     expect(expectOk<Client>(await core.handle('clients:get', { id: good.id })).displayName).toBe('Robin Gale');
+
+    // Search: a damaged row in the index (as an old import would have indexed it) is left out.
+    const { lastInsertRowid } = core.vault
+      .db()
+      .prepare("INSERT INTO search_docs (ref_id, kind, client_id, date) VALUES (?, 'client', ?, ?)")
+      .run(BAD_CLIENTS.badId, BAD_CLIENTS.badId, TIMESTAMP);
+    damage(core, 'INSERT INTO search_index (rowid, body) VALUES (?, ?)', lastInsertRowid, 'Gale junior');
+    const found = expectOk<ResponseOf<'search:query'>>(await core.handle('search:query', { query: 'Gale' }));
+    expect(found.hits.map((hit) => hit.clientId)).toEqual([good.id]);
+    expect(contract['search:query'].response.safeParse(found).success).toBe(true);
   });
 
   it('a note 20,000 levels deep opens as a damaged record; its client’s list and the other notes still work', async () => {

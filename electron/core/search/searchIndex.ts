@@ -1,4 +1,4 @@
-import { type SearchHit, SNIPPET_CLOSE, SNIPPET_OPEN } from '../../../shared/notes/note';
+import { type SearchHit, SNIPPET_CLOSE, SNIPPET_OPEN, searchHitSchema } from '../../../shared/notes/note';
 import type { VaultDb } from '../db/database';
 import { toFtsQuery } from './ftsQuery';
 
@@ -43,7 +43,7 @@ type HitRow = {
   kind: SearchHit['kind'];
   note_id: string | null;
   client_id: string;
-  client_name: string;
+  client_name: string | null;
   template_name: string | null;
   date: string;
   snippet: string;
@@ -79,7 +79,8 @@ export function search(db: VaultDb, text: string, filters: SearchFilters = {}): 
   const ranked = count <= RANKED_HIT_LIMIT;
   const rows = db
     .prepare(
-      `SELECT d.kind, d.note_id, d.client_id, d.date, c.display_name AS client_name, n.template_name,
+      `SELECT d.kind, d.note_id, d.client_id, d.date, n.template_name,
+              CASE WHEN octet_length(c.display_name) <= 1000 THEN c.display_name END AS client_name,
               snippet(search_index, 0, '${SNIPPET_OPEN}', '${SNIPPET_CLOSE}', '…', 16) AS snippet
        FROM search_index
        JOIN search_docs d ON d.rowid = search_index.rowid
@@ -90,9 +91,10 @@ export function search(db: VaultDb, text: string, filters: SearchFilters = {}): 
        LIMIT ${RESULT_LIMIT}`,
     )
     .all(params) as HitRow[];
-  return {
-    ranked,
-    hits: rows.map((row) => ({
+  // A hit on a damaged row (a client id that is not a UUID, a huge name) is left out:
+  // Settings → Data health lists that row, and the other hits still show.
+  const hits = rows
+    .map((row) => ({
       kind: row.kind,
       noteId: row.note_id,
       clientId: row.client_id,
@@ -100,8 +102,9 @@ export function search(db: VaultDb, text: string, filters: SearchFilters = {}): 
       templateName: row.template_name,
       date: row.date,
       snippet: row.snippet,
-    })),
-  };
+    }))
+    .filter((hit): hit is SearchHit => searchHitSchema.safeParse(hit).success);
+  return { ranked, hits };
 }
 
 /** A client's name, contact-free details and concerns, so a search for a name finds them. */
