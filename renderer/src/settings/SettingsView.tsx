@@ -9,8 +9,8 @@ import { AboutKnowledgeBase } from '../intake/AboutKnowledgeBase';
 import { DistortionSettings } from '../templates/DistortionSettings';
 import { TemplateSettings } from '../templates/TemplateSettings';
 import { AuditLog } from './AuditLog';
-import { SecuritySettings } from './SecuritySettings';
 import { DataHealth } from './DataHealth';
+import { SecuritySettings } from './SecuritySettings';
 
 type Message = { kind: 'error' | 'success'; text: string } | null;
 
