@@ -42,6 +42,8 @@ const PASSPHRASE_CHANNELS = new Set<Channel>([
   'vault:unlock',
   'vault:unlockWithRecoveryKey',
   'vault:changePassphrase',
+  'vault:newRecoveryKey',
+  'vault:reencrypt',
   'vault:lock',
 ]);
 
