@@ -125,7 +125,7 @@ test('Settings → Security re-encrypts the vault: records kept, the passphrase 
   await reencrypt.getByLabel('Current passphrase', { exact: true }).fill(PASSPHRASE);
   await reencrypt.getByRole('button', { name: 'Re-encrypt the vault' }).click();
   const sheet = page.getByRole('dialog', { name: 'Your new recovery key' });
-  await expect(sheet.getByText(/older backups, older copies of vault\.key and the old recovery key/)).toBeVisible();
+  await expect(sheet.getByText(/key files from older backups or copies, and the old recovery key/)).toBeVisible();
   const groups = await sheet.getByTestId('recovery-group').allTextContents();
   expect(groups.join('-')).not.toBe(oldKey);
   await sheet.getByRole('button', { name: 'I have written it down' }).click();

@@ -12,7 +12,7 @@ type NewKey = { recoveryKey: string; intro: string };
 const REPLACED =
   'Your old recovery key no longer opens this vault. Write this one down or print it, and destroy the old copy.';
 const REENCRYPTED =
-  'The vault was re-encrypted with a new key: older backups, older copies of vault.key and the old recovery key no longer open it. The previous files were kept in the vault folder. Write this new recovery key down or print it.';
+  'The vault was re-encrypted with a new key: key files from older backups or copies, and the old recovery key, no longer open it. The previous files were kept in the vault folder. Write this new recovery key down or print it.';
 
 /**
  * Settings → Security: replacing the recovery key, and re-encrypting the vault with a
@@ -60,7 +60,7 @@ export function SecuritySettings() {
       <SecurityAction
         action="reencrypt"
         title="Re-encrypt the vault"
-        explanation="If a laptop or a backup with your vault on it was lost or stolen: re-encrypts the vault with a new key, so older backups, older key files and the old recovery key no longer open it. Make a fresh backup afterwards."
+        explanation="If a laptop or a backup with your vault on it was lost or stolen: re-encrypts the vault with a new key, so key files from older backups or copies and the old recovery key no longer open it. The lost copy itself stays as it was, so change your passphrase too, and make a fresh backup afterwards."
         button="Re-encrypt the vault"
         busyLabel="Re-encrypting…"
         onDone={(recoveryKey) => done(recoveryKey, REENCRYPTED)}
