@@ -280,7 +280,10 @@ export function createHandlers(
       try {
         const via = 'passphrase' in secret ? 'passphrase' : 'recoveryKey';
         // Copied beside the vault and verified in full while it stays open: a refusal changes nothing.
-        const prepared = await prepareRestore(vault.paths.folder, path, { dataKey, via, nativeBinding });
+        // An older backup's recovery key is its data key: only opening the copy tells it is wrong (counted too).
+        const prepared = await vault.checkSecret(via, 'backup', () =>
+          prepareRestore(vault.paths.folder, path, { dataKey, via, nativeBinding }),
+        );
         return await swapVault(
           'restore',
           () => prepared.swap(now()),

@@ -525,8 +525,9 @@ async function databaseContent(
     for (const table of tables) {
       // Names come from sqlite_master, not from input; quoted as identifiers.
       // The key file's fingerprint (vault_meta) follows the key file by design: it is how
-      // a change cut off before its log entry is noticed at the next unlock.
-      const where = table === 'vault_meta' ? " WHERE key <> 'key_file_fingerprint'" : '';
+      // a change cut off before its log entry is noticed at the next unlock. The activity
+      // log's chain head (audit_head) follows the log's last entry the same way.
+      const where = table === 'vault_meta' ? " WHERE key NOT IN ('key_file_fingerprint', 'audit_head')" : '';
       const rows = (
         db
           .prepare(
