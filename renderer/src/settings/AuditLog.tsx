@@ -128,7 +128,18 @@ function download(text: string, fileName: string): void {
 type ListEntry = AuditEntry | DamagedAuditEntry;
 
 /** The chain's state in one sentence, with when it was checked. */
-function ChainStatus({ chain, onCheck, busy }: { chain: AuditChainState; onCheck: () => void; busy: boolean }) {
+function ChainStatus({
+  chain,
+  onCheck,
+  busy,
+  badRowShown,
+}: {
+  chain: AuditChainState;
+  onCheck: () => void;
+  busy: boolean;
+  /** Whether the first bad row is among the entries loaded so far. */
+  badRowShown: boolean;
+}) {
   const checked = `checked ${when(chain.checkedAt)}`;
   return (
     <div className="audit-chain">
@@ -138,7 +149,11 @@ function ChainStatus({ chain, onCheck, busy }: { chain: AuditChainState; onCheck
         </Alert>
       ) : (
         <Alert kind="error">
-          {chain.message} The first entry that does not hold is marked below ({checked}).
+          {chain.message}{' '}
+          {badRowShown
+            ? 'The first entry that does not hold is marked below'
+            : 'Load older entries below to reach the first entry that does not hold'}{' '}
+          ({checked}).
         </Alert>
       )}
       <button type="button" onClick={onCheck} disabled={busy}>
@@ -218,7 +233,14 @@ export function AuditLog() {
         names or note text. Entries cannot be changed or removed, and each is sealed to the one before it, so a change
         made behind Sessionkeep’s back shows here.
       </p>
-      {chain && <ChainStatus chain={chain} busy={checking} onCheck={() => void verify(true)} />}
+      {chain && (
+        <ChainStatus
+          chain={chain}
+          busy={checking}
+          onCheck={() => void verify(true)}
+          badRowShown={entries?.some((entry) => entry.id === chain.firstBad?.id) ?? false}
+        />
+      )}
       {message && <Alert kind={message.kind}>{message.text}</Alert>}
       {entries === null ? (
         <p className="muted">Loading…</p>
@@ -265,7 +287,7 @@ function AuditRow({ entry, firstBad }: { entry: ListEntry; firstBad: boolean }) 
     return (
       <tr className={firstBad ? 'audit-damaged audit-bad' : 'audit-damaged'}>
         <td className="audit-id">{entry.id}</td>
-        <td className="audit-when">{entry.at}</td>
+        <td className="audit-when">{Number.isNaN(Date.parse(entry.at)) ? entry.at : when(entry.at)}</td>
         <td>Damaged entry</td>
         <td className="audit-which">—</td>
         <td>
