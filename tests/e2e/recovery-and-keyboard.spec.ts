@@ -144,6 +144,35 @@ test('Settings → Security re-encrypts the vault: records kept, the passphrase 
   expect(problems).toEqual([]);
 });
 
+test('wrong passphrases still make the unlock screen wait after a restart', async ({ page }) => {
+  const { problems } = await guardPage(page);
+  const vault = freshVaultFolder();
+  harness = await startHarness(vault);
+  await page.goto(harness.url);
+  await confirmRecoveryKey(page, await createVault(page));
+  await page.getByRole('button', { name: /Lock/ }).click();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await page.getByLabel('Passphrase', { exact: true }).fill(`not my passphrase, try ${attempt}`);
+    await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+    await expect(page.getByText('That passphrase is not correct.')).toBeVisible();
+  }
+  await expect(page.getByText(/You can try again in \d+ seconds?\./)).toBeVisible();
+
+  // Quit and start again: the count was kept beside the key file, so one more wrong
+  // passphrase waits at once (a fresh count would give three free attempts).
+  await page.goto('about:blank');
+  await harness.stop();
+  harness = await startHarness(vault);
+  await page.goto(harness.url);
+  await expect(page.getByRole('heading', { name: 'Sessionkeep is locked' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Unlock', exact: true })).toBeEnabled();
+  await page.getByLabel('Passphrase', { exact: true }).fill('still not my passphrase');
+  await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+  await expect(page.getByText(/You can try again in \d+ seconds?\./)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Unlock', exact: true })).toBeDisabled();
+  expect(problems).toEqual([]);
+});
+
 test('the whole client flow works from the keyboard, with clear validation messages', async ({ page }) => {
   const { problems } = await guardPage(page);
   harness = await startHarness(freshVaultFolder());
