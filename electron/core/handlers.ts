@@ -107,8 +107,15 @@ export function createHandlers(
   // The activity log's chain is checked at every unlock; the result is kept until the lock.
   let auditChain: AuditChainState | null = null;
   vault.onEvent((event) => {
-    if (event.type === 'unlocked') auditChain = checkAuditChain(vault.db(), now());
-    else if (event.type === 'locked') auditChain = null;
+    if (event.type === 'locked') auditChain = null;
+    if (event.type !== 'unlocked') return;
+    try {
+      auditChain = checkAuditChain(vault.db(), now());
+    } catch (error) {
+      // Never in the way of an unlock: audit:verify runs it again and reports what fails.
+      auditChain = null;
+      console.error(`audit chain check at unlock failed (${(error as Error)?.name ?? 'unknown'})`);
+    }
   });
   // One export or import at a time, cancellable (its AbortController).
   let transfer: AbortController | null = null;
@@ -348,7 +355,7 @@ export function createHandlers(
       return auditChain;
     },
     'audit:export': () => auditCsv(vault.db()),
-    'health:scan': ({ tables }) => scanDataHealth(vault.db(), tables),
+    'health:scan': ({ tables, clientId }) => scanDataHealth(vault.db(), tables, clientId),
     'health:exportRaw': ({ table, rowid }) => exportDamagedRecord(vault.db(), table, rowid),
     'health:remove': (request) => saving(() => removeDamagedRecord(vault.db(), request, now())),
     // Nothing to do but check: dispatch appends the print event once this succeeds.
