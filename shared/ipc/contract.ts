@@ -66,7 +66,7 @@ const sessionSchema = z.strictObject({
 });
 export type SessionInfo = z.infer<typeof sessionSchema>;
 
-const intakeReviewSchema = z.strictObject({ noteId: noteIdSchema, at: z.string() });
+export const intakeReviewSchema = z.strictObject({ noteId: noteIdSchema, at: z.string() });
 export type IntakeReview = z.infer<typeof intakeReviewSchema>;
 
 /** Everything the intake view needs about one client, in one read. */
@@ -250,9 +250,11 @@ export const healthTables = [
   'custom_distortions',
   'custom_worksheets',
   'assignments',
+  'assignment_events',
   'intake_entries',
   'intake_events',
   'intake_context',
+  'intake_reviews',
   'caution_actions',
   'measure_administrations',
 ] as const;
@@ -509,7 +511,11 @@ export const contract = {
   /** Data health: every row the app cannot read, with what is wrong and how long the scan took. */
   'health:scan': {
     /** Only these tables (the client list asks about clients alone); all when left out. */
-    request: z.strictObject({ tables: z.array(z.enum(healthTables)).min(1).max(healthTables.length).optional() }),
+    request: z.strictObject({
+      tables: z.array(z.enum(healthTables)).min(1).max(healthTables.length).optional(),
+      /** One client's records only (a tab's "could not be read" count): client record tables alone. */
+      clientId: clientIdSchema.optional(),
+    }),
     response: z.strictObject({
       records: z.array(damagedRecordSchema),
       scannedRows: z.number().int(),

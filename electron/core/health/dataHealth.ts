@@ -1,14 +1,16 @@
 import { createHash } from 'node:crypto';
 import type { DamagedRecord, HealthTable } from '../../../shared/ipc/contract';
 import type { TemplateDef } from '../../../shared/templates/types';
-import { worksheetSchema } from '../../../shared/worksheets/schema';
 import { readClients } from '../clients/clientRepository';
 import { CoreError } from '../coreError';
+import type { DamagedRow } from '../db/boundedRows';
 import type { VaultDb } from '../db/database';
+import { damagedAssignmentEvents, damagedAssignments, damagedCustomWorksheets } from '../homework/homeworkService';
+import { damagedIntakeRows } from '../intake/intakeService';
+import { damagedAdministrations } from '../measures/measureService';
 import {
   addendumTextProblem,
   damagedNotes,
-  jsonDepth,
   NOTE_VALUES_MAX_BYTES,
   parseTemplate,
   storedValuesProblem,
@@ -34,18 +36,23 @@ const REMOVABLE_TABLES = new Set<HealthTable>([
   'custom_worksheets',
 ]);
 
-/** Clinical-history tables whose JSON columns are checked to parse within bounds. */
-const CLINICAL_JSON_COLUMNS: [HealthTable, string[], string][] = [
-  ['assignments', ['worksheet', 'instructions_json', 'frequency_json'], 'id'],
-  ['intake_entries', ['fields_json'], 'id'],
-  ['intake_events', ['fields_json'], 'entry_id'],
-  ['intake_context', ['context_json'], 'client_id'],
-  ['caution_actions', ['involves_json'], 'id'],
-  ['measure_administrations', ['answers_json', 'flags_json'], 'id'],
-];
-/** A homework, intake or measure value: a worksheet copy at most, far below this. */
-const CLINICAL_JSON_MAX_BYTES = 4 * 1024 * 1024;
-const CLINICAL_JSON_MAX_DEPTH = 40;
+/**
+ * A client's records judged as their own list reads them (so the scan and the list
+ * agree on what is damaged); each takes a client id to count one client's only.
+ */
+const CLIENT_RECORD_SCANS = {
+  assignments: (db, clientId) => damagedAssignments(db, clientId),
+  assignment_events: (db, clientId) => damagedAssignmentEvents(db, clientId),
+  intake_entries: (db, clientId) => damagedIntakeRows(db, 'intake_entries', clientId),
+  intake_events: (db, clientId) => damagedIntakeRows(db, 'intake_events', clientId),
+  intake_context: (db, clientId) => damagedIntakeRows(db, 'intake_context', clientId),
+  intake_reviews: (db, clientId) => damagedIntakeRows(db, 'intake_reviews', clientId),
+  caution_actions: (db, clientId) => damagedIntakeRows(db, 'caution_actions', clientId),
+  measure_administrations: (db, clientId) => damagedAdministrations(db, clientId),
+} satisfies Partial<Record<HealthTable, (db: VaultDb, clientId?: string) => DamagedRow[]>>;
+type ClientRecordTable = keyof typeof CLIENT_RECORD_SCANS;
+const isClientRecordTable = (table: HealthTable): table is ClientRecordTable =>
+  Object.hasOwn(CLIENT_RECORD_SCANS, table);
 
 /** Tables a client's record lives in: a client with a row in any of them is clinical history. */
 const CLIENT_HISTORY_TABLES = [
@@ -69,42 +76,6 @@ function clientHasHistory(db: VaultDb, rowid: number): boolean {
         .prepare(`SELECT 1 FROM ${table} WHERE client_id = (SELECT id FROM clients WHERE rowid = ?) LIMIT 1`)
         .get(rowid) !== undefined,
   );
-}
-
-/** A JSON column of a clinical table that does not parse, or nests too deep, or is far too large. */
-function scanClinicalJson(db: VaultDb, table: HealthTable, columns: string[], labelColumn: string): Found[] {
-  const found: Found[] = [];
-  const select = columns
-    .map(
-      (column) =>
-        `octet_length(${column}) AS ${column}__bytes,
-         CASE WHEN octet_length(${column}) <= ${CLINICAL_JSON_MAX_BYTES} THEN ${column} END AS ${column}`,
-    )
-    .join(', ');
-  const rows = db
-    .prepare(`SELECT rowid AS row_id, substr(${labelColumn}, 1, 40) AS id, ${select} FROM ${table}`)
-    .iterate();
-  for (const row of rows as Iterable<Record<string, unknown>>) {
-    for (const column of columns) {
-      const name = column.replace(/_json$/, '');
-      const text = row[column];
-      let problem: string | null = null;
-      if (typeof text !== 'string') problem = `Its ${name} is far too large.`;
-      else {
-        try {
-          const depth = jsonDepth(JSON.parse(text), CLINICAL_JSON_MAX_DEPTH);
-          if (depth > CLINICAL_JSON_MAX_DEPTH) problem = `Its ${name} nests ${depth.toLocaleString('en')} levels deep.`;
-        } catch {
-          problem = `Its ${name} is not valid JSON.`;
-        }
-      }
-      if (problem) {
-        found.push({ rowid: Number(row.row_id), label: label(String(row.id ?? row.row_id)), problem });
-        break;
-      }
-    }
-  }
-  return found;
 }
 
 /** A revision whose note's template copy cannot be read is still judged for depth alone. */
@@ -161,27 +132,19 @@ function scanAddenda(db: VaultDb): Found[] {
   return found;
 }
 
-function scanDefinitions(db: VaultDb, table: 'custom_templates' | 'custom_worksheets'): Found[] {
+function scanTemplates(db: VaultDb): Found[] {
   const found: Found[] = [];
   const rows = db
     .prepare(
       `SELECT rowid AS row_id, substr(id, 1, 40) AS id,
               CASE WHEN octet_length(definition) <= ${TEMPLATE_MAX_BYTES} THEN definition END AS definition
-       FROM ${table}`,
+       FROM custom_templates`,
     )
     .iterate() as Iterable<{ row_id: number; id: string; definition: string | null }>;
-  const what = table === 'custom_templates' ? 'template' : 'worksheet';
   for (const row of rows) {
-    let ok = false;
-    if (table === 'custom_templates') ok = parseTemplate(row.definition) !== null;
-    else {
-      try {
-        ok = row.definition !== null && worksheetSchema.safeParse(JSON.parse(row.definition)).success;
-      } catch {
-        ok = false;
-      }
+    if (parseTemplate(row.definition) === null) {
+      found.push({ rowid: row.row_id, label: label(row.id), problem: 'This custom template cannot be read.' });
     }
-    if (!ok) found.push({ rowid: row.row_id, label: label(row.id), problem: `This custom ${what} cannot be read.` });
   }
   return found;
 }
@@ -223,14 +186,13 @@ function scanTable(db: VaultDb, table: HealthTable): Found[] {
     case 'addenda':
       return scanAddenda(db);
     case 'custom_templates':
+      return scanTemplates(db);
     case 'custom_worksheets':
-      return scanDefinitions(db, table);
+      return asFound(damagedCustomWorksheets(db));
     case 'custom_distortions':
       return scanDistortions(db);
-    default: {
-      const entry = CLINICAL_JSON_COLUMNS.find(([name]) => name === table);
-      return entry ? scanClinicalJson(db, table, entry[1], entry[2]) : [];
-    }
+    default:
+      return isClientRecordTable(table) ? asFound(CLIENT_RECORD_SCANS[table](db, undefined)) : [];
   }
 }
 
@@ -243,8 +205,11 @@ const SCANNED_TABLES: HealthTable[] = [
   'custom_templates',
   'custom_distortions',
   'custom_worksheets',
-  ...CLINICAL_JSON_COLUMNS.map(([table]) => table),
+  ...(Object.keys(CLIENT_RECORD_SCANS) as ClientRecordTable[]),
 ];
+
+const asFound = (rows: DamagedRow[]): Found[] =>
+  rows.map((each) => ({ rowid: each.rowid, label: label(each.id), problem: each.problem }));
 
 function asRecord(table: HealthTable, found: Found): DamagedRecord {
   // A client row is clinical when anything of the record hangs on it; the rest by table.
@@ -260,7 +225,7 @@ function asRecord(table: HealthTable, found: Found): DamagedRecord {
 }
 
 /**
- * Every damaged record in the vault. Bounded: a value is judged by its size in SQL
+ * Every damaged record in the vault (or of one client's records, for a tab's count). Bounded: a value is judged by its size in SQL
  * before it is read, parsed once, and walked without recursion; a 64 MiB value costs
  * nothing. The cost is reading the rows themselves (decrypting every page of notes:
  * about 0.2 ms a note, each holding its template copy), so a vault of 4,500 rows scans
@@ -269,11 +234,19 @@ function asRecord(table: HealthTable, found: Found): DamagedRecord {
 export function scanDataHealth(
   db: VaultDb,
   tables: readonly HealthTable[] = SCANNED_TABLES,
+  clientId?: string,
 ): { records: DamagedRecord[]; scannedRows: number; tookMs: number } {
   const startedAt = performance.now();
   const records: DamagedRecord[] = [];
   let scannedRows = 0;
   for (const table of SCANNED_TABLES.filter((each) => tables.includes(each))) {
+    if (clientId !== undefined) {
+      // One client's records only (a tab's count): tables that are not a client's are skipped.
+      if (!isClientRecordTable(table)) continue;
+      const found = asFound(CLIENT_RECORD_SCANS[table](db, clientId));
+      for (const each of found) records.push(asRecord(table, each));
+      continue;
+    }
     scannedRows += db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
     for (const found of scanTable(db, table)) records.push(asRecord(table, found));
   }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Assignment } from '../../../shared/homework/assignment';
 import { isOpen, openAssignments } from '../../../shared/homework/stats';
 import { Alert } from '../components/Alert';
+import { DamagedRowsNotice } from '../components/DamagedRowsNotice';
 import type { SheetRequest } from '../worksheets/sheetRequest';
 import { AssignForm } from './AssignForm';
 import { AssignmentCard, AssignmentHistory } from './AssignmentCard';
@@ -10,6 +11,9 @@ import { formatDay, formatMoment, today } from './dates';
 import { ReviewControls } from './ReviewControls';
 import { useAssignments, useNoteLabels, useWorksheets, useWorksheetTitle } from './useHomework';
 import './homework.css';
+
+/** Where a damaged assignment shows up: the tab's notice counts both. */
+const DAMAGED_TABLES = ['assignments', 'assignment_events'] as const;
 
 type Props = {
   clientId: string;
@@ -196,6 +200,7 @@ export function HomeworkTab({ clientId, archived, onOpenNote, onPrintSheets }: P
       </div>
       {error && <Alert kind="error">{error}</Alert>}
       {notice && <Alert kind="success">{notice}</Alert>}
+      <DamagedRowsNotice clientId={clientId} tables={DAMAGED_TABLES} readAgain={assignments} />
       {choosingSheets && (
         <SheetsChoice
           assignments={[...open, ...past]}

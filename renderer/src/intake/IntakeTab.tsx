@@ -1,4 +1,5 @@
 import { Alert } from '../components/Alert';
+import { DamagedRowsNotice } from '../components/DamagedRowsNotice';
 import { useNoteLabels } from '../homework/useHomework';
 import { IntakeWorkspace } from './IntakeWorkspace';
 import { useClientIntake } from './useIntake';
@@ -6,6 +7,15 @@ import './intake.css';
 
 /** The id of the intake section's heading: the overview's open-cautions line moves focus to it. */
 export const INTAKE_HEADING_ID = 'intake-heading';
+
+/** Every table the intake view reads: a damaged row of any is left out and counted here. */
+const DAMAGED_TABLES = [
+  'intake_entries',
+  'intake_events',
+  'intake_context',
+  'intake_reviews',
+  'caution_actions',
+] as const;
 
 /**
  * The client's intake: substances, supplements and medications (current and stopped, each
@@ -28,6 +38,7 @@ export function IntakeTab({ clientId, archived }: { clientId: string; archived: 
         pharmacist. Every change is dated and kept.
       </p>
       {error && <Alert kind="error">{error}</Alert>}
+      <DamagedRowsNotice clientId={clientId} tables={DAMAGED_TABLES} readAgain={intake} />
       {intake === null && !error && <p className="muted">Loading…</p>}
       {intake !== null && (
         <IntakeWorkspace

@@ -7,6 +7,7 @@ import {
 } from '../../../shared/measures';
 import type { Administration } from '../../../shared/measures/administration';
 import { Alert } from '../components/Alert';
+import { DamagedRowsNotice } from '../components/DamagedRowsNotice';
 import { useNoteLabels } from '../homework/useHomework';
 import { draftKey, readDraft } from './drafts';
 import {
@@ -24,6 +25,8 @@ import { LineChart } from './LineChart';
 import { MeasureForm } from './MeasureForm';
 import { formatDay, formatTick, useAdministrations } from './useMeasures';
 import './measures.css';
+
+const DAMAGED_TABLES = ['measure_administrations'] as const;
 
 /**
  * The client's measures over time: for each instrument given at least once, a chart of
@@ -64,6 +67,7 @@ export function MeasuresTab({ clientId, archived }: { clientId: string; archived
       </div>
       {error && <Alert kind="error">{error}</Alert>}
       {notice && <Alert kind="success">{notice}</Alert>}
+      <DamagedRowsNotice clientId={clientId} tables={DAMAGED_TABLES} readAgain={administrations} />
       {giving && (
         <MeasureForm
           clientId={clientId}

@@ -15,9 +15,11 @@ const recordKinds: Record<HealthTable, string> = {
   custom_distortions: 'Custom distortion',
   custom_worksheets: 'Custom worksheet',
   assignments: 'Homework',
+  assignment_events: 'Homework history',
   intake_entries: 'Intake entry',
   intake_events: 'Intake history',
   intake_context: 'Intake context',
+  intake_reviews: 'Intake review',
   caution_actions: 'Caution action',
   measure_administrations: 'Measure',
 };
