@@ -158,3 +158,138 @@ test('a damaged vault unlocks, works, and Data health lists, exports and removes
   await expect(log).not.toContainText('old import');
   expect(problems).toEqual([]);
 });
+
+/** A client with homework, measures and intake, one row of each damaged with raw SQL (history rows are added, never changed). */
+async function damagedClientRecords(folder: string): Promise<void> {
+  const core = createCore({ folder });
+  try {
+    const { recoveryKey } = value<{ recoveryKey: string }>(
+      await core.handle('vault:create', { passphrase: PASSPHRASE }),
+    );
+    const groups = recoveryKey.split('-');
+    value(
+      await core.handle('vault:confirmRecoveryKey', {
+        answers: [
+          { group: 1, value: groups[0] },
+          { group: 2, value: groups[1] },
+        ],
+      }),
+    );
+    value(await core.handle('settings:update', { therapistName: 'Dr Ana Ruiz' }));
+    const client = value<{ id: string }>(
+      await core.handle('clients:create', {
+        client: {
+          displayName: 'Robin Gale',
+          preferredName: '',
+          pronouns: '',
+          dateOfBirth: '',
+          phone: '',
+          email: '',
+          emergencyContactName: '',
+          emergencyContactPhone: '',
+          presentingConcerns: '',
+          diagnosis: '',
+          diagnosisCode: '',
+        },
+      }),
+    );
+    const assignments: { id: string }[] = [];
+    for (const title of ['Thought record', 'Activity log']) {
+      assignments.push(
+        value(
+          await core.handle('homework:assign', {
+            assignment: {
+              clientId: client.id,
+              worksheetId: 'thought-record-3',
+              title,
+              instructions: { type: 'doc', content: [] },
+              frequency: { kind: 'daily' },
+              startDate: '2026-03-02',
+              dueDate: '2026-03-09',
+              target: '',
+              noteId: null,
+            },
+          }),
+        ),
+      );
+    }
+    const measure = value<{ id: string }>(
+      await core.handle('measures:record', {
+        administration: {
+          clientId: client.id,
+          noteId: null,
+          instrument: 'phq9',
+          answers: [1, 1, 1, 1, 1, 1, 1, 1, 0],
+          sex: null,
+          givenOn: '2026-03-02',
+        },
+      }),
+    );
+    value(
+      await core.handle('intake:setContext', {
+        clientId: client.id,
+        context: { pregnant: false, breastfeeding: false, bipolar: true, liverDisease: false, seizureHistory: false },
+      }),
+    );
+    const db = core.vault.db();
+    db.prepare("UPDATE assignments SET instructions_json = '{not json' WHERE id = ?").run(assignments[1]?.id);
+    db.prepare(
+      `INSERT INTO measure_administrations (id, client_id, note_id, instrument, answers_json, sex, given_on, total,
+         band, positive, flags_json, created_at)
+       SELECT 'measure-7', client_id, note_id, instrument, answers_json, sex, given_on, total, band, positive,
+         flags_json, created_at FROM measure_administrations WHERE id = ?`,
+    ).run(measure.id);
+    db.prepare("UPDATE intake_context SET context_json = '[1, 2' WHERE client_id = ?").run(client.id);
+  } finally {
+    await core.shutdown();
+  }
+}
+
+test('a client’s damaged homework, measure and intake rows are left out with a notice; the tabs work; auto-lock saves', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  const { problems } = await guardPage(page);
+  const folder = freshVaultFolder();
+  await damagedClientRecords(folder);
+  harness = await startHarness(folder);
+  await page.goto(harness.url);
+  await unlock(page);
+  await page.getByRole('button', { name: /Robin Gale/ }).click();
+
+  const notice = '1 record could not be read and is not shown. See Settings → Data health.';
+  const homework = page.getByRole('region', { name: 'Homework', exact: true });
+  await expect(homework.getByRole('status').filter({ hasText: notice })).toBeVisible();
+  await expect(homework).toContainText('Thought record');
+  await expect(homework).not.toContainText('Activity log');
+  const measures = page.getByRole('region', { name: 'Measures', exact: true });
+  await expect(measures.getByRole('status').filter({ hasText: notice })).toBeVisible();
+  await expect(measures.getByRole('table', { name: /^PHQ-9, each time given/ }).getByRole('row')).toHaveCount(2);
+  const intake = page.getByRole('region', { name: 'Substances and medications', exact: true });
+  await expect(intake.getByRole('status').filter({ hasText: notice })).toBeVisible();
+  for (const width of [1366, 1024, 900]) {
+    await page.setViewportSize({ width, height: 900 });
+    await homework.scrollIntoViewIfNeeded();
+    await homework.screenshot({ path: testInfo.outputPath(`damaged-homework-${width}.png`) });
+  }
+  expect(await unnamedControls(page)).toEqual([]);
+
+  // Settings → Automatic lock saves one field on its own.
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const autoLock = page.getByRole('form', { name: 'Automatic lock' });
+  await autoLock.getByLabel('Minutes (1–60)').fill('15');
+  await autoLock.getByRole('button', { name: 'Save' }).click();
+  await expect(autoLock.getByRole('status')).toHaveText(/Sessionkeep will lock after 15 minutes without activity\./);
+  await autoLock.getByLabel('Minutes (1–60)').fill('90');
+  await autoLock.getByRole('button', { name: 'Save' }).click();
+  await expect(autoLock.getByRole('alert')).toHaveText(/Auto-lock can be at most 60 minutes\./);
+  await autoLock.getByLabel('Minutes (1–60)').fill('15');
+  await autoLock.getByRole('button', { name: 'Save' }).click();
+  await autoLock.scrollIntoViewIfNeeded();
+  await autoLock.screenshot({ path: testInfo.outputPath('auto-lock.png') });
+  // Saved: read again when Settings opens anew.
+  await page.getByRole('button', { name: 'Clients' }).click();
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await expect(page.getByRole('form', { name: 'Automatic lock' }).getByLabel('Minutes (1–60)')).toHaveValue('15');
+  expect(problems).toEqual([]);
+});

@@ -1,5 +1,5 @@
 import { type FormEvent, useEffect, useState } from 'react';
-import { settingsSchema } from '../../../shared/settings';
+import { settingsUpdateSchema } from '../../../shared/settings';
 import { ApiError, call, messageOf } from '../api';
 import { BackupSettings } from '../backup/BackupSettings';
 import { TransferSettings } from '../backup/TransferSettings';
@@ -105,7 +105,8 @@ function AutoLockSettings() {
 
   async function save(event: FormEvent) {
     event.preventDefault();
-    const parsed = settingsSchema.safeParse({ autoLockMinutes: Number(minutes) });
+    // Only this field: the full settings schema would ask for every other setting too.
+    const parsed = settingsUpdateSchema.safeParse({ autoLockMinutes: Number(minutes) });
     if (!parsed.success || minutes.trim() === '') {
       setMessage({ kind: 'error', text: parsed.error?.issues[0]?.message ?? 'Enter a number of minutes.' });
       return;
