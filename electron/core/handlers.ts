@@ -1,5 +1,6 @@
 import { basename, dirname, join } from 'node:path';
 import type { Client } from '../../shared/clients/client';
+import { errorMessages } from '../../shared/errors';
 import type { Channel } from '../../shared/ipc/channels';
 import type { AuditChainState, ResponseOf, SessionInfo, ValidRequestOf } from '../../shared/ipc/contract';
 import { builtInTemplates } from '../../shared/templates';
@@ -23,7 +24,7 @@ import {
   setDefaultTemplate,
   updateClient,
 } from './clients/clientRepository';
-import { asStorageError, CoreError } from './coreError';
+import { asStorageError, CoreError, storageErrorCode } from './coreError';
 import type { VaultDb } from './db/database';
 import { applyArchive, exportVault, planArchive, readArchive } from './export';
 import { exportDamagedRecord, removeDamagedRecord, scanDataHealth } from './health/dataHealth';
@@ -88,6 +89,13 @@ function methodOf(secret: { passphrase: string } | { recoveryKey: string }): 'pa
   return 'passphrase' in secret ? 'passphrase' : 'recoveryKey';
 }
 
+/** The therapist-facing text of a failure, as dispatch would put it in the envelope. */
+function noticeOf(error: unknown): string {
+  if (error instanceof CoreError) return error.message === error.code ? errorMessages[error.code] : error.message;
+  const storage = storageErrorCode(error);
+  return errorMessages[storage ?? 'INTERNAL'];
+}
+
 /** A client write and its search-index entry, in one transaction. */
 function withClientIndex(db: VaultDb, write: () => Client): Client {
   return db.transaction(() => {
@@ -148,17 +156,21 @@ export function createHandlers(
   ): Promise<{ session: SessionInfo; setAsidePath: string | null }> => {
     if (vault.isUnlocked) await vault.lock('restore');
     let setAsidePath: string | null;
+    // The window that asked is replaced by the unlock screen on 'locked', so the reason
+    // travels with the event too: the answer to the request would reach no one.
     try {
       setAsidePath = await move();
     } catch (error) {
-      vault.announce({ type: 'locked', reason: 'manual' });
-      throw asStorageError(error);
+      const refused = asStorageError(error);
+      vault.announce({ type: 'locked', reason: 'manual', notice: noticeOf(refused) });
+      throw refused;
     }
     try {
       return { session: await unlock(), setAsidePath };
     } catch (error) {
-      vault.announce({ type: 'locked', reason: 'manual' });
-      throw afterSwapError(error, setAsidePath, what);
+      const failed = afterSwapError(error, setAsidePath, what);
+      vault.announce({ type: 'locked', reason: 'manual', notice: noticeOf(failed) });
+      throw failed;
     }
   };
   return {

@@ -78,7 +78,9 @@ export function App() {
     () =>
       onSessionEvent((event) => {
         // A restore locks and unlocks again by itself; the screen that asked for it carries on.
-        if (event.type === 'locked' && event.reason !== 'restore') void showStatus(lockNotices[event.reason]);
+        if (event.type === 'locked' && event.reason !== 'restore') {
+          void showStatus(event.notice ?? lockNotices[event.reason]);
+        }
       }),
     [showStatus],
   );

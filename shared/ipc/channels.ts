@@ -85,7 +85,8 @@ export const SESSION_EVENT_CHANNEL = 'session:event';
 /** 'restore': locked to swap in a backup, unlocked again right after. */
 export type LockReason = 'manual' | 'idle' | 'system' | 'restore';
 export type SessionEvent =
-  | { type: 'locked'; reason: LockReason }
+  /** `notice`: what the unlock screen should say, e.g. why a restore that was swapped in did not open. */
+  | { type: 'locked'; reason: LockReason; notice?: string }
   | { type: 'unlocked' }
   /** A backup in progress (from "Back up now" or the schedule): 0…1 by stage. */
   | { type: 'backup'; fraction: number; stage: 'copying' | 'key-file' | 'verifying' | 'done' | 'failed' }

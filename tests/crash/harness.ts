@@ -417,6 +417,10 @@ export async function runPassphraseCrash(options: PassphraseOptions): Promise<Pa
     // uniform times would almost never land in it. The watcher sees the temp file
     // appear and the kill follows 0–8 ms later.
     const aimAtWrite = kill % 2 === 0;
+    // The first kill lands just after a change was acknowledged, so every run proves at
+    // least one completed change survives a kill, however slow the machine (scrypt and the
+    // strength check can take seconds under load, past the uniform window below).
+    const afterFirstChange = kill === 1;
     let aimed: ReturnType<typeof setTimeout> | undefined;
     const watcher = aimAtWrite
       ? watch(folder, (_event, name) => {
@@ -432,11 +436,12 @@ export async function runPassphraseCrash(options: PassphraseOptions): Promise<Pa
         acknowledged = changed[1] as 'a' | 'b';
         report.changesAcknowledged += 1;
         acknowledgedNow += 1;
+        if (afterFirstChange && aimed === undefined) aimed = setTimeout(() => run.child.kill('SIGKILL'), rand() * 300);
       }
     });
     try {
       // Uniform kills: anywhere from start-up through unlock and about two changes.
-      await killAfter(run, aimAtWrite ? 10_000 : 200 + rand() * 2_500);
+      await killAfter(run, aimAtWrite || afterFirstChange ? 20_000 : 200 + rand() * 2_500);
     } catch (error) {
       report.failures.push(`kill ${kill}: ${(error as Error).message}`);
       break;

@@ -316,7 +316,15 @@ describe('damaged homework, intake and measure rows', () => {
       caution_actions: 'This caution action cannot be read. Its id is not a UUID.',
       measure_administrations: 'Its answers field is far too large.',
     });
-    expect(forClient.records.every((record) => record.clinical && !record.removable)).toBe(true);
+    // Clinical history is never removable; the context alone is the current value.
+    for (const record of forClient.records) {
+      const current = record.table === 'intake_context';
+      expect({ table: record.table, clinical: record.clinical, removable: record.removable }).toEqual({
+        table: record.table,
+        clinical: !current,
+        removable: current,
+      });
+    }
 
     // The other client has none; the whole-vault scan lists every one, the worksheet too.
     const other = await ok<ResponseOf<'health:scan'>>('health:scan', {
@@ -364,7 +372,7 @@ describe('damaged homework, intake and measure rows', () => {
         'saving over the damaged clinical context',
         'intake:setContext',
         { clientId: vault.client.id, context: CONTEXT },
-        'This client’s clinical context is damaged and cannot be changed',
+        'This client’s clinical context is damaged, so nothing was saved.',
       ],
       [
         'saving over the damaged custom worksheet',
@@ -403,5 +411,17 @@ describe('damaged homework, intake and measure rows', () => {
     const reviewed = await ok<Assignment>('homework:review', { id: vault.assignments[0]?.id, status: 'done' });
     expect(reviewed.status).toBe('done');
     await ok('intake:setContext', { clientId: vault.other.id, context: { ...CONTEXT, bipolar: true } });
+
+    // A damaged context is the current value, not history: once exported and removed
+    // under Data health with a reason, it can be set again.
+    await ok('settings:update', { therapistName: 'Dr Test' });
+    const exported = await ok<{ json: string }>('health:exportRaw', {
+      table: 'intake_context',
+      rowid: rowids.intake_context,
+    });
+    expect(exported.json).toContain('{not json');
+    await ok('health:remove', { table: 'intake_context', rowid: rowids.intake_context, reason: 'Damaged; re-entered' });
+    const context = await ok<typeof CONTEXT>('intake:setContext', { clientId: vault.client.id, context: CONTEXT });
+    expect(context).toEqual(CONTEXT);
   });
 });

@@ -27,10 +27,15 @@ import { readSettings, readSettingsChecked } from '../settings/settingsRepositor
  * here: it is only flagged and exportable.
  */
 
-/** Rows removable when damaged: settings and the therapist's own library, and a client with no record yet. */
+/**
+ * Rows removable when damaged: settings and the therapist's own library, a client with no
+ * record yet, and a client's clinical context (the current value that every change
+ * overwrites in place, not history), so a damaged one can be set again.
+ */
 const REMOVABLE_TABLES = new Set<HealthTable>([
   'settings',
   'clients',
+  'intake_context',
   'custom_templates',
   'custom_distortions',
   'custom_worksheets',

@@ -249,11 +249,12 @@ export function setIntakeContext(
   return db.transaction(() => {
     getClient(db, clientId);
     const [stored] = readContexts(db, 'client_id = ?', [clientId]);
-    // A damaged context is clinical history: kept for export, never saved over.
+    // A damaged context is never saved over unseen: the therapist exports it and removes
+    // it under Data health (it is the current value, not history), then sets it again.
     if (stored && stored.value === null) {
       throw new CoreError(
         'RECORD_DAMAGED',
-        `This client’s clinical context is damaged and cannot be changed; nothing was saved. ${stored.problem} ${DAMAGED_HINT}`,
+        `This client’s clinical context is damaged, so nothing was saved. ${stored.problem} Under Settings → Data health, export it as raw JSON, remove it with a reason, then set the context again.`,
       );
     }
     db.prepare(
