@@ -483,7 +483,10 @@ export const contract = {
       path: archivePath,
       passphrase: passphrase.optional(),
       /** The settings the therapist ticked in the dry run's list (by key). */
-      settings: z.array(z.enum(Object.keys(settingsSchema.shape) as [string, ...string[]])).max(20).default([]),
+      settings: z
+        .array(z.enum(Object.keys(settingsSchema.shape) as [string, ...string[]]))
+        .max(20)
+        .default([]),
     }),
     response: importReportSchema,
   },

@@ -1,8 +1,9 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes, scrypt } from 'node:crypto';
+import { createHash, randomBytes, scrypt } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { z } from 'zod';
 import { normalizePassphrase } from '../../../shared/vault/passphrase';
 import { CoreError } from '../coreError';
+import { openKey, sealKey } from './keyWrap';
 import { writeFileAtomic } from './vaultFiles';
 
 /**
@@ -125,19 +126,7 @@ export async function wrapDataKey(dataKey: Buffer, passphrase: string, vaultId: 
   };
   const wrappingKey = await deriveKey(passphrase, Buffer.from(header.kdf.salt, 'base64'), header.kdf);
   try {
-    const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', wrappingKey, iv);
-    cipher.setAAD(headerBytes(header));
-    const ciphertext = Buffer.concat([cipher.update(dataKey), cipher.final()]);
-    const unsigned = {
-      ...header,
-      wrap: {
-        alg: 'aes-256-gcm' as const,
-        iv: iv.toString('base64'),
-        tag: cipher.getAuthTag().toString('base64'),
-        ciphertext: ciphertext.toString('base64'),
-      },
-    };
+    const unsigned = { ...header, wrap: sealKey(dataKey, wrappingKey, headerBytes(header)) };
     return { ...unsigned, checksum: checksumOf(unsigned) };
   } finally {
     wrappingKey.fill(0);
@@ -151,15 +140,10 @@ export async function unwrapDataKey(file: KeyFile, passphrase: string): Promise<
   if (problem) throw new CoreError('KEY_FILE_UNSUPPORTED', problem);
   const wrappingKey = await deriveKey(passphrase, Buffer.from(file.kdf.salt, 'base64'), file.kdf);
   try {
-    const decipher = createDecipheriv('aes-256-gcm', wrappingKey, Buffer.from(file.wrap.iv, 'base64'));
-    decipher.setAAD(headerBytes(file));
-    decipher.setAuthTag(Buffer.from(file.wrap.tag, 'base64'));
-    const dataKey = Buffer.concat([decipher.update(Buffer.from(file.wrap.ciphertext, 'base64')), decipher.final()]);
+    const dataKey = openKey(file.wrap, wrappingKey, headerBytes(file));
+    if (!dataKey) throw new CoreError('WRONG_PASSPHRASE');
     if (dataKey.length !== DATA_KEY_BYTES) throw new CoreError('KEY_FILE_DAMAGED');
     return dataKey;
-  } catch (error) {
-    if (error instanceof CoreError) throw error;
-    throw new CoreError('WRONG_PASSPHRASE');
   } finally {
     wrappingKey.fill(0);
   }

@@ -1,9 +1,10 @@
-import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
+import { createHash, hkdfSync, randomBytes } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { z } from 'zod';
 import { RECOVERY_KEY_BYTES } from '../../../shared/vault/recoveryKey';
 import { CoreError } from '../coreError';
 import { DATA_KEY_BYTES, MAX_KEY_FILE_BYTES } from './keyFile';
+import { openKey, sealKey } from './keyWrap';
 import { writeFileAtomic } from './vaultFiles';
 
 /**
@@ -63,19 +64,7 @@ export function wrapWithRecoverySecret(dataKey: Buffer, secret: Uint8Array, vaul
   };
   const key = wrappingKey(secret, Buffer.from(header.kdf.salt, 'base64'));
   try {
-    const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', key, iv);
-    cipher.setAAD(headerBytes(header));
-    const ciphertext = Buffer.concat([cipher.update(dataKey), cipher.final()]);
-    const unsigned = {
-      ...header,
-      wrap: {
-        alg: 'aes-256-gcm' as const,
-        iv: iv.toString('base64'),
-        tag: cipher.getAuthTag().toString('base64'),
-        ciphertext: ciphertext.toString('base64'),
-      },
-    };
+    const unsigned = { ...header, wrap: sealKey(dataKey, key, headerBytes(header)) };
     return { ...unsigned, checksum: checksumOf(unsigned) };
   } finally {
     key.fill(0);
@@ -86,15 +75,10 @@ export function wrapWithRecoverySecret(dataKey: Buffer, secret: Uint8Array, vaul
 export function unwrapWithRecoverySecret(file: RecoveryFile, secret: Uint8Array): Buffer {
   const key = wrappingKey(secret, Buffer.from(file.kdf.salt, 'base64'));
   try {
-    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(file.wrap.iv, 'base64'));
-    decipher.setAAD(headerBytes(file));
-    decipher.setAuthTag(Buffer.from(file.wrap.tag, 'base64'));
-    const dataKey = Buffer.concat([decipher.update(Buffer.from(file.wrap.ciphertext, 'base64')), decipher.final()]);
+    const dataKey = openKey(file.wrap, key, headerBytes(file));
+    if (!dataKey) throw new CoreError('WRONG_RECOVERY_KEY');
     if (dataKey.length !== DATA_KEY_BYTES) throw new CoreError('RECOVERY_FILE_DAMAGED');
     return dataKey;
-  } catch (error) {
-    if (error instanceof CoreError) throw error;
-    throw new CoreError('WRONG_RECOVERY_KEY');
   } finally {
     key.fill(0);
   }
