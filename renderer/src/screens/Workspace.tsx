@@ -108,7 +108,7 @@ export function Workspace({ route, onNavigate, onLock }: Props) {
         <SearchDialog
           onClose={() => setSearching(false)}
           onOpenHit={openHit}
-          initialClientId={
+          currentClientId={
             route.view === 'note' || route.view === 'clients' ? (route.clientId ?? undefined) : undefined
           }
         />

@@ -3,13 +3,15 @@ import type { Client } from '../../../shared/clients/client';
 import type { SearchHit } from '../../../shared/notes/note';
 import { call, messageOf } from '../api';
 import { Alert } from '../components/Alert';
+import { SearchScope } from './SearchScope';
 import { Snippet } from './Snippet';
 import './search.css';
 
 type Props = {
   onClose: () => void;
   onOpenHit: (hit: SearchHit, query: string) => void;
-  initialClientId?: string | undefined;
+  /** The client on screen: offered as a one-click scope, never applied silently (issue 12). */
+  currentClientId?: string | undefined;
 };
 
 const kindLabel: Record<SearchHit['kind'], string> = { note: 'Note', addendum: 'Addendum', client: 'Client' };
@@ -20,14 +22,18 @@ function formatDate(iso: string): string {
 }
 
 /**
- * Search everything (Ctrl/Cmd+K): notes, addenda and clients, with client and date
- * filters. Results update as you type; ↑/↓ choose, Enter opens, Escape closes.
+ * Search everything (Ctrl/Cmd+K): notes, addenda and clients of every client unless a
+ * visible chip scopes it, with date filters. Results update as you type; ↑/↓ choose,
+ * Enter opens, one Escape closes and gives focus back to where it was.
  */
-export function SearchDialog({ onClose, onOpenHit, initialClientId }: Props) {
+export function SearchDialog({ onClose, onOpenHit, currentClientId }: Props) {
   const titleId = useId();
   const dialogRef = useRef<HTMLDialogElement>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+  // Opening a hit moves to another screen, which decides its own focus.
+  const restoreFocus = useRef(true);
   const [query, setQuery] = useState('');
-  const [clientId, setClientId] = useState(initialClientId ?? '');
+  const [clientId, setClientId] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [clients, setClients] = useState<Client[]>([]);
@@ -36,8 +42,16 @@ export function SearchDialog({ onClose, onOpenHit, initialClientId }: Props) {
   const [active, setActive] = useState(0);
 
   useEffect(() => {
-    dialogRef.current?.showModal();
+    const dialog = dialogRef.current;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    dialog?.showModal();
+    // showModal() focuses the first control (Close); the therapist came here to type.
+    inputRef.current?.focus();
     void call('clients:list', { includeArchived: true }).then(setClients, () => undefined);
+    return () => {
+      if (dialog?.open) dialog.close();
+      if (restoreFocus.current && opener?.isConnected) opener.focus();
+    };
   }, []);
 
   useEffect(() => {
@@ -69,8 +83,26 @@ export function SearchDialog({ onClose, onOpenHit, initialClientId }: Props) {
   }, [query, clientId, from, to]);
 
   const hits = result?.hits ?? [];
-  function onKeyDown(event: React.KeyboardEvent) {
-    if (event.key === 'ArrowDown') {
+  const currentClient = clients.find((client) => client.id === currentClientId);
+
+  function openHit(hit: SearchHit) {
+    restoreFocus.current = false;
+    onOpenHit(hit, query);
+  }
+  function scopeTo(id: string) {
+    setClientId(id);
+    inputRef.current?.focus();
+  }
+
+  function onKeyDown(event: React.KeyboardEvent<HTMLInputElement>) {
+    if (event.key === 'Escape') {
+      // A search box clears itself on the first Escape; here one Escape closes.
+      event.preventDefault();
+      onClose();
+    } else if (event.key === 'Backspace' && query === '' && clientId) {
+      event.preventDefault();
+      scopeTo('');
+    } else if (event.key === 'ArrowDown') {
       event.preventDefault();
       setActive((index) => Math.min(index + 1, hits.length - 1));
     } else if (event.key === 'ArrowUp') {
@@ -78,7 +110,7 @@ export function SearchDialog({ onClose, onOpenHit, initialClientId }: Props) {
       setActive((index) => Math.max(index - 1, 0));
     } else if (event.key === 'Enter' && hits[active]) {
       event.preventDefault();
-      onOpenHit(hits[active], query);
+      openHit(hits[active]);
     }
   }
 
@@ -103,12 +135,12 @@ export function SearchDialog({ onClose, onOpenHit, initialClientId }: Props) {
         Search notes, addenda and clients
       </label>
       <input
+        ref={inputRef}
         id="search-query"
         className="search-input"
         type="search"
         placeholder="Search notes, addenda and clients…"
         value={query}
-        autoFocus
         autoComplete="off"
         spellCheck={false}
         onChange={(event) => setQuery(event.target.value)}
@@ -116,17 +148,7 @@ export function SearchDialog({ onClose, onOpenHit, initialClientId }: Props) {
         aria-controls="search-results"
       />
       <div className="search-filters">
-        <div className="field">
-          <label htmlFor="search-client">Client</label>
-          <select id="search-client" value={clientId} onChange={(event) => setClientId(event.target.value)}>
-            <option value="">All clients</option>
-            {clients.map((client) => (
-              <option key={client.id} value={client.id}>
-                {client.displayName}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SearchScope clients={clients} clientId={clientId} currentClient={currentClient} onScope={scopeTo} />
         <div className="field">
           <label htmlFor="search-from">From</label>
           <input id="search-from" type="date" value={from} onChange={(event) => setFrom(event.target.value)} />
@@ -141,6 +163,9 @@ export function SearchDialog({ onClose, onOpenHit, initialClientId }: Props) {
         <p className="muted small">That term is in very many records: showing the newest first.</p>
       )}
       {result && hits.length === 0 && <p className="muted">Nothing found.</p>}
+      <p className="visually-hidden" role="status">
+        {result ? `${hits.length} ${hits.length === 1 ? 'result' : 'results'}` : ''}
+      </p>
       <ul id="search-results" className="search-results" aria-label="Search results">
         {hits.map((hit, index) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: one result list, replaced whole on each search
@@ -149,7 +174,7 @@ export function SearchDialog({ onClose, onOpenHit, initialClientId }: Props) {
               type="button"
               className={index === active ? 'search-hit active' : 'search-hit'}
               aria-current={index === active ? 'true' : undefined}
-              onClick={() => onOpenHit(hit, query)}
+              onClick={() => openHit(hit)}
               onMouseEnter={() => setActive(index)}
             >
               <span className="hit-meta">
