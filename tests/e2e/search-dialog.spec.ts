@@ -112,6 +112,14 @@ test('search starts in the box, covers every client, scopes with a removable chi
   await expect(dialog).toHaveCount(0);
   await expect(opener).toBeFocused();
 
+  // Escape from another control in the dialog closes it as well, in one press.
+  await page.keyboard.press('Control+k');
+  await expect(box).toBeFocused();
+  await dialog.getByRole('button', { name: 'Close search' }).focus();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(opener).toBeFocused();
+
   // Opened again from the same page: all clients again (the scope is never silent).
   await page.keyboard.press('Control+k');
   await expect(box).toBeFocused();
