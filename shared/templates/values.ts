@@ -524,6 +524,35 @@ function scalarText(field: ScalarField, value: unknown, labelOf: (tag: string) =
 }
 
 // ---------------------------------------------------------------------------
+// Empty rows
+
+/**
+ * A row with nothing in it: every sub-field reads as '' (the same test noteText uses to
+ * leave a row out). "+ Add agenda item" makes one, and it is a valid draft (issue 12).
+ */
+export function isEmptyRow(group: GroupField, row: unknown): boolean {
+  if (!isPlainObject(row)) return false;
+  return group.fields.every(
+    (sub) => scalarText(sub, Object.hasOwn(row, sub.id) ? row[sub.id] : undefined, (tag) => tag) === '',
+  );
+}
+
+/**
+ * The values with every empty group row left out (what a note is signed with). The
+ * rest is returned as it was: the same objects, so a note with no empty row comes back
+ * equal to what is stored.
+ */
+export function withoutEmptyRows(template: TemplateDef, values: NoteValues): NoteValues {
+  const result: NoteValues = { ...values };
+  for (const field of allFields(template)) {
+    if (field.kind !== 'group' || !Object.hasOwn(values, field.id)) continue;
+    const rows = values[field.id];
+    if (Array.isArray(rows)) result[field.id] = rows.filter((row) => !isEmptyRow(field, row)) as GroupRow[];
+  }
+  return result;
+}
+
+// ---------------------------------------------------------------------------
 // Carry-forward
 
 /**

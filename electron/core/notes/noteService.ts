@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { Addendum, Note } from '../../../shared/notes/note';
 import { findBuiltInTemplate } from '../../../shared/templates';
 import type { NoteValues, RichTextDoc, TemplateDef } from '../../../shared/templates/types';
-import { carryForward, checkChanges, initialValues, noteText, richTextToPlain } from '../../../shared/templates/values';
+import {
+  carryForward,
+  checkChanges,
+  initialValues,
+  noteText,
+  richTextToPlain,
+  withoutEmptyRows,
+} from '../../../shared/templates/values';
 import { getClient } from '../clients/clientRepository';
 import { CoreError } from '../coreError';
 import type { VaultDb } from '../db/database';
@@ -143,16 +150,25 @@ export function signNote(db: VaultDb, id: string, now: Date): Note {
     requireDraft(note);
     const by = signerName(db);
     const at = now.toISOString();
+    // Empty rows ("+ Add agenda item" left blank) are dropped, not just ignored: the
+    // signed record is then exactly what is read, printed and exported, and the hash
+    // below covers the values stored with it (issue 12). A blank row says nothing
+    // clinical, so nothing of the note is lost.
+    const values = withoutEmptyRows(note.template, note.values);
+    if (JSON.stringify(values) !== JSON.stringify(note.values)) {
+      updateNoteValues(db, id, values, at);
+      reindexNote(db, { ...note, values });
+    }
     const hash = contentHash({
       noteId: note.id,
       clientId: note.clientId,
       templateId: note.template.id,
       templateVersion: note.template.version,
-      values: note.values,
+      values,
       signedAt: at,
       signedBy: by,
     });
-    insertRevision(db, id, 'signing', note.values, at);
+    insertRevision(db, id, 'signing', values, at);
     markSigned(db, id, { at, by, hash });
     return loadNote(db, id);
   })();

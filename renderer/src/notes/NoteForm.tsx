@@ -63,6 +63,10 @@ function TopField({
 }) {
   const onChange = useCallback((read: () => FieldValue) => controller.change(field.id, read), [controller, field.id]);
   const onCommit = useCallback(() => void controller.flush(), [controller]);
+  const onProblem = useCallback(
+    (key: string, message: string | null) => controller.setProblem(key, message),
+    [controller],
+  );
   return (
     <FieldInput
       field={field}
@@ -72,6 +76,7 @@ function TopField({
       labelHidden={labelHidden}
       onChange={onChange}
       onCommit={onCommit}
+      onProblem={onProblem}
     />
   );
 }

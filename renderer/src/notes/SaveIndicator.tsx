@@ -33,6 +33,13 @@ export function SaveIndicator({ controller, lastSavedAt }: { controller: Autosav
       return <span className="save-state">Saving…</span>;
     case 'dirty':
       return <span className="save-state">Unsaved changes</span>;
+    case 'invalid':
+      // Nothing to retry: the marked field saves itself once corrected.
+      return (
+        <span className="save-state failed">
+          <span aria-hidden="true">! </span>Not saved
+        </span>
+      );
     case 'error':
       return (
         <span className="save-state failed">
@@ -50,6 +57,13 @@ export function SaveIndicator({ controller, lastSavedAt }: { controller: Autosav
 /** Why saving failed, said once and plainly; the typed text stays on screen. */
 export function SaveErrorBanner({ controller, lastSavedAt }: { controller: AutosaveController; lastSavedAt: string }) {
   const status = useSaveStatus(controller, lastSavedAt);
+  if (status.state === 'invalid') {
+    return (
+      <Alert kind="error">
+        <strong>One value is not saved.</strong> {status.message} It is marked in the note; correct it and it is saved.
+      </Alert>
+    );
+  }
   if (status.state !== 'error') return null;
   if (status.code === 'INVALID_REQUEST') {
     return (

@@ -25,6 +25,11 @@ export function SignDialog({ note, controller, onSigned, onClose }: Props) {
     try {
       // Sign exactly what is on screen: the last keystrokes are saved first.
       await controller.flush();
+      // A value marked at its field is not stored: signing now would sign without it.
+      if (controller.status?.state === 'invalid') {
+        setError(`One value is not saved, so the note was not signed. ${controller.status.message}`);
+        return;
+      }
       if (controller.hasUnsaved) {
         const status = controller.status;
         setError(

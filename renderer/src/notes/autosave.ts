@@ -15,7 +15,9 @@ export type SaveStatus =
   | { state: 'saved'; at: Date }
   | { state: 'saving' }
   | { state: 'dirty' }
-  | { state: 'error'; message: string; code: string };
+  | { state: 'error'; message: string; code: string }
+  /** A field holds a value the note cannot take: it is marked there and not sent until corrected. */
+  | { state: 'invalid'; message: string };
 
 export type Changes = Record<string, unknown>;
 type Getter = () => unknown;
@@ -36,6 +38,11 @@ export type AutosaveOptions = {
 
 /** Retrying cannot help: the note was signed elsewhere (e.g. in another window). */
 const PERMANENT_CODES = new Set(['NOTE_SIGNED']);
+/**
+ * Resending the same value cannot help either: it is refused again. The next change
+ * (the therapist correcting it) saves as usual, so the status recovers without Retry.
+ */
+const WAIT_FOR_CHANGE_CODES = new Set(['INVALID_REQUEST']);
 
 function defaultDescribe(error: unknown): { code: string; message: string } {
   if (error && typeof error === 'object' && 'code' in error && 'message' in error) {
@@ -58,6 +65,8 @@ export class AutosaveController {
   private stopped = false;
   private disposed = false;
   private current: SaveStatus | null = null;
+  /** Fields whose typed value cannot be saved (key → the therapist's message), in the order marked. */
+  private readonly problems = new Map<string, string>();
   private readonly listeners = new Set<(status: SaveStatus) => void>();
 
   constructor(options: AutosaveOptions) {
@@ -86,10 +95,33 @@ export class AutosaveController {
     return () => this.listeners.delete(listener);
   }
 
+  /**
+   * A field marks (message) or clears (null) a value it cannot hand over. While any is
+   * marked the status says "Not saved" with its message; once the last is corrected the
+   * status comes back by itself. `key` is unique per control (a row's field has its own).
+   */
+  setProblem(key: string, message: string | null): void {
+    if (this.disposed) return;
+    const had = this.problems.size > 0;
+    if (message === null) this.problems.delete(key);
+    else this.problems.set(key, message);
+    if (this.problems.size > 0) {
+      this.report(this.current ?? { state: 'saved', at: this.options.now() });
+    } else if (had && this.current?.state !== 'error') {
+      // Back to what the saving itself says: saved, or changes still to go out.
+      const pending = this.dirty.size > 0 || this.inFlight !== null;
+      this.report(pending ? { state: 'dirty' } : { state: 'saved', at: this.options.now() });
+    }
+  }
+
   /** A field changed: remember how to read it; its value is read when the save goes out. */
   change(fieldId: string, read: Getter): void {
     if (this.disposed) return;
     this.dirty.set(fieldId, read);
+    // A refused value waits for this change (its correction): save it on the usual debounce.
+    if (this.current?.state === 'error' && WAIT_FOR_CHANGE_CODES.has(this.current.code) && !this.retryTimer) {
+      this.report({ state: 'dirty' });
+    }
     // Reported once per burst of typing, not per keystroke; an error stays shown until a save succeeds.
     const shown = this.current?.state;
     if (shown !== 'error' && shown !== 'dirty' && !this.inFlight) this.report({ state: 'dirty' });
@@ -184,6 +216,8 @@ export class AutosaveController {
       if (PERMANENT_CODES.has(code)) {
         this.stopped = true;
         this.clearTimers();
+      } else if (WAIT_FOR_CHANGE_CODES.has(code)) {
+        this.clearTimers();
       } else this.scheduleRetry();
       return false;
     }
@@ -209,8 +243,13 @@ export class AutosaveController {
   }
 
   private report(status: SaveStatus): void {
-    this.current = status;
-    this.options.onStatus?.(status);
-    for (const listener of this.listeners) listener(status);
+    // A marked field outranks "Saved" and "Saving…": what is on screen is not all stored.
+    // A failing save (error) keeps its own, more urgent message.
+    const first = this.problems.values().next();
+    const shown: SaveStatus =
+      !first.done && status.state !== 'error' ? { state: 'invalid', message: first.value } : status;
+    this.current = shown;
+    this.options.onStatus?.(shown);
+    for (const listener of this.listeners) listener(shown);
   }
 }

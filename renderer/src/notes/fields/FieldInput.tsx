@@ -1,4 +1,4 @@
-import { memo, useCallback, useRef, useState } from 'react';
+import { type KeyboardEvent, memo, useCallback, useEffect, useRef, useState } from 'react';
 import type {
   FieldDef,
   FieldValue,
@@ -9,6 +9,7 @@ import type {
   ScalarField,
   ScalarValue,
 } from '../../../../shared/templates/types';
+import { emptyRow } from '../../../../shared/templates/values';
 import { MultiChoiceInput, SingleChoiceInput } from './ChoiceFields';
 import { FieldShell } from './FieldShell';
 import type { FieldProps } from './fieldProps';
@@ -68,6 +69,7 @@ type AnyProps = {
   sessionNumber: number | null;
   onChange: (read: () => FieldValue) => void;
   onCommit: () => void;
+  onProblem?: ((key: string, message: string | null) => void) | undefined;
   labelHidden?: boolean | undefined;
 };
 
@@ -79,16 +81,19 @@ export const FieldInput = memo(function FieldInput({
   sessionNumber,
   onChange,
   onCommit,
+  onProblem,
   labelHidden,
 }: AnyProps) {
   const common = { idBase, onChange, onCommit, labelHidden };
+  // Keyed by the control's DOM id, unique in the page (a row's field has its own).
+  const problemOf = useCallback((message: string | null) => onProblem?.(idBase, message), [onProblem, idBase]);
   switch (field.kind) {
     case 'richText':
       return <RichTextInput field={field} initial={asDoc(initial)} {...common} />;
     case 'shortText':
       return <ShortTextInput field={field} initial={asString(initial) ?? ''} {...common} />;
     case 'number':
-      return <NumberInput field={field} initial={asNumber(initial)} {...common} />;
+      return <NumberInput field={field} initial={asNumber(initial)} onProblem={problemOf} {...common} />;
     case 'dateTime':
       return <DateTimeInput field={field} initial={asString(initial)} {...common} />;
     case 'rating':
@@ -100,7 +105,7 @@ export const FieldInput = memo(function FieldInput({
     case 'tags':
       return <TagsInput field={field} initial={asStrings(initial)} {...common} />;
     case 'group':
-      return <GroupInput field={field} initial={asRows(initial)} {...common} />;
+      return <GroupInput field={field} initial={asRows(initial)} onProblem={onProblem} {...common} />;
     case 'sessionNumber':
       return <SessionNumberView field={field} value={asNumber(initial) ?? sessionNumber} />;
     case 'slot':
@@ -110,18 +115,43 @@ export const FieldInput = memo(function FieldInput({
 
 type Row = { key: number; initial: GroupRow; readers: Map<string, () => ScalarValue> };
 
+/** Where focus goes when a row is added: its first control (a text box, a rating…). */
+const FIRST_CONTROL = 'input, textarea, select, [contenteditable="true"]';
+
 /**
  * Rows of fields (agenda items, thought records). Each row is a fieldset named
  * "Agenda item 2"; the group's value is read from every row's fields when a save goes out.
+ * A new row holds every sub-field's empty value (a blank row is a valid draft, dropped at
+ * signing: issue 12); focus moves into it, and Enter in a row's one-line text adds the next.
  */
-function GroupInput({ field, initial, idBase, onChange, onCommit, labelHidden }: FieldProps<GroupField, GroupRow[]>) {
+function GroupInput({
+  field,
+  initial,
+  idBase,
+  onChange,
+  onCommit,
+  onProblem,
+  labelHidden,
+}: Omit<FieldProps<GroupField, GroupRow[]>, 'onProblem'> & { onProblem: AnyProps['onProblem'] }) {
   const nextKey = useRef(0);
-  const makeRow = (row: GroupRow): Row => ({ key: nextKey.current++, initial: row, readers: new Map() });
+  const makeRow = (row: GroupRow): Row => ({
+    key: nextKey.current++,
+    initial: { ...emptyRow(field), ...row },
+    readers: new Map(),
+  });
   const [rows, setRows] = useState<Row[]>(() => {
     const start = initial.map(makeRow);
     while (start.length < Math.max(field.minRows ?? 0, 1)) start.push(makeRow({}));
     return start;
   });
+  /** The row just added, to be focused once it is drawn. */
+  const [focusKey, setFocusKey] = useState<number | null>(null);
+  const rowElements = useRef(new Map<number, HTMLFieldSetElement>());
+  useEffect(() => {
+    if (focusKey === null) return;
+    rowElements.current.get(focusKey)?.querySelector<HTMLElement>(FIRST_CONTROL)?.focus();
+    setFocusKey(null);
+  }, [focusKey]);
   const rowsRef = useRef(rows);
   rowsRef.current = rows;
 
@@ -141,6 +171,21 @@ function GroupInput({ field, initial, idBase, onChange, onCommit, labelHidden }:
     setRows(next);
     report();
   };
+  const addRow = (afterIndex: number) => {
+    const row = makeRow({});
+    const current = rowsRef.current;
+    update([...current.slice(0, afterIndex + 1), row, ...current.slice(afterIndex + 1)]);
+    setFocusKey(row.key);
+  };
+  const onRowKey = (event: KeyboardEvent<HTMLFieldSetElement>, index: number) => {
+    const target = event.target as HTMLElement;
+    const plainEnter = event.key === 'Enter' && !event.shiftKey && !event.ctrlKey && !event.altKey && !event.metaKey;
+    // Only a one-line text box: Enter in rich text is a new paragraph, on a button a press.
+    if (!plainEnter || event.nativeEvent.isComposing) return;
+    if (!(target instanceof HTMLInputElement) || target.type !== 'text') return;
+    event.preventDefault();
+    addRow(index);
+  };
   const itemLabel = field.itemLabel;
   const minRows = field.minRows ?? 0;
   // A row of one short line (an agenda item) sits on one line with its Remove button.
@@ -156,7 +201,15 @@ function GroupInput({ field, initial, idBase, onChange, onCommit, labelHidden }:
       className="group-field"
     >
       {rows.map((row, index) => (
-        <fieldset key={row.key} className={compact ? 'group-row compact' : 'group-row'}>
+        <fieldset
+          key={row.key}
+          ref={(element) => {
+            if (element) rowElements.current.set(row.key, element);
+            else rowElements.current.delete(row.key);
+          }}
+          className={compact ? 'group-row compact' : 'group-row'}
+          onKeyDown={(event) => onRowKey(event, index)}
+        >
           <legend>
             {itemLabel} {index + 1}
           </legend>
@@ -170,6 +223,7 @@ function GroupInput({ field, initial, idBase, onChange, onCommit, labelHidden }:
                 labelHidden={compact}
                 onChanged={report}
                 onCommit={onCommit}
+                onProblem={onProblem}
               />
             ))}
             <div className="row-actions">
@@ -185,7 +239,7 @@ function GroupInput({ field, initial, idBase, onChange, onCommit, labelHidden }:
           </div>
         </fieldset>
       ))}
-      <button type="button" className="add-row" onClick={() => update([...rows, makeRow({})])}>
+      <button type="button" className="add-row" onClick={() => addRow(rows.length - 1)}>
         + Add {itemLabel.toLowerCase()}
       </button>
     </FieldShell>
@@ -200,6 +254,7 @@ function GroupCell({
   labelHidden,
   onChanged,
   onCommit,
+  onProblem,
 }: {
   field: ScalarField;
   row: Row;
@@ -207,6 +262,7 @@ function GroupCell({
   labelHidden: boolean;
   onChanged: () => void;
   onCommit: () => void;
+  onProblem: AnyProps['onProblem'];
 }) {
   const onChange = useCallback(
     (read: () => FieldValue) => {
@@ -224,6 +280,7 @@ function GroupCell({
       labelHidden={labelHidden}
       onChange={onChange}
       onCommit={onCommit}
+      onProblem={onProblem}
     />
   );
 }

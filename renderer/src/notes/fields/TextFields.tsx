@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { DateTimeField, NumberField, ShortTextField } from '../../../../shared/templates/types';
 import { fromLocalInput, toLocalInput } from './dateTimeValue';
 import { FieldShell } from './FieldShell';
@@ -72,11 +72,19 @@ export function NumberInput({
   idBase,
   onChange,
   onCommit,
+  onProblem,
   labelHidden,
 }: FieldProps<NumberField, number | null>) {
   const [text, setText] = useState(initial === null ? '' : String(initial));
   const [invalid, setInvalid] = useState(false);
   const problem = numberProblem(field, text);
+  // The save status follows the mark: "Not saved" while shown, back by itself once cleared
+  // (also when the field goes away with its row).
+  const shownProblem = invalid && problem ? `${field.label}: ${problem}` : null;
+  const report = useRef(onProblem);
+  report.current = onProblem;
+  useEffect(() => report.current?.(shownProblem), [shownProblem]);
+  useEffect(() => () => report.current?.(null), []);
   const change = (next: string) => {
     setText(next);
     // An input of type number reports '' while its text is not a number ("1e", "-").

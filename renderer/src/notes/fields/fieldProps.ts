@@ -12,6 +12,11 @@ export type FieldProps<F, V> = {
   onChange: (read: () => V) => void;
   /** The field lost focus: save now. */
   onCommit: () => void;
+  /**
+   * The field holds a value the note cannot take (message), or no longer does (null):
+   * it is marked at the field, not sent, and the save status says so until corrected.
+   */
+  onProblem?: ((message: string | null) => void) | undefined;
   /** Hide the label visually (it repeats the heading above); screen readers still get it. */
   labelHidden?: boolean | undefined;
 };
