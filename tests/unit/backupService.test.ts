@@ -192,7 +192,8 @@ describe('restore', () => {
     expect(failure.message).toContain(
       `set aside, unchanged, in ${replaced?.path}: bring it back from the unlock screen`,
     );
-    expect(events).toContainEqual({ type: 'locked', reason: 'manual' });
+    // The unlock screen that replaces the window is told why, in the same words.
+    expect(events).toContainEqual({ type: 'locked', reason: 'manual', notice: failure.message });
     expect((await core.vault.status()).state).toBe('locked');
   });
 
