@@ -217,6 +217,101 @@ describe('AutosaveController', () => {
     expect(autosave.unsavedValues()).toEqual({ a: 'later' });
   });
 
+  it('a refused value (INVALID_REQUEST) is not resent on a timer; its correction saves by itself, without Retry', async () => {
+    const attempts: Changes[] = [];
+    const autosave = new AutosaveController({
+      save: async (changes) => {
+        attempts.push(changes);
+        if (changes.duration === 700) throw apiError('INVALID_REQUEST', 'Duration must be at most 600.');
+      },
+    });
+    autosave.change('duration', () => 700);
+    await autosave.flush();
+    expect(autosave.status).toMatchObject({ state: 'error', code: 'INVALID_REQUEST' });
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(attempts).toHaveLength(1);
+    autosave.change('duration', () => 50);
+    expect(autosave.status).toEqual({ state: 'dirty' });
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(attempts).toEqual([{ duration: 700 }, { duration: 50 }]);
+    expect(autosave.status).toEqual({ state: 'saved', at: new Date('2026-03-02T14:02:01Z') });
+  });
+
+  it('a field marked as not savable holds "invalid" over saved and saving, and the status recovers when cleared', async () => {
+    const saves = fakeSave();
+    const seen: SaveStatus[] = [];
+    const autosave = new AutosaveController({ save: saves.save, onStatus: (status) => seen.push(status) });
+    const rows: { step: string; act: () => Promise<unknown> | unknown; status: SaveStatus['state'] }[] = [
+      {
+        step: 'duration marked',
+        act: () => autosave.setProblem('field-duration', 'Duration: Enter at most 600.'),
+        status: 'invalid',
+      },
+      {
+        step: 'another field saves meanwhile',
+        act: () => {
+          autosave.change('summary', () => 'x');
+          return autosave.flush();
+        },
+        status: 'invalid',
+      },
+      {
+        step: 'a second mark',
+        act: () => autosave.setProblem('field-thoughtRecord-0-belief', 'Belief: 0 to 100.'),
+        status: 'invalid',
+      },
+      { step: 'the first corrected', act: () => autosave.setProblem('field-duration', null), status: 'invalid' },
+      {
+        step: 'the last corrected',
+        act: () => autosave.setProblem('field-thoughtRecord-0-belief', null),
+        status: 'saved',
+      },
+      {
+        step: 'clearing again changes nothing',
+        act: () => autosave.setProblem('field-duration', null),
+        status: 'saved',
+      },
+    ];
+    for (const row of rows) {
+      await row.act();
+      await settle();
+      expect(autosave.status?.state, row.step).toBe(row.status);
+    }
+    // The message shown is the earliest mark still standing.
+    expect(seen.find((status) => status.state === 'invalid')).toEqual({
+      state: 'invalid',
+      message: 'Duration: Enter at most 600.',
+    });
+    expect(saves.calls.map((call) => call.changes)).toEqual([{ summary: 'x' }]);
+  });
+
+  it('a mark cleared while a change waits reports "dirty", then saves as usual', async () => {
+    const saves = fakeSave();
+    const autosave = new AutosaveController({ save: saves.save });
+    autosave.setProblem('field-duration', 'Duration: Enter at most 600.');
+    autosave.change('duration', () => 50);
+    autosave.setProblem('field-duration', null);
+    expect(autosave.status).toEqual({ state: 'dirty' });
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(saves.calls.map((call) => call.changes)).toEqual([{ duration: 50 }]);
+    expect(autosave.status?.state).toBe('saved');
+  });
+
+  it('a failing save keeps its error shown when a mark is cleared', async () => {
+    const autosave = new AutosaveController({
+      save: async () => {
+        throw apiError('VAULT_LOCKED', 'The vault is locked.');
+      },
+    });
+    autosave.setProblem('field-duration', 'Duration: Enter at most 600.');
+    autosave.change('summary', () => 'x');
+    await autosave.flush();
+    expect(autosave.status).toMatchObject({ state: 'error', code: 'VAULT_LOCKED' });
+    autosave.setProblem('field-duration', null);
+    expect(autosave.status).toMatchObject({ state: 'error', code: 'VAULT_LOCKED' });
+    autosave.dispose();
+  });
+
   it('loses nothing across failures: what was saved equals everything changed', async () => {
     const saved: Changes = {};
     let call = 0;

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Core, createCore } from '../../electron/core/core';
 import { REVISION_WINDOW_MS } from '../../electron/core/notes/revisionPolicy';
+import { contentHash } from '../../electron/core/notes/signature';
 import { RANKED_HIT_LIMIT } from '../../electron/core/search/searchIndex';
 import { type Client, emptyClientInput } from '../../shared/clients/client';
 import type { Addendum, Note, NoteSummary, RevisionSummary, SearchHit } from '../../shared/notes/note';
@@ -181,6 +182,43 @@ describe('signing', () => {
     expect(signed.signedBy).toBe('Dr Ana Ruiz');
     expect(signed.signedAt).toBe(new Date(clock).toISOString());
     expect(signed.contentHash).toMatch(/^[0-9a-f]{64}$/);
+    const revisions = expectOk<RevisionSummary[]>(await core.handle('notes:revisions', { id: note.id }));
+    expect(revisions[0]?.reason).toBe('signing');
+  });
+
+  it('drops empty rows when signing (issue 12): the stored note, its revision and its fingerprint agree', async () => {
+    const client = await newClient('Daniel Reyes');
+    const note = await newNote(client.id);
+    const agenda = [{ item: 'Sleep' }, { item: '' }, { item: 'Argument with partner' }, { item: '' }];
+    const agendaWork = [{ problem: '', notes: null }];
+    // Blank rows are valid drafts: the autosave takes them as they are.
+    expectOk(await core.handle('notes:saveDraft', { id: note.id, changes: { agenda, agendaWork } }));
+    const draft = expectOk<Note>(await core.handle('notes:get', { id: note.id }));
+    expect(draft.values.agenda).toEqual(agenda);
+    await setName('Dr Ana Ruiz');
+    const signed = expectOk<Note>(await core.handle('notes:sign', { id: note.id }));
+    expect(signed.values.agenda).toEqual([{ item: 'Sleep' }, { item: 'Argument with partner' }]);
+    // The new note's one blank thought record goes too.
+    expect(draft.values.thoughtRecord).toHaveLength(1);
+    expect(signed.values.agendaWork).toEqual([]);
+    expect(signed.values.thoughtRecord).toEqual([]);
+    // Every other value is signed as it was saved.
+    const rowsLeftOut = { agenda: null, agendaWork: null, thoughtRecord: null };
+    expect({ ...signed.values, ...rowsLeftOut }).toEqual({ ...draft.values, ...rowsLeftOut });
+    // The fingerprint is over the values stored with the signature, read back from the vault.
+    const reopened = expectOk<Note>(await core.handle('notes:get', { id: note.id }));
+    expect(reopened.values).toEqual(signed.values);
+    expect(reopened.contentHash).toBe(
+      contentHash({
+        noteId: note.id,
+        clientId: client.id,
+        templateId: 'cbt-session',
+        templateVersion: reopened.template.version,
+        values: reopened.values,
+        signedAt: reopened.signedAt,
+        signedBy: 'Dr Ana Ruiz',
+      }),
+    );
     const revisions = expectOk<RevisionSummary[]>(await core.handle('notes:revisions', { id: note.id }));
     expect(revisions[0]?.reason).toBe('signing');
   });

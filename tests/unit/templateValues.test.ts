@@ -10,10 +10,13 @@ import type { NoteValues, RichTextDoc, RichTextNode, TemplateDef } from '../../s
 import {
   carryForward,
   checkChanges,
+  emptyRow,
   emptyValues,
   initialValues,
+  isEmptyRow,
   noteText,
   richTextToPlain,
+  withoutEmptyRows,
 } from '../../shared/templates/values';
 
 const cbt = findBuiltInTemplate('cbt-session') as TemplateDef;
@@ -1104,5 +1107,75 @@ describe('carryForward', () => {
     (result.bridge as RichTextDoc).content = [];
     expect(previous.values.agenda).toEqual([{ item: 'Sleep' }]);
     expect(previous.values.plan).toEqual(say('Plan'));
+  });
+});
+
+describe('empty rows (issue 12: a blank agenda row is a valid draft, dropped at signing)', () => {
+  const agendaWork = cbt.sections.flatMap((section) => section.fields).find((field) => field.id === 'agendaWork');
+  if (agendaWork?.kind !== 'group') throw new Error('the CBT template has no agendaWork group');
+  const thoughtRecord = cbt.sections.flatMap((section) => section.fields).find((field) => field.id === 'thoughtRecord');
+  if (thoughtRecord?.kind !== 'group') throw new Error('the CBT template has no thoughtRecord group');
+
+  it('a new row of every built-in group passes the autosave check ("+ Add" must never turn the status red)', () => {
+    for (const template of builtInTemplates) {
+      for (const field of template.sections.flatMap((section) => section.fields)) {
+        if (field.kind !== 'group') continue;
+        const changes = { [field.id]: [emptyRow(field), emptyRow(field)] };
+        expect(checkChanges(template, changes), `${template.id}.${field.id}`).toEqual({ ok: true, changes });
+      }
+    }
+  });
+
+  const rows: { why: string; row: unknown; empty: boolean }[] = [
+    { why: 'a new row', row: emptyRow(agendaWork), empty: true },
+    { why: 'a row with no keys (sub-fields filled with empty values)', row: {}, empty: true },
+    { why: 'spaces only in the one-line text', row: { problem: '   ', notes: null }, empty: true },
+    { why: 'an empty rich-text document', row: { problem: '', notes: doc(paragraph()) }, empty: true },
+    { why: 'text in the one-line field', row: { problem: 'Sleep', notes: null }, empty: false },
+    { why: 'text in the rich-text field only', row: { problem: '', notes: say('Worked on sleep') }, empty: false },
+    { why: 'not a row at all (kept: it is not ours to drop)', row: 'Sleep', empty: false },
+  ];
+  it.each(rows)('isEmptyRow: $why → $empty', ({ row, empty }) => {
+    expect(isEmptyRow(agendaWork, row)).toBe(empty);
+  });
+
+  const ratingRows: { why: string; row: Record<string, unknown>; empty: boolean }[] = [
+    { why: 'a new thought record', row: emptyRow(thoughtRecord), empty: true },
+    {
+      why: 'a belief rating of 0 is an answer',
+      row: { ...emptyRow(thoughtRecord), alternativeBelief: 0 },
+      empty: false,
+    },
+    {
+      why: 'a distortion tag is an answer',
+      row: { ...emptyRow(thoughtRecord), distortions: ['catastrophizing'] },
+      empty: false,
+    },
+  ];
+  it.each(ratingRows)('isEmptyRow (thought record): $why → $empty', ({ row, empty }) => {
+    expect(thoughtRecord.fields.map((sub) => sub.id)).toEqual(expect.arrayContaining(Object.keys(row)));
+    expect(isEmptyRow(thoughtRecord, row)).toBe(empty);
+  });
+
+  it('withoutEmptyRows drops only the empty rows, in order, and leaves other fields as they are', () => {
+    const summary = say('Summary');
+    const values = {
+      ...emptyValues(cbt),
+      summary,
+      agenda: [{ item: 'Sleep' }, { item: '' }, { item: 'Argument with partner' }, { item: '  ' }],
+      agendaWork: [emptyRow(agendaWork)],
+    };
+    const result = withoutEmptyRows(cbt, values);
+    expect(result.agenda).toEqual([{ item: 'Sleep' }, { item: 'Argument with partner' }]);
+    expect(result.agendaWork).toEqual([]);
+    expect(result.summary).toBe(summary);
+    expect(Object.keys(result).sort()).toEqual(Object.keys(values).sort());
+    // The input is not changed (the draft as stored stays what it was until signing writes).
+    expect(values.agenda).toHaveLength(4);
+  });
+
+  it('withoutEmptyRows leaves a note with no empty row equal to itself', () => {
+    const values = { ...emptyValues(cbt), agenda: [{ item: 'Sleep' }], agendaWork: [], thoughtRecord: [] };
+    expect(withoutEmptyRows(cbt, values)).toEqual(values);
   });
 });
