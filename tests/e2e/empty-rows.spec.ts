@@ -71,6 +71,15 @@ test('empty agenda rows save, sign and disappear; a duration over its limit is m
   const border = await duration.evaluate((input) => getComputedStyle(input).borderTopWidth);
   expect(border).toBe('2px');
 
+  // Looked at by a person: the mark, the message beside it, the status and the banner.
+  for (const width of [1366, 1024, 900]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: `test-results/empty-rows-marked-${width}.png` });
+    await agenda.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `test-results/empty-rows-agenda-${width}.png` });
+  }
+
   await duration.fill('50');
   await expect(duration).not.toHaveAttribute('aria-invalid', 'true');
   await expect(page.locator(`#${errorId}`)).toHaveCount(0);
