@@ -24,7 +24,7 @@ async function expectSaved(page: Page) {
   await expect(saveState(page)).toHaveText(/^✓ Saved/, { timeout: 10_000 });
 }
 
-test('empty agenda rows save, sign and disappear; a duration over its limit is marked and recovers', async ({
+test('empty agenda rows save, sign and disappear; a duration over its limit or a half-typed date is marked and recovers', async ({
   page,
 }) => {
   test.setTimeout(90_000);
@@ -86,6 +86,21 @@ test('empty agenda rows save, sign and disappear; a duration over its limit is m
   await expectSaved(page);
   await expect(page.getByText('One value is not saved.')).toHaveCount(0);
 
+  // A half-typed date (a segment cleared) is marked and not sent: the stored date is not emptied.
+  const sessionAt = page.getByLabel('Date and time');
+  const before = await sessionAt.inputValue();
+  await sessionAt.click();
+  await page.keyboard.press('Backspace');
+  await expect(sessionAt).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('#field-sessionAt-error')).toHaveText(
+    'Enter the full date and time. It is not saved until then.',
+  );
+  await expect(sessionAt).toHaveAttribute('aria-describedby', /field-sessionAt-error/);
+  await expect(saveState(page)).toHaveText(/Not saved/);
+  await sessionAt.fill(before);
+  await expect(sessionAt).not.toHaveAttribute('aria-invalid', 'true');
+  await expectSaved(page);
+
   // Signing is not refused by the empty row, and the signed note does not show it.
   await page.getByRole('button', { name: 'Sign note…' }).first().click();
   // The signer's name is asked for the first time (it is kept in Settings).
@@ -107,9 +122,15 @@ test('empty agenda rows save, sign and disappear; a duration over its limit is m
     const notes = await api['notes:listForClient']({ clientId: clients.value[0].id });
     if (!notes.ok || !notes.value[0]) return null;
     const note = await api['notes:get']({ id: notes.value[0].id });
-    return note.ok ? { status: note.value.status, agenda: note.value.values.agenda } : null;
+    return note.ok
+      ? { status: note.value.status, agenda: note.value.values.agenda, sessionAt: note.value.values.sessionAt }
+      : null;
   });
-  expect(stored).toEqual({ status: 'signed', agenda: [{ item: 'Sleep' }, { item: 'Argument with partner' }] });
+  expect(stored).toEqual({
+    status: 'signed',
+    agenda: [{ item: 'Sleep' }, { item: 'Argument with partner' }],
+    sessionAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+  });
 
   for (const width of [1366, 1024, 900]) {
     await page.setViewportSize({ width, height: 900 });

@@ -95,7 +95,7 @@ export const FieldInput = memo(function FieldInput({
     case 'number':
       return <NumberInput field={field} initial={asNumber(initial)} onProblem={problemOf} {...common} />;
     case 'dateTime':
-      return <DateTimeInput field={field} initial={asString(initial)} {...common} />;
+      return <DateTimeInput field={field} initial={asString(initial)} onProblem={problemOf} {...common} />;
     case 'rating':
       return <RatingInput field={field} initial={asNumber(initial)} {...common} />;
     case 'singleChoice':

@@ -128,15 +128,29 @@ export function NumberInput({
   );
 }
 
+/**
+ * A date and time. A half-typed one (a segment cleared or left blank) makes the browser
+ * report '' with `badInput`: that is flagged at the field and not sent, so the stored
+ * date is never silently emptied; an input cleared completely is an empty value.
+ */
 export function DateTimeInput({
   field,
   initial,
   idBase,
   onChange,
   onCommit,
+  onProblem,
   labelHidden,
 }: FieldProps<DateTimeField, string | null>) {
-  const [text, set] = useFieldValue(toLocalInput(initial), (read) => onChange(() => fromLocalInput(read())));
+  const [text, setText] = useState(toLocalInput(initial));
+  const [incomplete, setIncomplete] = useState(false);
+  const shownProblem = incomplete ? `${field.label}: Enter the full date and time.` : null;
+  const report = useRef(onProblem);
+  report.current = onProblem;
+  useEffect(() => report.current?.(shownProblem), [shownProblem]);
+  useEffect(() => () => report.current?.(null), []);
+  const errorId = `${idBase}-error`;
+  const describedBy = [field.help && helpIdOf(idBase), incomplete && errorId].filter(Boolean).join(' ');
   return (
     <FieldShell idBase={idBase} label={field.label} help={field.help} labelHidden={labelHidden} as="input">
       <input
@@ -144,10 +158,22 @@ export function DateTimeInput({
         className="datetime-input"
         type="datetime-local"
         value={text}
-        aria-describedby={field.help ? helpIdOf(idBase) : undefined}
-        onChange={(event) => set(event.target.value)}
+        aria-invalid={incomplete ? true : undefined}
+        aria-describedby={describedBy || undefined}
+        onChange={(event) => {
+          const next = event.target.value;
+          const bad = event.target.validity.badInput;
+          setText(next);
+          setIncomplete(bad);
+          if (!bad) onChange(() => fromLocalInput(next));
+        }}
         onBlur={onCommit}
       />
+      {incomplete && (
+        <p id={errorId} className="field-error">
+          Enter the full date and time. It is not saved until then.
+        </p>
+      )}
     </FieldShell>
   );
 }
