@@ -51,6 +51,13 @@ test('empty agenda rows save, sign and disappear; a duration over its limit or a
   await expect(rowInput(3)).toHaveValue('');
   await expect(agenda.getByRole('group', { name: /^Agenda item \d+$/ })).toHaveCount(3);
 
+  // The same in a row that starts with rich text: focus goes into its first box.
+  const cognitive = page.locator('#note-section-cognitiveWork');
+  await cognitive.getByRole('button', { name: '+ Add thought record' }).click();
+  await expect(
+    cognitive.getByRole('group', { name: 'Thought record 2' }).getByRole('textbox', { name: 'Situation' }),
+  ).toBeFocused();
+
   // The empty row is a valid draft: the save goes through and stays green, nothing is marked.
   await expectSaved(page);
   await expect(agenda.locator('[aria-invalid="true"]')).toHaveCount(0);
