@@ -51,6 +51,13 @@ test('empty agenda rows save, sign and disappear; a duration over its limit or a
   await expect(rowInput(3)).toHaveValue('');
   await expect(agenda.getByRole('group', { name: /^Agenda item \d+$/ })).toHaveCount(3);
 
+  // Removing a row and adding it back: focus is never lost, the count follows.
+  await agenda.getByRole('button', { name: 'Remove agenda item 3' }).click();
+  await expect(rowInput(2)).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(rowInput(3)).toBeFocused();
+  await expect(agenda.getByRole('group', { name: /^Agenda item \d+$/ })).toHaveCount(3);
+
   // The same in a row that starts with rich text: focus goes into its first box.
   const cognitive = page.locator('#note-section-cognitiveWork');
   await cognitive.getByRole('button', { name: '+ Add thought record' }).click();

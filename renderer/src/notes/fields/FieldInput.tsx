@@ -147,6 +147,7 @@ function GroupInput({
   /** The row just added, to be focused once it is drawn. */
   const [focusKey, setFocusKey] = useState<number | null>(null);
   const rowElements = useRef(new Map<number, HTMLFieldSetElement>());
+  const addButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (focusKey === null) return;
     rowElements.current.get(focusKey)?.querySelector<HTMLElement>(FIRST_CONTROL)?.focus();
@@ -177,19 +178,30 @@ function GroupInput({
     update([...current.slice(0, afterIndex + 1), row, ...current.slice(afterIndex + 1)]);
     setFocusKey(row.key);
   };
+  /** Focus goes to the row above (or the one now in its place), never lost with the button. */
+  const removeRow = (index: number) => {
+    const current = rowsRef.current;
+    const next = current.filter((_, at) => at !== index);
+    update(next);
+    const neighbour = next[Math.max(0, index - 1)];
+    if (neighbour) setFocusKey(neighbour.key);
+    else addButton.current?.focus();
+  };
+  // A row of one short line (an agenda item) sits on one line with its Remove button.
+  const compact = field.fields.length === 1 && field.fields[0]?.kind === 'shortText';
   const onRowKey = (event: KeyboardEvent<HTMLFieldSetElement>, index: number) => {
     const target = event.target as HTMLElement;
     const plainEnter = event.key === 'Enter' && !event.shiftKey && !event.ctrlKey && !event.altKey && !event.metaKey;
-    // Only a one-line text box: Enter in rich text is a new paragraph, on a button a press.
-    if (!plainEnter || event.nativeEvent.isComposing) return;
+    // Only in a list of one-liners (agenda items), only in its text box: Enter in rich text
+    // is a new paragraph, on a button a press, and in a thought record's "Emotions" it
+    // must not start a whole new record.
+    if (!compact || !plainEnter || event.nativeEvent.isComposing) return;
     if (!(target instanceof HTMLInputElement) || target.type !== 'text') return;
     event.preventDefault();
     addRow(index);
   };
   const itemLabel = field.itemLabel;
   const minRows = field.minRows ?? 0;
-  // A row of one short line (an agenda item) sits on one line with its Remove button.
-  const compact = field.fields.length === 1 && field.fields[0]?.kind === 'shortText';
 
   return (
     <FieldShell
@@ -231,7 +243,7 @@ function GroupInput({
                 type="button"
                 className="quiet small-button"
                 disabled={rows.length <= minRows}
-                onClick={() => update(rows.filter((each) => each !== row))}
+                onClick={() => removeRow(index)}
               >
                 Remove<span className="visually-hidden">{` ${itemLabel.toLowerCase()} ${index + 1}`}</span>
               </button>
@@ -239,7 +251,7 @@ function GroupInput({
           </div>
         </fieldset>
       ))}
-      <button type="button" className="add-row" onClick={() => addRow(rows.length - 1)}>
+      <button type="button" ref={addButton} className="add-row" onClick={() => addRow(rows.length - 1)}>
         + Add {itemLabel.toLowerCase()}
       </button>
     </FieldShell>
