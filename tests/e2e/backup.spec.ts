@@ -194,9 +194,33 @@ test('a restore is undone from the unlock screen: lock, then bring the set-aside
   await page.getByRole('button', { name: 'Clients' }).click();
   await addClient(page, { name: 'Amara Okafor' });
 
+  // Typed before the card's status has loaded (held back here until the folder is typed):
+  // the late status must not put the old, empty folder back under the therapist's typing.
+  let releaseStatus = () => {};
+  const statusHeld = new Promise<void>((resolve) => {
+    releaseStatus = resolve;
+  });
+  let heldBack = false;
+  let statusDelivered = false;
+  await page.route(
+    (url) => decodeURIComponent(url.pathname) === '/ipc/backup:status',
+    async (route) => {
+      if (heldBack) return route.continue();
+      heldBack = true;
+      const response = await route.fetch();
+      await statusHeld;
+      await route.fulfill({ response });
+      statusDelivered = true;
+    },
+  );
   const card = await openSettings(page);
   await card.getByLabel('Backup folder (full path)').fill(backupFolder);
+  releaseStatus();
+  await expect.poll(() => statusDelivered).toBe(true);
+  await expect(card).toContainText('No backup has been made yet.');
+  await expect(card.getByLabel('Backup folder (full path)')).toHaveValue(backupFolder);
   await card.getByRole('button', { name: 'Save folder' }).click();
+  await expect(card.getByText('Backup folder saved.')).toBeVisible();
   await card.getByRole('button', { name: 'Back up now' }).click();
   await expect(card.getByText(/Backed up and verified/)).toBeVisible();
   await page.getByRole('button', { name: 'Clients' }).click();

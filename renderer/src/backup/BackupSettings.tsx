@@ -20,10 +20,12 @@ export function BackupSettings() {
   const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const [restoring, setRestoring] = useState(false);
+  // Once the therapist has typed a folder, a status arriving late must not put the old one back.
+  const [folderEdited, setFolderEdited] = useState(false);
 
   useEffect(() => {
-    if (status) setFolder(status.folder);
-  }, [status]);
+    if (status && !folderEdited) setFolder(status.folder);
+  }, [status, folderEdited]);
 
   async function saveFolder(event: FormEvent) {
     event.preventDefault();
@@ -32,6 +34,7 @@ export function BackupSettings() {
     try {
       await call('settings:update', { backupFolder: folder });
       setMessage({ kind: 'success', text: folder.trim() ? 'Backup folder saved.' : 'Automatic backups are off.' });
+      setFolderEdited(false);
       reload();
     } catch (failure) {
       setFolderError(messageOf(failure));
@@ -67,7 +70,10 @@ export function BackupSettings() {
           <input
             id={`${id}-folder`}
             value={folder}
-            onChange={(event) => setFolder(event.target.value)}
+            onChange={(event) => {
+              setFolderEdited(true);
+              setFolder(event.target.value);
+            }}
             placeholder="/Volumes/Backup/Sessionkeep"
             spellCheck={false}
             aria-invalid={folderError !== null}
