@@ -40,6 +40,20 @@ export const obtainedFromOptions = [
 export const obtainedFromSchema = z.enum(['prescribed', 'pharmacy', 'online', 'shop', 'other']);
 export type ObtainedFrom = z.infer<typeof obtainedFromSchema>;
 
+/**
+ * Where a medication came from. Most are prescribed to the client; some are not (a friend's
+ * or a relative's pills, bought online or on the street), which matters when discussing them.
+ */
+export const medicationSourceOptions = [
+  { id: 'prescribed', label: 'Prescribed to the client' },
+  { id: 'friend-or-family', label: 'Not prescribed: from a friend or family' },
+  { id: 'online', label: 'Not prescribed: bought online' },
+  { id: 'street', label: 'Not prescribed: from the street' },
+  { id: 'other', label: 'Not prescribed: other' },
+] as const;
+export const medicationSourceSchema = z.enum(['prescribed', 'friend-or-family', 'online', 'street', 'other']);
+export type MedicationSource = z.infer<typeof medicationSourceSchema>;
+
 export const prescriberKnowsSchema = z.enum(['yes', 'no', 'unknown']);
 export type PrescriberKnows = z.infer<typeof prescriberKnowsSchema>;
 
@@ -66,6 +80,8 @@ export const medicationFieldsSchema = z.strictObject({
   name,
   dose: text('Dose', 120),
   prescriber: text('Prescriber', 120),
+  /** Entries recorded before this field existed were all prescribed to the client. */
+  source: medicationSourceSchema.default('prescribed'),
   startedOn: optionalDate('Started'),
   stoppedOn: optionalDate('Stopped'),
 });

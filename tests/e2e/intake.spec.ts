@@ -78,12 +78,22 @@ async function addSubstance(scope: Locator, substance: Substance) {
   await expect(entry(currentList(scope), substance.name)).toBeVisible();
 }
 
-async function addMedication(page: Page, scope: Locator, name: string, recognised: string, dose: string) {
+async function addMedication(
+  page: Page,
+  scope: Locator,
+  name: string,
+  recognised: string,
+  dose: string,
+  source = 'Prescribed to the client',
+) {
   await scope.getByRole('button', { name: '+ Medication' }).click();
   const form = scope.getByRole('form', { name: 'Add a medication' });
   await form.getByLabel('Medication (generic or brand)').fill(name);
   await expect(form.getByText(recognised, { exact: true })).toBeVisible();
   await form.getByLabel('Dose').fill(dose);
+  await expect(form.getByLabel('Prescribed to the client?')).toHaveValue('prescribed');
+  await form.getByLabel('Prescribed to the client?').selectOption({ label: source });
+  await form.getByLabel('Dose').focus();
   await page.keyboard.press('Enter');
   await expect(form).toBeHidden();
   await expect(entry(currentList(scope), name)).toBeVisible();
@@ -147,8 +157,18 @@ test('a client’s kratom, sertraline and alprazolam: cautions, sources, actions
   await expect(kratom).toContainText('prescriber knows: no');
   await addMedication(page, intake, 'sertraline', 'Recognised: sertraline → SSRI antidepressant', '100 mg daily');
   // A brand name is recognised as its generic.
-  await addMedication(page, intake, 'Xanax', 'Recognised: alprazolam → benzodiazepine', '0.5 mg as needed');
+  // A medication can be someone else's: recorded as not prescribed to the client.
+  await addMedication(
+    page,
+    intake,
+    'Xanax',
+    'Recognised: alprazolam → benzodiazepine',
+    '0.5 mg as needed',
+    'Not prescribed: from a friend or family',
+  );
   await expect(entry(currentList(intake), 'Xanax')).toContainText('alprazolam · benzodiazepine');
+  await expect(entry(currentList(intake), 'Xanax')).toContainText('not prescribed: from a friend or family');
+  await expect(entry(currentList(intake), 'sertraline')).not.toContainText('not prescribed');
   await expect(currentList(intake).getByRole('article')).toHaveCount(3);
 
   // The cautions, most severe first, each with its severity in words.
@@ -186,7 +206,12 @@ test('a client’s kratom, sertraline and alprazolam: cautions, sources, actions
   // A name not in the knowledge base: said plainly, never read as "no risk".
   await intake.getByRole('button', { name: '+ Substance or supplement' }).click();
   const unknownForm = intake.getByRole('form', { name: 'Add a substance or supplement' });
+  // Mid-word it would only be noise: the warning waits until the name field is left.
+  await unknownForm.getByLabel('Name', { exact: true }).pressSequentially('Moonflo');
+  await expect(unknownForm.getByText('Not in the built-in list: no built-in information')).toBeHidden();
   await unknownForm.getByLabel('Name', { exact: true }).fill('Moonflower blend');
+  await expect(unknownForm.getByText('Not in the built-in list: no built-in information')).toBeHidden();
+  await unknownForm.getByLabel('Name', { exact: true }).press('Tab');
   await expect(unknownForm.getByText('Not in the built-in list: no built-in information')).toBeVisible();
   await unknownForm.getByRole('button', { name: 'Add', exact: true }).click();
   const noInfo = caution(intake, 'No built-in information');

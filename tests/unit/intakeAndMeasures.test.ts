@@ -1,14 +1,28 @@
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Core, createCore } from '../../electron/core/core';
 import { knowledgeBase } from '../../shared/cautions';
 import { type Client, emptyClientInput } from '../../shared/clients/client';
 import type { CautionAction } from '../../shared/intake/cautionAction';
-import type { IntakeEntry, MedicationFields, SubstanceFields } from '../../shared/intake/entry';
+import {
+  type IntakeEntry,
+  intakeFieldsSchema,
+  type MedicationFields,
+  type SubstanceFields,
+} from '../../shared/intake/entry';
 import { currentCautions, openSeriousCautions } from '../../shared/intake/overview';
 import type { ClientIntake } from '../../shared/ipc/contract';
 import type { Administration } from '../../shared/measures/administration';
 import type { Note } from '../../shared/notes/note';
-import { expectFailure, expectOk, makeTempFolder, PASSPHRASE, removeFolder } from './support/vaultFolder';
+import {
+  expectFailure,
+  expectOk,
+  makeTempFolder,
+  openRawVaultDb,
+  PASSPHRASE,
+  removeFolder,
+  vaultDataKey,
+} from './support/vaultFolder';
 
 /**
  * Intake, caution actions and measures through the core's front door, on a real
@@ -55,6 +69,7 @@ const medication = (name: string, dose = ''): MedicationFields => ({
   name,
   dose,
   prescriber: 'Dr Lee (GP)',
+  source: 'prescribed',
   startedOn: '',
   stoppedOn: '',
 });
@@ -104,6 +119,46 @@ describe('intake entries', () => {
     ]);
     await relock();
     expect((await intake()).entries).toEqual([after]);
+  });
+
+  it('records a medication not prescribed to the client, and refuses a source it does not know', async () => {
+    const friends = await add({ ...medication('alprazolam', '0.5 mg'), source: 'friend-or-family' });
+    expect(friends.fields).toMatchObject({ kind: 'medication', source: 'friend-or-family' });
+    const failure = expectFailure(
+      await core.handle('intake:add', {
+        clientId: client.id,
+        noteId: null,
+        fields: { ...medication('diazepam'), source: 'pharmacy' },
+      }),
+      'INVALID_REQUEST',
+    );
+    expect(failure.field).toBe('fields.source');
+    await relock();
+    expect((await intake()).entries).toEqual([friends]);
+  });
+
+  it('reads a medication stored before "source" existed as prescribed to the client', async () => {
+    const entry = await add(medication('sertraline', '50 mg'));
+    const { source: _absent, ...older } = medication('sertraline', '50 mg');
+    expectOk(await core.handle('vault:lock', {}));
+    const db = openRawVaultDb(join(folder, 'vault.db'), await vaultDataKey(folder, PASSPHRASE));
+    try {
+      db.prepare('UPDATE intake_entries SET fields_json = ? WHERE id = ?').run(JSON.stringify(older), entry.id);
+      // History is append-only: an older change is added as it was written then.
+      db.prepare("INSERT INTO intake_events (entry_id, change, at, fields_json) VALUES (?, 'changed', ?, ?)").run(
+        entry.id,
+        '2026-03-02T10:00:00.000Z',
+        JSON.stringify(older),
+      );
+    } finally {
+      db.close();
+    }
+    expectOk(await core.handle('vault:unlock', { passphrase: PASSPHRASE }));
+    const read = (await intake()).entries;
+    expect(read).toHaveLength(1);
+    expect(read[0]?.fields).toEqual(entry.fields);
+    expect(read[0]?.history.map((change) => change.fields)).toEqual([entry.fields, entry.fields]);
+    expect(intakeFieldsSchema.parse(older)).toEqual(medication('sertraline', '50 mg'));
   });
 
   it('adds nothing to the history when an unchanged form is saved again', async () => {

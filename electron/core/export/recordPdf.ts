@@ -1,6 +1,6 @@
 import { describeFrequency } from '../../../shared/homework/stats';
 import { cautionActionLabel } from '../../../shared/intake/cautionAction';
-import { obtainedFromOptions } from '../../../shared/intake/entry';
+import { medicationSourceOptions, obtainedFromOptions } from '../../../shared/intake/entry';
 import { ITEM9_FLAG, instruments, isInstrumentId } from '../../../shared/measures';
 import type { NoteValues, TemplateDef } from '../../../shared/templates/types';
 import { noteText, richTextToPlain } from '../../../shared/templates/values';
@@ -135,6 +135,8 @@ export function describeIntake(fields: Record<string, unknown>): string {
   };
   if (fields.kind === 'medication') {
     add('', fields.dose);
+    const source = medicationSourceOptions.find((option) => option.id === fields.source);
+    if (source && source.id !== 'prescribed') add('', source.label.toLocaleLowerCase());
     add('prescriber', fields.prescriber);
   } else {
     add('', [str(fields.amount), str(fields.unit)].filter(Boolean).join(' '));

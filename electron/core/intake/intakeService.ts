@@ -82,11 +82,11 @@ const DAMAGED_HINT = 'It is listed under Settings → Data health, where it can 
 
 type Judged<T> = { rowid: number; id: string; value: T; problem: null } | (DamagedRow & { value: null });
 
+/** The row as its schema reads it (so fields added later get their defaults), or why it cannot be read. */
 function judged<T>(rowid: number, id: string, value: T, schema: z.ZodType, what: string): Judged<T> {
-  const problem = schemaProblem(schema, value);
-  return problem
-    ? { rowid, id, problem: `${what} cannot be read. ${problem}`, value: null }
-    : { rowid, id, value, problem: null };
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return { rowid, id, value: parsed.data as T, problem: null };
+  return { rowid, id, problem: `${what} cannot be read. ${schemaProblem(schema, value)}`, value: null };
 }
 
 /** A stored JSON column, parsed within the depth bound, or the damaged verdict on its row. */

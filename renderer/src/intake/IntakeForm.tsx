@@ -4,6 +4,7 @@ import {
   type IntakeEntry,
   type IntakeFields,
   intakeFieldsSchema,
+  medicationSourceOptions,
   obtainedFromOptions,
 } from '../../../shared/intake/entry';
 import { ApiError, call, messageOf } from '../api';
@@ -44,7 +45,7 @@ const substanceKeys = [
   'prescriberKnows',
   'stoppedOn',
 ] as const;
-const medicationKeys = ['name', 'dose', 'prescriber', 'startedOn', 'stoppedOn'] as const;
+const medicationKeys = ['name', 'dose', 'prescriber', 'source', 'startedOn', 'stoppedOn'] as const;
 
 function valuesOf(kind: Kind, entry: IntakeEntry | null): Values {
   const keys = kind === 'substance' ? substanceKeys : medicationKeys;
@@ -55,6 +56,7 @@ function valuesOf(kind: Kind, entry: IntakeEntry | null): Values {
     values[key] = typeof value === 'string' ? value : '';
   }
   if (kind === 'substance' && values.prescriberKnows === '') values.prescriberKnows = 'unknown';
+  if (kind === 'medication' && values.source === '') values.source = 'prescribed';
   return values;
 }
 
@@ -120,6 +122,8 @@ export function IntakeForm({ clientId, noteId, scope, target, entry, onDone }: P
   const [busy, setBusy] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   const restored = useRef(drafts.has(key));
+  // "Not in the built-in list" waits until the name field is left: mid-word it is only noise.
+  const [nameLeft, setNameLeft] = useState(() => (values.name ?? '') !== '');
   const untouched = JSON.stringify(values) === JSON.stringify(initial.current);
 
   useEffect(() => {
@@ -231,7 +235,8 @@ export function IntakeForm({ clientId, noteId, scope, target, entry, onDone }: P
     </div>
   );
 
-  const recognised = recognition(values.name ?? '');
+  const nameFound = recognition(values.name ?? '');
+  const recognised = nameFound?.known === false && !nameLeft ? null : nameFound;
   const title = entry ? `Edit ${entry.fields.name}` : `Add a ${kindLabels[kind].toLocaleLowerCase()}`;
   const stopHint = entry ? 'Leave empty while it is still taken.' : 'Only for something already stopped.';
 
@@ -244,9 +249,9 @@ export function IntakeForm({ clientId, noteId, scope, target, entry, onDone }: P
       onKeyDown={onKeyDown}
       noValidate
     >
-      <h4 id={`${id}-title`} className="intake-form-title">
+      <h3 id={`${id}-title`} className="intake-form-title">
         {title}
-      </h4>
+      </h3>
       {restored.current && !untouched && (
         <p className="hint intake-restored">What you typed before is back. Cancel drops it.</p>
       )}
@@ -261,7 +266,11 @@ export function IntakeForm({ clientId, noteId, scope, target, entry, onDone }: P
             autoFocus
             value={values.name ?? ''}
             placeholder={kind === 'medication' ? 'e.g. sertraline, Zoloft' : placeholders.name}
-            onChange={(event) => change('name', event.target.value)}
+            onChange={(event) => {
+              setNameLeft(false);
+              change('name', event.target.value);
+            }}
+            onBlur={() => setNameLeft(true)}
             {...described('name', true)}
           />
           <datalist id={`${id}-names`}>
@@ -330,6 +339,22 @@ export function IntakeForm({ clientId, noteId, scope, target, entry, onDone }: P
           <>
             {text('dose')}
             {text('prescriber')}
+            <div className="field span-2">
+              <label htmlFor={`${id}-source`}>{fieldLabels.source}</label>
+              <select
+                id={`${id}-source`}
+                value={values.source ?? 'prescribed'}
+                onChange={(event) => change('source', event.target.value)}
+                {...described('source')}
+              >
+                {medicationSourceOptions.map((option) => (
+                  <option key={option.id} value={option.id}>
+                    {option.label}
+                  </option>
+                ))}
+              </select>
+              {errorOf('source')}
+            </div>
             {date('startedOn')}
             {date('stoppedOn', stopHint)}
           </>

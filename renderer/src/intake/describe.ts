@@ -6,6 +6,7 @@ import {
   type IntakeEntry,
   type IntakeFields,
   type MedicationFields,
+  medicationSourceOptions,
   obtainedFromOptions,
   type SubstanceFields,
 } from '../../../shared/intake/entry';
@@ -34,6 +35,7 @@ export const fieldLabels: Record<Exclude<AnyField, 'kind'>, string> = {
   prescriberKnows: 'Prescriber knows',
   dose: 'Dose',
   prescriber: 'Prescriber',
+  source: 'Prescribed to the client?',
   stoppedOn: 'Stopped',
 };
 
@@ -47,6 +49,7 @@ export function valueText(field: string, value: unknown): string {
   if (DATE_FIELDS.has(field) && typeof value === 'string') return formatDay(value);
   if (field === 'obtainedFrom')
     return obtainedFromOptions.find((option) => option.id === value)?.label ?? String(value);
+  if (field === 'source') return medicationSourceOptions.find((option) => option.id === value)?.label ?? String(value);
   if (field === 'prescriberKnows') return prescriberKnowsLabels[value as keyof typeof prescriberKnowsLabels] ?? '';
   return String(value);
 }
@@ -79,9 +82,10 @@ export function detailPhrases(fields: IntakeFields): string[] {
   if (fields.kind === 'medication') {
     return [
       fields.dose,
+      fields.source !== 'prescribed' && valueText('source', fields.source).toLocaleLowerCase(),
       fields.prescriber && `prescribed by ${fields.prescriber}`,
       fields.startedOn && `since ${formatDay(fields.startedOn)}`,
-    ].filter(Boolean);
+    ].filter((phrase): phrase is string => typeof phrase === 'string' && phrase !== '');
   }
   const amount = [fields.amount, fields.unit].filter(Boolean).join(' ');
   return [
