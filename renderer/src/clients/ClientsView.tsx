@@ -80,7 +80,8 @@ export function ClientsView({ route, onNavigate }: { route: ClientsRoute; onNavi
 
   return (
     <div className="clients-layout">
-      <aside className="client-sidebar" aria-label="Clients">
+      {/* A named region, not an aside: it sits inside the main landmark. */}
+      <section className="client-sidebar" aria-label="Clients">
         <div className="sidebar-tools">
           <label htmlFor="client-search" className="visually-hidden">
             Search clients
@@ -145,7 +146,7 @@ export function ClientsView({ route, onNavigate }: { route: ClientsRoute; onNavi
             </li>
           ))}
         </ul>
-      </aside>
+      </section>
       <section className="client-main" aria-label="Client record">
         {loadError && <Alert kind="error">{loadError}</Alert>}
         {notice && <Alert kind="success">{notice}</Alert>}
@@ -180,6 +181,7 @@ export function ClientsView({ route, onNavigate }: { route: ClientsRoute; onNavi
             <BackupReminder onOpenSettings={() => onNavigate({ view: 'settings' })} />
             <OverdueDrafts onOpen={(note) => onNavigate({ view: 'note', noteId: note.id, clientId: note.clientId })} />
             <div className="placeholder">
+              <h1 className="visually-hidden">Clients</h1>
               <p>Select a client on the left, or add a new one.</p>
               <p className="muted small">
                 Shortcuts: {modLabel()}N new client · {modLabel()}F find a client · {modLabel()}K search everything ·{' '}

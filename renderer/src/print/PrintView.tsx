@@ -101,7 +101,7 @@ export function PrintView({ request, onBack }: { request: PrintRequest; onBack: 
   }, [request]);
 
   return (
-    <div className="print-view">
+    <main className="print-view">
       <div className="print-toolbar no-print">
         <button type="button" onClick={onBack}>
           Back
@@ -225,7 +225,7 @@ export function PrintView({ request, onBack }: { request: PrintRequest; onBack: 
             )}
           </article>
         ))}
-    </div>
+    </main>
   );
 }
 

@@ -86,24 +86,27 @@ export function Workspace({ route, onNavigate, onLock }: Props) {
           Lock <kbd>{modLabel()}L</kbd>
         </button>
       </header>
-      {route.view === 'clients' && <ClientsView route={route} onNavigate={onNavigate} />}
-      {route.view === 'note' && (
-        <NoteEditor
-          key={route.noteId}
-          noteId={route.noteId}
-          clientId={route.clientId}
-          find={route.find}
-          onNavigate={onNavigate}
-        />
-      )}
-      {route.view === 'worksheets' && (
-        <WorksheetLibrary
-          onPrintBlank={(worksheetId) =>
-            onNavigate({ view: 'sheets', request: { kind: 'blank', worksheetId }, back: { view: 'worksheets' } })
-          }
-        />
-      )}
-      {route.view === 'settings' && <SettingsView />}
+      {/* One main landmark for whichever section is open (axe: landmark-one-main). */}
+      <main className="workspace-main">
+        {route.view === 'clients' && <ClientsView route={route} onNavigate={onNavigate} />}
+        {route.view === 'note' && (
+          <NoteEditor
+            key={route.noteId}
+            noteId={route.noteId}
+            clientId={route.clientId}
+            find={route.find}
+            onNavigate={onNavigate}
+          />
+        )}
+        {route.view === 'worksheets' && (
+          <WorksheetLibrary
+            onPrintBlank={(worksheetId) =>
+              onNavigate({ view: 'sheets', request: { kind: 'blank', worksheetId }, back: { view: 'worksheets' } })
+            }
+          />
+        )}
+        {route.view === 'settings' && <SettingsView />}
+      </main>
       {searching && (
         <SearchDialog
           onClose={() => setSearching(false)}

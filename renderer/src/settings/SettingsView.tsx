@@ -253,7 +253,7 @@ function TransferSettingsCard() {
 
 export function SettingsView() {
   return (
-    <main className="settings">
+    <div className="settings">
       <h1>Settings</h1>
       <ProfileSettings />
       <TemplateSettings />
@@ -267,6 +267,6 @@ export function SettingsView() {
       <DataHealth />
       <AuditLog />
       <AboutKnowledgeBase />
-    </main>
+    </div>
   );
 }

@@ -119,7 +119,7 @@ export function PrintSheets({ request, onBack }: { request: SheetRequest; onBack
   if (error) status = '';
 
   return (
-    <div className="sheets-view">
+    <main className="sheets-view">
       <div className="sheets-toolbar no-print">
         <button type="button" onClick={onBack}>
           Back
@@ -171,6 +171,6 @@ export function PrintSheets({ request, onBack }: { request: SheetRequest; onBack
           crisisLines={crisisLineList(loaded.settings)}
         />
       ))}
-    </div>
+    </main>
   );
 }
