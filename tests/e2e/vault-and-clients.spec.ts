@@ -52,6 +52,13 @@ test('a therapist creates a vault, manages clients, locks, and finds everything 
   expect(await clientNames(page)).toEqual(['José García', 'Zoë Ångström (Zo)']);
   await page.getByLabel('Show archived (1)').check();
   expect(await clientNames(page)).toContain('Margaret Oyelaran-Kim');
+  // Taking a client out of the archive is not called "Restore" (that is for backups).
+  await clientList(page).getByRole('button', { name: 'Margaret Oyelaran-Kim' }).click();
+  await expect(page.getByRole('button', { name: 'Restore' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Unarchive' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'is active again' })).toBeVisible();
+  await page.getByRole('button', { name: 'Archive', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'was archived' })).toBeVisible();
 
   // Lock clears every client detail from the screen.
   await clientList(page).getByRole('button', { name: 'Zoë Ångström (Zo)' }).click();

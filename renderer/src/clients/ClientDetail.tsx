@@ -93,7 +93,7 @@ export function ClientDetail({ client, onEdit, onArchive, onOpenNote, onPrint, o
             Export record…
           </button>
           <button type="button" onClick={onArchive}>
-            {archived ? 'Restore' : 'Archive'}
+            {archived ? 'Unarchive' : 'Archive'}
           </button>
           <button type="button" className="primary" onClick={onEdit} autoFocus>
             Edit
