@@ -1,13 +1,17 @@
-import type { ErrorCode } from '../../shared/errors';
+import { type ErrorCode, errorMessages } from '../../shared/errors';
 
-/** A failure the core expects and can name; dispatch turns it into an envelope. */
+/**
+ * A failure the core expects and can name; dispatch turns it into an envelope. Without a
+ * message of its own it carries the code's plain one, so wherever its message is kept
+ * (the backup status line, a restore's notice) the therapist reads words, never a code.
+ */
 export class CoreError extends Error {
   constructor(
     readonly code: ErrorCode,
     message?: string,
     readonly details: { field?: string; retryAfterSeconds?: number } = {},
   ) {
-    super(message ?? code);
+    super(message ?? errorMessages[code]);
     this.name = 'CoreError';
   }
 }

@@ -7,6 +7,7 @@ import { builtInTemplates } from '../../shared/templates';
 import { newPassphraseRefusal } from '../../shared/vault/passphraseStrength';
 import { auditCsv, checkAuditChain, listAudit } from './audit/auditLog';
 import { backUpNow, backupStatus, infoOf, listBackupInfos, rememberBackupFolder } from './backup/backupService';
+import { checkBackupFolderChange } from './backup/folderCheck';
 import {
   afterSwapError,
   backupDataKey,
@@ -206,6 +207,8 @@ export function createHandlers(
     },
     'settings:get': () => vault.settings(),
     'settings:update': (settings) => {
+      // A new backup folder must be usable now (issue 12): refused at save, in words.
+      checkBackupFolderChange(vault.settings().backupFolder, settings.backupFolder);
       const saved = saving(() => writeSettings(vault.db(), settings));
       // The backup folder is also kept next to the vault, for restoring from the unlock screen.
       if (settings.backupFolder !== undefined)

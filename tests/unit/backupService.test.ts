@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Core, createCore } from '../../electron/core/core';
@@ -73,9 +73,15 @@ describe('back up now', () => {
     expectOk(await core.handle('settings:update', { backupFolder }));
     const good = expectOk<BackupInfo>(await core.handle('backup:now', {}));
     clock += 2 * 86_400_000;
-    expectOk(await core.handle('settings:update', { backupFolder: join(root, 'unplugged') }));
+    // Saved while the drive was there, then unplugged (a missing folder is refused at save).
+    const drive = join(root, 'drive');
+    mkdirSync(drive);
+    expectOk(await core.handle('settings:update', { backupFolder: drive }));
+    renameSync(drive, join(root, 'unplugged'));
     expectFailure(await core.handle('backup:now', {}), 'BACKUP_FOLDER_MISSING');
     expect(await status()).toMatchObject({ lastAttempt: { ok: false }, lastSuccessAt: good.createdAt, due: true });
+    // The status line says it in words, never as a code (issue 12).
+    expect((await status()).lastAttempt?.message).toMatch(/^The backup folder cannot be found\./);
   });
 });
 

@@ -199,11 +199,15 @@ describe('sources that are not a regular file', () => {
     await expectRefused('/dev/zero', 'IMPORT_REFUSED', notExport('a device'));
     await expectRefused('/dev/urandom', 'IMPORT_REFUSED', notExport('a device'));
     await expectRefused(dir, 'IMPORT_REFUSED', notExport('a folder'));
+    const missing = join(out, 'nothing-here.zip');
     await expectRefused(
-      join(out, 'nothing-here.zip'),
+      missing,
       'NOT_FOUND',
-      'There is no file at that path. Nothing was imported.',
+      `There is no file at ${missing}. Check the name, or connect the drive it is on. Nothing was imported.`,
     );
+    // A path through a file is as missing as a mistyped one, said the same way.
+    const throughFile = join(validPath, 'export.zip');
+    await expectRefused(throughFile, 'NOT_FOUND', /^There is no file at .*export\.zip\. Check the name/);
   });
 
   it('a symlink to a real export is read as the export it points to', async () => {

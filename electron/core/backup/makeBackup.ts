@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { asStorageError, CoreError } from '../coreError';
 import type { VaultDb } from '../db/database';
@@ -9,6 +9,7 @@ import { type BackupSummary, checkCopy, tableCounts } from './backupCopy';
 import { backupBrokenError } from './backupErrors';
 import { BROKEN_PREFIX, backupFolderName, PARTIAL_PREFIX } from './backupPolicy';
 import { copyFileDurable, fsyncFile, fsyncFolder } from './durableFiles';
+import { folderProblem } from './folderCheck';
 import { BACKUP_DB, BACKUP_KEY, BACKUP_RECOVERY, describeFiles, fileProblem, MANIFEST, manifestText } from './manifest';
 
 export type BackupStage = 'copying' | 'key-file' | 'verifying' | 'done';
@@ -121,18 +122,19 @@ export async function makeBackup(
   }
 }
 
-/** A missing folder is most often an unplugged drive: say so rather than create a folder on the mount point. */
+/**
+ * A missing folder is most often an unplugged drive: say so rather than create a folder
+ * on the mount point. Each problem is named in words (never a code in the status line).
+ */
 function requireFolder(folder: string): void {
-  let isFolder: boolean;
-  try {
-    isFolder = statSync(folder).isDirectory();
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new CoreError('BACKUP_FOLDER_MISSING');
-    }
-    throw asStorageError(error);
+  const problem = folderProblem(folder);
+  if (problem === null) return;
+  if (problem === 'missing') throw new CoreError('BACKUP_FOLDER_MISSING');
+  const inSettings = 'Choose another folder in Settings → Backups.';
+  if (problem === 'not-a-folder') {
+    throw new CoreError('INVALID_REQUEST', `The backup folder ${folder} is a file, not a folder. ${inSettings}`);
   }
-  if (!isFolder) throw new CoreError('INVALID_REQUEST', 'The backup location is a file, not a folder.');
+  throw new CoreError('READ_ONLY', `Sessionkeep is not allowed to write in the backup folder ${folder}. ${inSettings}`);
 }
 
 /** Two backups in the same second get `-1`, `-2`…: rename would replace an empty folder silently. */

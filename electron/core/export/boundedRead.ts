@@ -46,7 +46,13 @@ async function openRegularFile(path: string): Promise<{ handle: FileHandle; size
     handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOCTTY ?? 0));
   } catch (error) {
     const code = (error as { code?: string }).code;
-    if (code === 'ENOENT') throw new CoreError('NOT_FOUND', 'There is no file at that path. Nothing was imported.');
+    // A path through a file ("/notes.txt/export.zip") is as missing as a mistyped one.
+    if (code === 'ENOENT' || code === 'ENOTDIR') {
+      throw new CoreError(
+        'NOT_FOUND',
+        `There is no file at ${path}. Check the name, or connect the drive it is on. Nothing was imported.`,
+      );
+    }
     if (code === 'EACCES' || code === 'EPERM') {
       throw new CoreError('IMPORT_REFUSED', 'Sessionkeep is not allowed to read that file. Nothing was imported.');
     }

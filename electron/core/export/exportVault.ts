@@ -1,7 +1,18 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, constants, existsSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  existsSync,
+  fsyncSync,
+  openSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fsyncFolder } from '../backup/durableFiles';
+import { folderProblem, folderProblemText } from '../backup/folderCheck';
 import { asStorageError, CoreError } from '../coreError';
 import type { VaultDb } from '../db/database';
 import { openSealer } from './container';
@@ -58,13 +69,29 @@ export function tableJson(table: string, columns: string[], rows: readonly Row[]
 
 function refuseExisting(targetPath: string): void {
   if (existsSync(targetPath)) {
+    const folder = statSync(targetPath).isDirectory();
     throw new CoreError(
       'INVALID_REQUEST',
-      'A file of that name is already there. Choose another name: nothing is overwritten.',
-      {
-        field: 'path',
-      },
+      folder
+        ? `${targetPath} is a folder. Add a file name after it, e.g. ${join(targetPath, 'sessionkeep-export.skexport')}.`
+        : 'A file of that name is already there. Choose another name: nothing is overwritten.',
+      { field: 'path' },
     );
+  }
+}
+
+/**
+ * Every reason the export could not be written is told before any work (issue 12): an
+ * existing file, and a folder that is missing, is a file, or cannot be written in.
+ */
+export function refuseUnwritableTarget(targetPath: string): void {
+  refuseExisting(targetPath);
+  const folder = dirname(targetPath);
+  const problem = folderProblem(folder);
+  if (problem !== null) {
+    throw new CoreError('INVALID_REQUEST', `${folderProblemText(problem, folder, 'The folder')} Nothing was written.`, {
+      field: 'path',
+    });
   }
 }
 
@@ -78,7 +105,7 @@ function refuseExisting(targetPath: string): void {
 export async function exportVault(db: VaultDb, targetPath: string, options: ExportOptions = {}): Promise<ExportResult> {
   const { signal, onProgress } = options;
   signal?.throwIfAborted();
-  refuseExisting(targetPath);
+  refuseUnwritableTarget(targetPath);
   onProgress?.(0);
   const exportedAt = (options.now?.() ?? new Date()).toISOString();
   const snapshot = snapshotVault(db);
