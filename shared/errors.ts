@@ -64,3 +64,19 @@ export const errorMessages = {
 export type ErrorCode = keyof typeof errorMessages;
 
 export const errorCodes = Object.keys(errorMessages) as ErrorCode[];
+
+/** Looks like a code or a field key prefix rather than words ("BACKUP_FOLDER_MISSING", "backupFolder: …"). */
+const CODE_LIKE = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/;
+const KEY_PREFIX = /^[a-z][A-Za-z0-9]*(\.[A-Za-z0-9]+)*: (?=\S)/;
+
+/**
+ * The words to show for a failure: its message, unless that is empty or a bare code, in
+ * which case the code's own plain message; a leading field key ("backupFolder: ") is cut.
+ * The last guard before the screen (renderer/src/api.ts), so no code reaches a therapist.
+ */
+export function plainMessage(code: ErrorCode, message: string | undefined): string {
+  const text = (message ?? '').trim();
+  if (text === '' || CODE_LIKE.test(text) || (errorCodes as string[]).includes(text)) return errorMessages[code];
+  const cut = text.replace(KEY_PREFIX, '');
+  return cut.charAt(0).toUpperCase() + cut.slice(1);
+}

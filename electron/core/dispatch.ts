@@ -1,18 +1,9 @@
-import type { z } from 'zod';
 import { type Channel, isChannel } from '../../shared/ipc/channels';
 import { contract } from '../../shared/ipc/contract';
 import { type Envelope, failure, ok } from '../../shared/ipc/envelope';
 import { CoreError, storageErrorCode } from './coreError';
 import type { HandlerTable } from './handlers';
-
-/** Names the first bad field of a request: "client.email: An email address needs an @…". */
-function describeIssue(issue: z.core.$ZodIssue): { field: string; message: string } {
-  // A field name comes from the request: cut it short before echoing it back.
-  const keys = issue.code === 'unrecognized_keys' ? issue.keys.map((key) => key.slice(0, 60)) : [];
-  const path = [...issue.path, ...keys.slice(0, 1)].map(String).join('.');
-  const message = issue.code === 'unrecognized_keys' ? `Unexpected field "${keys[0]}".` : issue.message;
-  return { field: path || '(request)', message: path ? `${path}: ${message}` : message };
-}
+import { describeIssue } from './requestIssue';
 
 /**
  * The boundary every adapter goes through: an unknown channel or a request that fails
@@ -51,8 +42,8 @@ export async function dispatch(
     return ok(value);
   } catch (error) {
     if (error instanceof CoreError) {
-      const message = error.message === error.code ? undefined : error.message;
-      return failure(error.code, { message, ...error.details });
+      // CoreError always carries words (its code's own message when none was given).
+      return failure(error.code, { message: error.message || undefined, ...error.details });
     }
     const storage = storageErrorCode(error);
     if (storage) return failure(storage);

@@ -1,4 +1,4 @@
-import { type ErrorCode, errorMessages } from '../../shared/errors';
+import { type ErrorCode, errorMessages, plainMessage } from '../../shared/errors';
 import type { Channel, SessionEvent } from '../../shared/ipc/channels';
 import {
   contract,
@@ -43,7 +43,7 @@ export async function call<C extends Channel>(channel: C, request: RequestOf<C>)
   if (!envelope.success) throw new ApiError('INTERNAL', errorMessages.INTERNAL);
   if (!envelope.data.ok) {
     const { code, message, field, retryAfterSeconds } = envelope.data;
-    throw new ApiError(code, message, field, retryAfterSeconds);
+    throw new ApiError(code, plainMessage(code, message), field, retryAfterSeconds);
   }
   const value = contract[channel].response.safeParse(envelope.data.value);
   if (!value.success) throw new ApiError('INTERNAL', errorMessages.INTERNAL);
