@@ -122,7 +122,10 @@ test('a complete CBT note survives a crash, is signed, gets an addendum, is foun
   // Addendum, under the unchanged note.
   await page.getByRole('textbox', { name: 'Add an addendum' }).click();
   await page.keyboard.type('Client phoned: the pangolin plan worked.', { delay: TYPING_DELAY_MS });
-  await page.getByRole('button', { name: 'Sign addendum' }).click();
+  await page.getByRole('button', { name: 'Sign addendum…' }).click();
+  const signAddendum = page.getByRole('dialog', { name: 'Sign this addendum?' });
+  await signAddendum.getByRole('button', { name: 'Sign addendum', exact: true }).click();
+  await expect(signAddendum).toBeHidden();
   await expect(page.getByText('Client phoned: the pangolin plan worked.')).toBeVisible();
   await expect(page.getByText('Before the crash: marmoset.')).toBeVisible();
 

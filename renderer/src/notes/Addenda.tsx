@@ -4,6 +4,8 @@ import type { RichTextDoc } from '../../../shared/templates/types';
 import { ApiError, call, messageOf } from '../api';
 import { Alert } from '../components/Alert';
 import { RichTextField } from './fields/RichTextField';
+import { Modal } from './Modal';
+import './addenda.css';
 import { RichTextView } from './RichTextView';
 import { SignerNameForm } from './SignerName';
 
@@ -29,13 +31,18 @@ export function AddendaList({ addenda }: { addenda: Addendum[] }) {
   );
 }
 
-/** Write an addendum under a signed note and sign it (it can never be changed). */
+/**
+ * Write an addendum under a signed note and sign it (it can never be changed). Signing
+ * asks first, as the note's own signing does (issue 12): an addendum is just as final.
+ */
 export function AddendumComposer({ noteId, onAdded }: { noteId: string; onAdded: (addendum: Addendum) => void }) {
   const read = useRef<() => RichTextDoc | null>(() => composing.get(noteId) ?? null);
   const [editorKey, setEditorKey] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [nameMissing, setNameMissing] = useState(false);
   const [busy, setBusy] = useState(false);
+  /** The text being confirmed: what the dialog shows is exactly what is signed. */
+  const [confirming, setConfirming] = useState<RichTextDoc | null>(null);
 
   useEffect(
     () => () => {
@@ -46,19 +53,27 @@ export function AddendumComposer({ noteId, onAdded }: { noteId: string; onAdded:
     [noteId],
   );
 
-  async function sign() {
+  function askToSign() {
     const doc = read.current();
+    setError(null);
     if (!doc) {
       setError('Write the addendum first.');
       return;
     }
+    setNameMissing(false);
+    setConfirming(doc);
+  }
+
+  async function sign() {
+    if (!confirming) return;
     setBusy(true);
     setError(null);
     try {
-      const addendum = await call('notes:addAddendum', { id: noteId, text: doc });
+      const addendum = await call('notes:addAddendum', { id: noteId, text: confirming });
       composing.delete(noteId);
       read.current = () => null;
       setNameMissing(false);
+      setConfirming(null);
       setEditorKey((key) => key + 1);
       onAdded(addendum);
     } catch (failure) {
@@ -68,6 +83,12 @@ export function AddendumComposer({ noteId, onAdded }: { noteId: string; onAdded:
       setBusy(false);
     }
   }
+
+  const close = () => {
+    setConfirming(null);
+    setNameMissing(false);
+    setError(null);
+  };
 
   return (
     <section className="addendum-composer" aria-labelledby="addendum-label">
@@ -85,19 +106,35 @@ export function AddendumComposer({ noteId, onAdded }: { noteId: string; onAdded:
           read.current = next;
         }}
       />
-      {error && <Alert kind="error">{error}</Alert>}
-      {nameMissing ? (
-        <SignerNameForm
-          actionLabel="Save my name and sign the addendum"
-          onSaved={sign}
-          onCancel={() => setNameMissing(false)}
-        />
-      ) : (
-        <div className="actions">
-          <button type="button" className="primary" disabled={busy} onClick={() => void sign()}>
-            {busy ? 'Signing…' : 'Sign addendum'}
-          </button>
-        </div>
+      {error && !confirming && <Alert kind="error">{error}</Alert>}
+      <div className="actions">
+        <button type="button" className="primary" onClick={askToSign}>
+          Sign addendum…
+        </button>
+      </div>
+      {confirming && (
+        <Modal title="Sign this addendum?" onClose={close}>
+          <p>
+            Signing adds it below the note <strong>for good</strong>: it is stored with your name and the date and time
+            of signing, and can never be changed or removed afterwards.
+          </p>
+          <blockquote className="addendum-preview">
+            <RichTextView doc={confirming} />
+          </blockquote>
+          {error && <Alert kind="error">{error}</Alert>}
+          {nameMissing ? (
+            <SignerNameForm actionLabel="Save my name and sign the addendum" onSaved={sign} onCancel={close} />
+          ) : (
+            <div className="actions">
+              <button type="button" onClick={close}>
+                Keep writing
+              </button>
+              <button type="button" className="primary" disabled={busy} onClick={() => void sign()}>
+                {busy ? 'Signing…' : 'Sign addendum'}
+              </button>
+            </div>
+          )}
+        </Modal>
       )}
     </section>
   );
