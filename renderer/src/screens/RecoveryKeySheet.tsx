@@ -63,23 +63,22 @@ export function RecoveryKeySheet({
           Sessionkeep recovery key, created {created}. Keep this sheet somewhere safe, away from the computer. Anyone
           with this key and a copy of the vault can read the records.
         </p>
-        <ol
-          className="recovery-key"
-          aria-label={`Recovery key, ${RECOVERY_KEY_GROUPS} groups of 4 characters`}
-          hidden={step === 'confirm'}
-        >
-          {groups.map((group, index) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: the key is a fixed sequence; a group's position is its identity
-            <li key={index}>
-              <span className="group-number" aria-hidden="true">
-                {index + 1}
-              </span>
-              <span className="group" data-testid="recovery-group">
-                {group}
-              </span>
-            </li>
-          ))}
-        </ol>
+        {/* Not rendered during the check: typing from the screen would prove nothing (issue 12). */}
+        {step === 'show' && (
+          <ol className="recovery-key" aria-label={`Recovery key, ${RECOVERY_KEY_GROUPS} groups of 4 characters`}>
+            {groups.map((group, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the key is a fixed sequence; a group's position is its identity
+              <li key={index}>
+                <span className="group-number" aria-hidden="true">
+                  {index + 1}
+                </span>
+                <span className="group" data-testid="recovery-group">
+                  {group}
+                </span>
+              </li>
+            ))}
+          </ol>
+        )}
         {step === 'show' ? (
           <div className="actions no-print">
             <button type="button" onClick={() => window.print()}>
@@ -92,7 +91,10 @@ export function RecoveryKeySheet({
         ) : (
           <form className="no-print confirm-form" onSubmit={confirm} noValidate>
             <h2>Check your copy</h2>
-            <p>Type these two groups from your copy of the key.</p>
+            <p>
+              Type these two groups from your written or printed copy. The key is hidden now, so this checks your copy,
+              not the screen.
+            </p>
             <div className="inline-fields">
               {asked.map((group, index) => (
                 <div className="field" key={group}>
@@ -115,7 +117,7 @@ export function RecoveryKeySheet({
             {error && <Alert kind="error">{error}</Alert>}
             <div className="actions">
               <button type="button" onClick={() => setStep('show')}>
-                Back
+                Show the key again
               </button>
               <button type="submit" className="primary">
                 Confirm
