@@ -40,6 +40,9 @@ test('the recovery key opens the vault when the key file is lost, and sets a new
   // Lower case and spaces instead of dashes are forgiven.
   await page.getByLabel('Recovery key', { exact: true }).fill(recoveryKey.toLowerCase().replaceAll('-', ' '));
   await page.getByRole('button', { name: 'Unlock and set passphrase' }).click();
+  // Confirmed before the workspace opens (issue 12).
+  await expect(page.getByText('Your passphrase was changed.')).toBeVisible();
+  await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
   expect(await clientNames(page)).toEqual(['Ruth Adebayo']);
 
@@ -104,6 +107,7 @@ test('Settings → Security makes a new recovery key: shown once and checked; th
   await expect(page.getByText('That recovery key does not open this vault.')).toBeVisible();
   await page.getByLabel('Recovery key', { exact: true }).fill(newKey);
   await page.getByRole('button', { name: 'Unlock and set passphrase' }).click();
+  await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
   await page.getByRole('button', { name: 'Clients' }).click();
   await expect(page.locator('.client-name')).toHaveText(['Ruth Adebayo']);

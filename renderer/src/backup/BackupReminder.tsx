@@ -1,3 +1,4 @@
+import { RestoredNotice } from './RestoredNotice';
 import { formatWhen, useBackupStatus } from './useBackups';
 
 /**
@@ -5,6 +6,15 @@ import { formatWhen, useBackupStatus } from './useBackups';
  * has been no good backup for more than 7 days (or none yet), with the way to fix it.
  */
 export function BackupReminder({ onOpenSettings }: { onOpenSettings: () => void }) {
+  return (
+    <>
+      <RestoredNotice />
+      <BackupStatusLine onOpenSettings={onOpenSettings} />
+    </>
+  );
+}
+
+function BackupStatusLine({ onOpenSettings }: { onOpenSettings: () => void }) {
   const { status } = useBackupStatus();
   if (!status) return null;
   if (status.folder === '') {

@@ -4,6 +4,7 @@ import type { SessionInfo } from '../../../shared/ipc/contract';
 import { ApiError, call, messageOf } from '../api';
 import { Alert } from '../components/Alert';
 import { PassphraseField } from '../components/PassphraseField';
+import { keepRestoreNotice } from './restoreNotice';
 import { formatWhen } from './useBackups';
 
 type Summary = { clients: number; notes: number; signedNotes: number; lastEditAt: string | null };
@@ -181,6 +182,12 @@ function RestoreOne({
         path: backup.path,
         secret,
         ...(kind === 'recoveryKey' ? { newPassphrase } : {}),
+      });
+      // Told on the home screen of the restored vault, after the reload Settings does (issue 12).
+      keepRestoreNotice({
+        backupCreatedAt: backup.createdAt,
+        summary: summary ? summaryText(summary) : null,
+        setAsidePath: result.setAsidePath,
       });
       onRestored(result.session, result.setAsidePath);
     } catch (failure) {

@@ -19,6 +19,8 @@ export function Recover({ problem, onCancel, onUnlocked }: Props) {
   const [keyError, setKeyError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Unlocked: said before the workspace opens, since the passphrase has just changed (issue 12).
+  const [unlocked, setUnlocked] = useState<SessionInfo | null>(null);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -35,7 +37,10 @@ export function Recover({ problem, onCancel, onUnlocked }: Props) {
     }
     setBusy(true);
     try {
-      onUnlocked(await call('vault:unlockWithRecoveryKey', { recoveryKey, newPassphrase: passphrase }));
+      setUnlocked(await call('vault:unlockWithRecoveryKey', { recoveryKey, newPassphrase: passphrase }));
+      setRecoveryKey('');
+      setPassphrase('');
+      setRepeat('');
     } catch (failure) {
       const code = failure instanceof ApiError ? failure.code : null;
       if (code === 'WRONG_RECOVERY_KEY' || code === 'RECOVERY_KEY_MALFORMED') setKeyError(messageOf(failure));
@@ -43,6 +48,8 @@ export function Recover({ problem, onCancel, onUnlocked }: Props) {
       setBusy(false);
     }
   }
+
+  if (unlocked) return <PassphraseChanged onContinue={() => onUnlocked(unlocked)} />;
 
   return (
     <main className="gate">
@@ -101,6 +108,30 @@ export function Recover({ problem, onCancel, onUnlocked }: Props) {
           </button>
         </div>
       </form>
+    </main>
+  );
+}
+
+/** The confirmation after a recovery-key unlock: what changed, and what did not. */
+function PassphraseChanged({ onContinue }: { onContinue: () => void }) {
+  return (
+    <main className="gate">
+      <section className="card" aria-labelledby="recovered-title">
+        <h1 id="recovered-title">Unlocked with the recovery key</h1>
+        <Alert kind="success">
+          <strong>Your passphrase was changed.</strong> From now on the vault opens with the new passphrase you just
+          chose; the old one no longer opens it.
+        </Alert>
+        <p>
+          Your recovery key is unchanged: keep your copy where it is. Backups made before this change open with the
+          passphrase in use when each was made, or with the recovery key.
+        </p>
+        <div className="actions">
+          <button type="button" className="primary" onClick={onContinue} autoFocus>
+            Continue
+          </button>
+        </div>
+      </section>
     </main>
   );
 }
