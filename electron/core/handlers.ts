@@ -62,6 +62,7 @@ import {
   saveDraft,
   signNote,
 } from './notes/noteService';
+import { riskSummary } from './notes/riskSummary';
 import { indexClient, search } from './search/searchIndex';
 import { writeSettings } from './settings/settingsRepository';
 import {
@@ -218,6 +219,7 @@ export function createHandlers(
     },
     'clients:list': ({ includeArchived }) => listClients(vault.db(), { includeArchived }),
     'clients:get': ({ id }) => getClient(vault.db(), id),
+    'clients:riskSummary': ({ clientId }) => riskSummary(vault.db(), clientId),
     'clients:create': ({ client }) => saving(() => withClientIndex(vault.db(), () => createClient(vault.db(), client))),
     'clients:update': ({ id, client }) =>
       saving(() => withClientIndex(vault.db(), () => updateClient(vault.db(), id, client))),
@@ -228,7 +230,7 @@ export function createHandlers(
     'notes:create': (request) => saving(() => createNote(vault.db(), request, now())),
     'notes:get': ({ id }) => loadNote(vault.db(), id),
     'notes:saveDraft': ({ id, changes }) => saving(() => saveDraft(vault.db(), id, changes, now())),
-    'notes:sign': ({ id }) => saving(() => signNote(vault.db(), id, now())),
+    'notes:sign': ({ id, reason }) => saving(() => signNote(vault.db(), id, now(), reason)),
     'notes:addAddendum': ({ id, text }) => saving(() => addAddendum(vault.db(), id, text, now())),
     'notes:revisions': ({ id }) => {
       loadNote(vault.db(), id);

@@ -23,6 +23,7 @@ export const channels = [
   'clients:update',
   'clients:archive',
   'clients:restore',
+  'clients:riskSummary',
   'templates:list',
   'notes:listForClient',
   'notes:create',

@@ -16,6 +16,8 @@ import {
   richTextDocSchema,
   searchHitSchema,
 } from '../notes/note';
+import { RISK_REASON_MAX } from '../notes/riskAtSigning';
+import { riskSummarySchema } from '../notes/riskSummary';
 import { isAbsoluteFolderPath, settingsSchema, settingsUpdateSchema } from '../settings';
 import { templateSchema } from '../templates/schema';
 import { worksheetSchema } from '../worksheets/schema';
@@ -322,6 +324,8 @@ export const contract = {
     response: z.array(clientSchema),
   },
   'clients:get': { request: z.strictObject({ id: clientIdSchema }), response: clientSchema },
+  /** The risk flag at the top of the client page (shared/notes/riskSummary.ts). */
+  'clients:riskSummary': { request: z.strictObject({ clientId: clientIdSchema }), response: riskSummarySchema },
   'clients:create': { request: z.strictObject({ client: clientInputSchema }), response: clientSchema },
   'clients:update': {
     request: z.strictObject({ id: clientIdSchema, client: clientInputSchema }),
@@ -348,7 +352,17 @@ export const contract = {
     request: z.strictObject({ id: noteIdSchema, changes: noteChangesSchema }),
     response: z.strictObject({ savedAt: z.string(), updatedAt: z.string() }),
   },
-  'notes:sign': { request: z.strictObject({ id: noteIdSchema }), response: noteSchema },
+  'notes:sign': {
+    request: z.strictObject({
+      id: noteIdSchema,
+      /** Only past the soft stop (shared/notes/riskAtSigning.ts): why the note is signed with Risk empty. */
+      reason: z
+        .string({ error: 'The reason must be text.' })
+        .max(RISK_REASON_MAX, `Keep the reason under ${RISK_REASON_MAX} characters.`)
+        .optional(),
+    }),
+    response: noteSchema,
+  },
   'notes:addAddendum': {
     request: z.strictObject({ id: noteIdSchema, text: richTextDocSchema }),
     response: addendumSchema,

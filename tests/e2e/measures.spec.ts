@@ -200,7 +200,9 @@ test('PHQ-9 in three notes, item 9 prompt, change since last time, and the Measu
 
   // Signed, the note shows what was given in it, read-only, and prints it.
   await page.getByRole('button', { name: 'Sign note…' }).first().click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Sign note' }).click();
+  // Item 9 above 0 with Risk left empty: signing asks for a reason (risk-at-signing.spec.ts).
+  await page.getByRole('dialog').getByLabel('Reason for signing with Risk empty').fill('Assessed; see the next note.');
+  await page.getByRole('dialog').getByRole('button', { name: 'Sign anyway' }).click();
   await expect(page.getByText('Signed by').first()).toBeVisible();
   await expect(page.getByText('PHQ-9 14, moderate').first()).toBeVisible();
   await expect(page.getByRole('button', { name: '+ Give a measure' })).toHaveCount(0);

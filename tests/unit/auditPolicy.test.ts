@@ -74,6 +74,7 @@ const table: Record<Channel, Row> = {
   },
   'clients:list': read({ includeArchived: true }),
   'clients:get': read({ id: CLIENT }),
+  'clients:riskSummary': read({ clientId: CLIENT }),
   'clients:create': {
     request: { client: { displayName: SECRET } },
     response: { id: CLIENT, displayName: SECRET },

@@ -93,6 +93,7 @@ function validRequests(clientId: string) {
     'settings:update': { autoLockMinutes: 5 },
     'clients:list': { includeArchived: true },
     'clients:get': { id: clientId },
+    'clients:riskSummary': { clientId },
     'clients:create': { client },
     'clients:update': { id: clientId, client },
     'clients:archive': { id: clientId },

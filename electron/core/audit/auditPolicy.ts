@@ -24,6 +24,9 @@ const event = (
   detail: AuditDetail = {},
 ): AuditEvent => ({ action, entityType, entityId, detail });
 
+/** Shown in the activity log's details column for a note signed past the risk soft stop. */
+export const RISK_REASON_AUDIT_WORDS = 'signed with Risk empty; reason kept with the note';
+
 /** Reads change nothing and are not logged (the log would drown in them). */
 const read = () => null;
 
@@ -61,6 +64,7 @@ const policy: { [C in Channel]: Decision<C> } = {
     }),
   'clients:list': read,
   'clients:get': read,
+  'clients:riskSummary': read,
   'clients:create': (_request, client) => event('client.created', 'client', client.id),
   'clients:update': ({ id }) => event('client.edited', 'client', id),
   'clients:archive': ({ id }) => event('client.archived', 'client', id),
@@ -73,7 +77,14 @@ const policy: { [C in Channel]: Decision<C> } = {
   // Autosave runs every few seconds while typing; the note's own revisions keep that
   // history. Creating, signing and restoring are logged.
   'notes:saveDraft': () => null,
-  'notes:sign': (_request, note) => event('note.signed', 'note', note.id, { clientId: note.clientId }),
+  // Past the risk soft stop (issue 12): that a reason was given, as a fixed phrase. The
+  // reason itself is the therapist's free text, so it is kept with the note (a signed
+  // addendum), never here.
+  'notes:sign': ({ reason }, note) =>
+    event('note.signed', 'note', note.id, {
+      clientId: note.clientId,
+      ...(reason === undefined ? {} : { reason: RISK_REASON_AUDIT_WORDS }),
+    }),
   'notes:addAddendum': ({ id }, addendum) => event('note.addendum', 'note', id, { addendumId: addendum.id }),
   'notes:revisions': read,
   'notes:revision': read,

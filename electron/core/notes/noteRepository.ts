@@ -315,6 +315,24 @@ export function latestProgressNote(db: VaultDb, clientId: string): StoredNote | 
   return 'note' in read ? read.note : null;
 }
 
+/**
+ * The client's progress notes, newest first, read one at a time (the caller stops at the
+ * first it needs). A damaged note is skipped; Data health lists it. Psychotherapy notes
+ * are kept apart from the record and are not read here.
+ */
+export function* progressNotesNewestFirst(db: VaultDb, clientId: string): Generator<StoredNote> {
+  const cache: TemplateCache = new Map();
+  for (const row of db
+    .prepare(
+      `SELECT ${noteContentColumns()} FROM notes WHERE client_id = ? AND note_kind = 'progress'
+       ORDER BY created_at DESC, rowid DESC`,
+    )
+    .iterate(clientId) as Iterable<GuardedNoteRow>) {
+    const read = readNoteRow(row, cache);
+    if ('note' in read) yield read.note;
+  }
+}
+
 export function nextSessionNumber(db: VaultDb, clientId: string): number {
   const row = db
     .prepare('SELECT COALESCE(MAX(session_number), 0) + 1 AS next FROM notes WHERE client_id = ?')

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Addendum, Note } from '../../../shared/notes/note';
+import { type RiskAtSigning, riskAtSigning } from '../../../shared/notes/riskAtSigning';
 import { findBuiltInTemplate } from '../../../shared/templates';
 import type { NoteValues, RichTextDoc, TemplateDef } from '../../../shared/templates/types';
 import {
@@ -13,6 +14,7 @@ import {
 import { getClient } from '../clients/clientRepository';
 import { CoreError } from '../coreError';
 import type { VaultDb } from '../db/database';
+import { listAdministrations } from '../measures/measureService';
 import { indexDocument } from '../search/searchIndex';
 import { readSettings } from '../settings/settingsRepository';
 import {
@@ -143,11 +145,66 @@ function signerName(db: VaultDb): string {
   return name;
 }
 
-/** Signs a draft: records who and when, stores the content hash; the note is final. */
-export function signNote(db: VaultDb, id: string, now: Date): Note {
+/**
+ * The soft stop (issue 12 item 4, shared/notes/riskAtSigning.ts), enforced here as well
+ * as in the sign dialog: a note with PHQ-9 item 9 above 0 and an empty Risk section is
+ * signed only with a reason, and a reason is taken only for such a note (it would
+ * otherwise record a stop that never happened).
+ */
+function checkRiskReason(
+  db: VaultDb,
+  note: StoredNote,
+  reason: string | undefined,
+): RiskAtSigning & { reason?: string } {
+  const measures = listAdministrations(db, note.clientId);
+  const decision = riskAtSigning({ id: note.id, template: note.template, values: note.values, measures });
+  const given = reason?.trim() ?? '';
+  if (decision.softStop && !given) {
+    throw new CoreError(
+      'INVALID_REQUEST',
+      `PHQ-9 item 9 was answered above 0 in this note and the ${decision.riskTitle} section is empty. Fill it in, or give a reason for signing without it.`,
+      { field: 'reason' },
+    );
+  }
+  if (!decision.softStop && reason !== undefined) {
+    throw new CoreError(
+      'INVALID_REQUEST',
+      'A reason is asked for only when PHQ-9 item 9 was answered above 0 and the Risk section is empty; this note can be signed without one.',
+      { field: 'reason' },
+    );
+  }
+  return decision.softStop ? { ...decision, reason: given } : decision;
+}
+
+/** The words kept with the note when it is signed past the soft stop: what was so, and the reason as typed. */
+export function riskReasonText(
+  item9: { score: number; givenOn: string },
+  riskTitle: string,
+  reason: string,
+): RichTextDoc {
+  const paragraph = (text: string) => ({ type: 'paragraph', content: [{ type: 'text', text }] });
+  return {
+    type: 'doc',
+    content: [
+      paragraph(
+        `Signed with the ${riskTitle} section empty. PHQ-9 item 9 was answered above 0 in this note (answer ${item9.score}, given on ${item9.givenOn}).`,
+      ),
+      paragraph(`Reason given at signing: ${reason}`),
+    ],
+  };
+}
+
+/**
+ * Signs a draft: records who and when, stores the content hash; the note is final. Past
+ * the soft stop, the reason is kept as a signed addendum made in the same transaction at
+ * the same moment: it is read, printed and exported with the note, has its own
+ * fingerprint, and leaves the note's own fingerprint exactly as before.
+ */
+export function signNote(db: VaultDb, id: string, now: Date, reason?: string): Note {
   return db.transaction(() => {
     const note = findNote(db, id);
     requireDraft(note);
+    const risk = checkRiskReason(db, note, reason);
     const by = signerName(db);
     const at = now.toISOString();
     // Empty rows ("+ Add agenda item" left blank) are dropped, not just ignored: the
@@ -170,8 +227,38 @@ export function signNote(db: VaultDb, id: string, now: Date): Note {
     });
     insertRevision(db, id, 'signing', values, at);
     markSigned(db, id, { at, by, hash });
+    if (risk.softStop && risk.reason) {
+      insertSignedAddendum(db, note, riskReasonText(risk.item9, risk.riskTitle, risk.reason), at, by);
+    }
     return loadNote(db, id);
   })();
+}
+
+function insertSignedAddendum(
+  db: VaultDb,
+  note: { id: string; clientId: string },
+  text: RichTextDoc,
+  at: string,
+  by: string,
+): Addendum {
+  const addendum: Addendum = {
+    id: randomUUID(),
+    noteId: note.id,
+    text: text as Addendum['text'],
+    createdAt: at,
+    signedBy: by,
+    contentHash: contentHash({ noteId: note.id, text, createdAt: at, signedBy: by }),
+  };
+  insertAddendum(db, addendum);
+  indexDocument(db, {
+    refId: addendum.id,
+    kind: 'addendum',
+    clientId: note.clientId,
+    noteId: note.id,
+    date: at,
+    body: richTextToPlain(text).trim(),
+  });
+  return addendum;
 }
 
 /** Adds a dated, signed addendum under a signed note. Addenda are never changed. */
@@ -183,19 +270,7 @@ export function addAddendum(db: VaultDb, noteId: string, text: RichTextDoc, now:
     }
     const plain = richTextToPlain(text).trim();
     if (!plain) throw new CoreError('INVALID_REQUEST', 'An addendum needs some text.', { field: 'text' });
-    const at = now.toISOString();
-    const by = signerName(db);
-    const addendum: Addendum = {
-      id: randomUUID(),
-      noteId,
-      text: text as Addendum['text'],
-      createdAt: at,
-      signedBy: by,
-      contentHash: contentHash({ noteId, text, createdAt: at, signedBy: by }),
-    };
-    insertAddendum(db, addendum);
-    indexDocument(db, { refId: addendum.id, kind: 'addendum', clientId: note.clientId, noteId, date: at, body: plain });
-    return addendum;
+    return insertSignedAddendum(db, note, text, now.toISOString(), signerName(db));
   })();
 }
 

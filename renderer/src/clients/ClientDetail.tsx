@@ -7,6 +7,7 @@ import { MeasuresTab } from '../measures/MeasuresTab';
 import { ClientNotes } from '../notes/ClientNotes';
 import type { PrintRequest } from '../print/PrintView';
 import type { SheetRequest } from '../worksheets/sheetRequest';
+import { RiskFlag } from './RiskFlag';
 
 type Props = {
   client: Client;
@@ -106,6 +107,7 @@ export function ClientDetail({ client, onEdit, onArchive, onOpenNote, onPrint, o
           onExport={(includePsychotherapy) => onPrint({ clientId: client.id, includePsychotherapy, wholeRecord: true })}
         />
       )}
+      <RiskFlag clientId={client.id} onOpenNote={onOpenNote} />
       <OpenCautionsSummary clientId={client.id} />
       <ClientNotes clientId={client.id} archived={archived} onOpenNote={onOpenNote} onPrint={onPrint} />
       <HomeworkTab clientId={client.id} archived={archived} onOpenNote={onOpenNote} onPrintSheets={onPrintSheets} />

@@ -362,7 +362,17 @@ export function NoteEditor({ noteId, clientId, find, onNavigate }: Props) {
       </article>
 
       {dialog === 'sign' && controller && (
-        <SignDialog note={note} controller={controller} onSigned={signedNow} onClose={() => setDialog(null)} />
+        <SignDialog
+          note={note}
+          controller={controller}
+          onSigned={signedNow}
+          onClose={() => setDialog(null)}
+          onGoToSection={(sectionId) => {
+            setDialog(null);
+            // After the dialog has closed and handed the focus back to its opener.
+            setTimeout(() => jumpTo(sectionId), 0);
+          }}
+        />
       )}
       {dialog === 'history' && <HistoryDialog note={note} onClose={() => setDialog(null)} onRestored={restored} />}
     </div>
