@@ -1,3 +1,4 @@
+import { type KeyboardEvent, useRef } from 'react';
 import type { RatingField } from '../../../../shared/templates/types';
 import { FieldShell } from './FieldShell';
 import type { FieldProps } from './fieldProps';
@@ -15,10 +16,15 @@ function snap(value: number, max: number, step: number): number {
   return Math.min(max - (max % step), Math.max(0, stepped));
 }
 
+/** "1" then "0" typed this quickly on a 0–10 scale means 10, not 0. */
+const TEN_WINDOW_MS = 700;
+
 /**
- * A 0–10 rating is a row of eleven radio buttons (one click, arrow keys move); a 0–100
- * rating is a number box beside a slider, both bound to one value. Anchor labels sit
- * under the scale at their points. "Not rated" (null) stays distinct from 0.
+ * A 0–10 rating is a row of eleven radio buttons (one click, arrow keys move, a number
+ * key sets it, "1 0" sets 10, Backspace clears); a 0–100 rating is a number box beside a
+ * slider, both bound to one value. Each rating is one tab stop: the slider and "Clear"
+ * are for the mouse, so typing after Tab never lands on them. Anchor labels sit under the
+ * scale at their points. "Not rated" (null) stays distinct from 0.
  */
 export function RatingInput({
   field,
@@ -29,14 +35,41 @@ export function RatingInput({
   labelHidden,
 }: FieldProps<RatingField, number | null>) {
   const [value, set] = useFieldValue(initial, onChange);
+  const lastDigit = useRef<{ digit: number; at: number } | null>(null);
   const clear =
     value === null ? (
       <span className="muted small not-rated">Not rated</span>
     ) : (
-      <button type="button" className="quiet small-button" onClick={() => set(null)} onBlur={onCommit}>
+      <button
+        type="button"
+        className="quiet small-button"
+        tabIndex={-1}
+        title="Clear the rating (Backspace in the scale)"
+        onClick={() => set(null)}
+        onBlur={onCommit}
+      >
         Clear<span className="visually-hidden"> {field.label}</span>
       </button>
     );
+
+  /** Number keys set the 0–10 scale and move focus to the chosen point; Backspace or Delete clears. */
+  function onScaleKey(event: KeyboardEvent<HTMLDivElement>) {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    if (event.key === 'Backspace' || event.key === 'Delete') {
+      event.preventDefault();
+      set(null);
+      return;
+    }
+    if (!/^[0-9]$/.test(event.key)) return;
+    event.preventDefault();
+    const digit = Number(event.key);
+    const before = lastDigit.current;
+    const now = event.timeStamp;
+    const point = before?.digit === 1 && digit === 0 && now - before.at < TEN_WINDOW_MS ? 10 : digit;
+    lastDigit.current = { digit, at: now };
+    set(point);
+    event.currentTarget.querySelector<HTMLInputElement>(`input[value="${point}"]`)?.focus();
+  }
 
   if (field.max === 10) {
     const points = Array.from({ length: 11 }, (_, index) => index);
@@ -51,7 +84,8 @@ export function RatingInput({
       >
         <div className="rating-row">
           <div className="scale-10">
-            <div className="segments">
+            {/* biome-ignore lint/a11y/noStaticElementInteractions: keys typed on the radios inside bubble here */}
+            <div className="segments" onKeyDown={onScaleKey}>
               {points.map((point) => (
                 <label key={point} className={value === point ? 'segment checked' : 'segment'}>
                   <input
@@ -102,6 +136,7 @@ export function RatingInput({
         <div className="scale-100">
           <input
             type="range"
+            tabIndex={-1}
             className={value === null ? 'unset' : undefined}
             min={0}
             max={100}
