@@ -6,6 +6,8 @@ import { SetAsideVaults } from './SetAsideVaults';
 import { formatWhen, stageWords, useBackupProgress, useBackupStatus } from './useBackups';
 import './backup.css';
 
+const folderCodes = new Set(['NO_BACKUP_FOLDER', 'BACKUP_FOLDER_MISSING']);
+
 /**
  * Settings → Backups: where they go, the last result, "Back up now" with its progress,
  * and restoring one. Backups are made automatically at unlock, daily while open and at
@@ -14,7 +16,7 @@ import './backup.css';
 export function BackupSettings() {
   const id = useId();
   const { status, error: statusError, reload } = useBackupStatus();
-  const progress = useBackupProgress();
+  const { progress, clear: clearProgress } = useBackupProgress();
   const [folder, setFolder] = useState('');
   const [folderError, setFolderError] = useState<string | null>(null);
   const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
@@ -49,9 +51,11 @@ export function BackupSettings() {
       setMessage({ kind: 'success', text: `Backed up and verified (${formatWhen(made.createdAt)}).` });
     } catch (failure) {
       setMessage({ kind: 'error', text: messageOf(failure) });
-      if (failure instanceof ApiError && failure.code === 'NO_BACKUP_FOLDER') setFolderError(failure.message);
+      // A problem with the folder itself is also shown at the folder, where it is fixed.
+      if (failure instanceof ApiError && folderCodes.has(failure.code)) setFolderError(failure.message);
     } finally {
       setBusy(false);
+      clearProgress();
       reload();
     }
   }

@@ -1,7 +1,7 @@
-import { type FormEvent, useEffect, useId, useState } from 'react';
+import { type FormEvent, useCallback, useEffect, useId, useState } from 'react';
 import { localToday } from '../../../shared/dates';
 import type { ImportReportView } from '../../../shared/ipc/contract';
-import { call, messageOf, onSessionEvent } from '../api';
+import { ApiError, call, messageOf, onSessionEvent } from '../api';
 import { Alert } from '../components/Alert';
 import { PassphraseField } from '../components/PassphraseField';
 
@@ -11,7 +11,8 @@ function tableWords(table: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-function useTransferProgress(kind: 'export' | 'import'): number | null {
+/** The running export's or import's progress; `clear` once it has ended, however it ended. */
+function useTransferProgress(kind: 'export' | 'import'): { progress: number | null; clear: () => void } {
   const [fraction, setFraction] = useState<number | null>(null);
   useEffect(
     () =>
@@ -20,7 +21,9 @@ function useTransferProgress(kind: 'export' | 'import'): number | null {
       }),
     [kind],
   );
-  return fraction;
+  // A failed run sends no last event: without this its bar stayed up (issue 12).
+  const clear = useCallback(() => setFraction(null), []);
+  return { progress: fraction, clear };
 }
 
 /**
@@ -51,7 +54,8 @@ function ExportForm({ backupFolder }: { backupFolder: string }) {
   const [repeat, setRepeat] = useState('');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
-  const progress = useTransferProgress('export');
+  const [pathError, setPathError] = useState<string | null>(null);
+  const { progress, clear: clearProgress } = useTransferProgress('export');
 
   // A sensible default next to the backups, with the extension that matches the choice.
   useEffect(() => {
@@ -64,6 +68,7 @@ function ExportForm({ backupFolder }: { backupFolder: string }) {
   async function submit(event: FormEvent) {
     event.preventDefault();
     setMessage(null);
+    setPathError(null);
     if (sealed && passphrase.length < 12) {
       setMessage({ kind: 'error', text: 'Use a passphrase of at least 12 characters to seal the export.' });
       return;
@@ -83,9 +88,12 @@ function ExportForm({ backupFolder }: { backupFolder: string }) {
       setPassphrase('');
       setRepeat('');
     } catch (failure) {
-      setMessage({ kind: 'error', text: messageOf(failure) });
+      // A problem with the location is told at the location (marked), everything else below.
+      if (failure instanceof ApiError && failure.field === 'path') setPathError(failure.message);
+      else setMessage({ kind: 'error', text: messageOf(failure) });
     } finally {
       setBusy(false);
+      clearProgress();
     }
   }
 
@@ -103,10 +111,20 @@ function ExportForm({ backupFolder }: { backupFolder: string }) {
       <input
         id={`${id}-path`}
         value={path}
-        onChange={(event) => setPath(event.target.value)}
+        onChange={(event) => {
+          setPath(event.target.value);
+          setPathError(null);
+        }}
         spellCheck={false}
         placeholder="/Volumes/Backup/sessionkeep-export.skexport"
+        aria-invalid={pathError !== null}
+        aria-describedby={pathError ? `${id}-path-error` : undefined}
       />
+      {pathError && (
+        <p id={`${id}-path-error`} className="field-error" role="alert">
+          <strong>Not exported.</strong> {pathError}
+        </p>
+      )}
       {sealed && (
         <>
           <PassphraseField
@@ -125,7 +143,7 @@ function ExportForm({ backupFolder }: { backupFolder: string }) {
           />
         </>
       )}
-      {progress !== null && (
+      {busy && progress !== null && (
         <div className="backup-progress">
           <label htmlFor={`${id}-progress`}>Exporting…</label>
           <progress id={`${id}-progress`} max={1} value={progress} />
@@ -155,7 +173,7 @@ function ImportForm() {
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const progress = useTransferProgress('import');
+  const { progress, clear: clearProgress } = useTransferProgress('import');
   const request = { path, ...(passphrase ? { passphrase } : {}) };
   const settingsToTake = report?.settings.filter((change) => change.notTaken === null && chosen.has(change.key)) ?? [];
 
@@ -172,6 +190,7 @@ function ImportForm() {
       setError(messageOf(failure));
     } finally {
       setBusy(false);
+      clearProgress();
     }
   }
 
@@ -185,6 +204,7 @@ function ImportForm() {
       setError(messageOf(failure));
     } finally {
       setBusy(false);
+      clearProgress();
     }
   }
 
@@ -250,7 +270,7 @@ function ImportForm() {
           {takenSettings.length > 0 ? `; settings taken: ${takenSettings.join(', ')}` : ''}.
         </Alert>
       )}
-      {progress !== null && (
+      {busy && progress !== null && (
         <div className="backup-progress">
           <label htmlFor={`${id}-progress`}>Importing…</label>
           <progress id={`${id}-progress`} max={1} value={progress} />

@@ -24,8 +24,12 @@ export function useBackupStatus(): { status: BackupStatus | null; error: string 
   return { status, error, reload };
 }
 
-/** A backup's progress as the core announces it (null when none is running). */
-export function useBackupProgress(): { fraction: number; stage: string } | null {
+/**
+ * A backup's progress as the core announces it (null when none is running). `clear` is
+ * for the caller who saw its own backup end: the bar never outlives a failed backup,
+ * even if the "failed" event was missed (issue 12).
+ */
+export function useBackupProgress(): { progress: { fraction: number; stage: string } | null; clear: () => void } {
   const [progress, setProgress] = useState<{ fraction: number; stage: string } | null>(null);
   useEffect(
     () =>
@@ -35,7 +39,8 @@ export function useBackupProgress(): { fraction: number; stage: string } | null 
       }),
     [],
   );
-  return progress;
+  const clear = useCallback(() => setProgress(null), []);
+  return { progress, clear };
 }
 
 export function formatWhen(iso: string): string {

@@ -1,0 +1,249 @@
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { expect, type Locator, type Page, test } from '@playwright/test';
+import { freshVaultFolder, guardPage, type Harness, startHarness } from './harness';
+import { addClient, confirmRecoveryKey, createVault, PASSPHRASE, unnamedControls } from './pages';
+
+/**
+ * Issue 12: every error about a location is plain and timely (the backup folder refused
+ * at save, an export refused before any work and its progress bar gone, an import's
+ * missing file named), no field key or code in any message, and a confirmation where
+ * the therapist needs one: signing an addendum, the recovery-key check with the key
+ * hidden, after a restore, and after a recovery-key unlock.
+ */
+
+let harness: Harness | null = null;
+test.afterEach(async () => {
+  await harness?.stop();
+  harness = null;
+});
+
+/** A field key ("backupFolder:") or a code ("BACKUP_FOLDER_MISSING") anywhere in the text. */
+const LEAK = /\b[a-z]+[A-Z][A-Za-z]*:|\b[A-Z]{2,}(_[A-Z0-9]+)+\b/;
+
+async function expectNoLeak(where: Locator): Promise<void> {
+  expect(await where.textContent()).not.toMatch(LEAK);
+}
+
+async function shoot(page: Page, what: Locator, name: string): Promise<void> {
+  for (const width of [1366, 1024, 900]) {
+    await page.setViewportSize({ width, height: 900 });
+    await what.scrollIntoViewIfNeeded();
+    await what.screenshot({ path: test.info().outputPath(`${name}-${width}.png`) });
+    // Nothing scrolls sideways at any of the three widths.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  }
+  await page.setViewportSize({ width: 1366, height: 900 });
+}
+
+async function api<T>(page: Page, channel: string, request: unknown): Promise<T> {
+  const envelope = (await page.evaluate(
+    async ([name, payload]) => {
+      const bridge = (window as unknown as { sessionkeep: Record<string, (r: unknown) => Promise<unknown>> })
+        .sessionkeep;
+      return bridge[name as string]?.(payload);
+    },
+    [channel, request] as const,
+  )) as { ok: boolean; value?: T; message?: string };
+  if (!envelope.ok) throw new Error(`${channel}: ${envelope.message}`);
+  return envelope.value as T;
+}
+
+test('locations: refused in words when chosen, before any work, and no progress bar left behind', async ({ page }) => {
+  test.setTimeout(120_000);
+  const { problems } = await guardPage(page);
+  const vault = freshVaultFolder();
+  const root = dirname(vault);
+  harness = await startHarness(vault);
+  await page.goto(harness.url);
+  await confirmRecoveryKey(page, await createVault(page));
+  await page.getByRole('button', { name: 'Settings' }).click();
+
+  // The backup folder: missing, a file, relative — each refused at save, at the field.
+  const card = page.getByRole('region', { name: 'Backups' });
+  const folderBox = card.getByLabel('Backup folder (full path)');
+  const save = card.getByRole('button', { name: 'Save folder' });
+  const missing = join(root, 'Backup drive', 'Sessionkeep');
+  await folderBox.fill(missing);
+  await save.click();
+  await expect(card.locator('.field-error')).toHaveText(
+    `The backup folder ${missing} does not exist. Create the folder first, or choose another. If it is on an external drive, connect the drive.`,
+  );
+  await expect(folderBox).toHaveAttribute('aria-invalid', 'true');
+  await expectNoLeak(card);
+  await shoot(page, card, 'backup-folder-missing');
+
+  writeFileSync(join(root, 'notes.txt'), 'not a folder');
+  await folderBox.fill(join(root, 'notes.txt'));
+  await save.click();
+  await expect(card.locator('.field-error')).toContainText('is a file, not a folder. Choose a folder.');
+  await folderBox.fill('backups');
+  await save.click();
+  // Before issue 12 this read "backupFolder: Give the backup folder as a full path…".
+  await expect(card.locator('.field-error')).toHaveText(
+    'Give the backup folder as a full path, e.g. /Volumes/Backup/Sessionkeep or D:\\Sessionkeep.',
+  );
+  await expectNoLeak(card);
+
+  const backups = join(root, 'backups');
+  mkdirSync(backups);
+  await folderBox.fill(backups);
+  await save.click();
+  await expect(card.getByText('Backup folder saved.')).toBeVisible();
+  await expect(card.locator('.field-error')).toHaveCount(0);
+
+  // The drive unplugged after it was saved: the backup fails in words (the status line
+  // once read "failed: BACKUP_FOLDER_MISSING"), at the folder too, and leaves no bar up.
+  renameSync(backups, `${backups}-unplugged`);
+  await card.getByRole('button', { name: 'Back up now' }).click();
+  const cannotFind =
+    'The backup folder cannot be found. If it is on an external drive, connect it; or choose another folder in Settings.';
+  await expect(card.getByRole('alert')).toHaveText(`!${cannotFind}`);
+  await expect(card.locator('.backup-last')).toContainText(`failed: ${cannotFind}`);
+  await expect(card.locator('.field-error')).toHaveText(cannotFind);
+  await expect(card.getByRole('progressbar')).toHaveCount(0);
+  await expectNoLeak(card);
+  renameSync(`${backups}-unplugged`, backups);
+
+  // Export: a missing folder is refused before any work, at the field; no progress bar stays up.
+  const exportForm = page.getByRole('form', { name: 'Export the whole vault' });
+  const pathBox = exportForm.getByLabel('File to write (full path)');
+  await exportForm.getByRole('checkbox', { name: /Seal it with a passphrase/ }).uncheck();
+  const nowhere = join(root, 'no such folder', 'move.zip');
+  await pathBox.fill(nowhere);
+  await exportForm.getByRole('button', { name: 'Export', exact: true }).click();
+  await expect(exportForm.getByRole('alert')).toHaveText(
+    `Not exported. The folder ${dirname(nowhere)} does not exist. Create the folder first, or choose another. If it is on an external drive, connect the drive. Nothing was written.`,
+  );
+  await expect(pathBox).toHaveAttribute('aria-invalid', 'true');
+  await expect(exportForm.getByRole('progressbar')).toHaveCount(0);
+  await expect(exportForm.getByRole('button', { name: 'Export', exact: true })).toBeEnabled();
+  await expectNoLeak(exportForm);
+  await shoot(page, exportForm, 'export-folder-missing');
+
+  // An existing file is never overwritten, said before any work.
+  writeFileSync(join(backups, 'earlier.zip'), 'an earlier export');
+  await pathBox.fill(join(backups, 'earlier.zip'));
+  await expect(pathBox).toHaveAttribute('aria-invalid', 'false');
+  await exportForm.getByRole('button', { name: 'Export', exact: true }).click();
+  await expect(exportForm.getByRole('alert')).toHaveText(
+    'Not exported. A file of that name is already there. Choose another name: nothing is overwritten.',
+  );
+  await expect(exportForm.getByRole('progressbar')).toHaveCount(0);
+
+  // And a good one still works afterwards, its bar gone at the end.
+  await pathBox.fill(join(backups, 'move.zip'));
+  await exportForm.getByRole('button', { name: 'Export', exact: true }).click();
+  await expect(exportForm.getByText(/Exported \d+ records to .*move\.zip/)).toBeVisible();
+  await expect(exportForm.getByRole('progressbar')).toHaveCount(0);
+
+  // Import from a file that is not there: named, plainly.
+  const importForm = page.getByRole('form', { name: 'Import an export' });
+  const gone = join(root, 'gone.skexport');
+  await importForm.getByLabel('Export file (full path)').fill(gone);
+  await importForm.getByRole('button', { name: 'Check the file (dry run)' }).click();
+  await expect(importForm.getByRole('alert')).toHaveText(
+    `!Not imported. There is no file at ${gone}. Check the name, or connect the drive it is on. Nothing was imported.`,
+  );
+  await expectNoLeak(importForm);
+  expect(await unnamedControls(page)).toEqual([]);
+  expect(problems).toEqual([]);
+});
+
+test('confirmations: the key hidden during its check, signing an addendum, after a restore and a recovery unlock', async ({
+  page,
+}) => {
+  test.setTimeout(150_000);
+  const { problems } = await guardPage(page);
+  const vault = freshVaultFolder();
+  harness = await startHarness(vault);
+  await page.goto(harness.url);
+  const recoveryKey = await createVault(page);
+
+  // The recovery-key check: the key is not on screen while its groups are typed back.
+  const groups = recoveryKey.split('-');
+  await page.getByRole('button', { name: 'I have written it down' }).click();
+  await expect(page.getByRole('heading', { name: 'Check your copy' })).toBeVisible();
+  await expect(page.getByTestId('recovery-group')).toHaveCount(0);
+  await expect(page.getByRole('list', { name: /^Recovery key/ })).toHaveCount(0);
+  const onScreen = (await page.locator('main').textContent()) ?? '';
+  for (const group of groups) expect(onScreen).not.toContain(group);
+  await shoot(page, page.locator('.card'), 'recovery-check');
+  // A way back to see it again.
+  await page.getByRole('button', { name: 'Show the key again' }).click();
+  await expect(page.getByTestId('recovery-group')).toHaveText(groups);
+  await confirmRecoveryKey(page, recoveryKey);
+
+  // An addendum is signed only after a confirmation that shows what will be signed.
+  await api(page, 'settings:update', { therapistName: 'Dr Ana Ruiz' });
+  await page.getByRole('button', { name: 'Clients' }).click();
+  await addClient(page, { name: 'Amara Okafor' });
+  const [client] = await api<{ id: string }[]>(page, 'clients:list', { includeArchived: false });
+  const note = await api<{ id: string }>(page, 'notes:create', { clientId: client?.id, templateId: 'soap' });
+  await api(page, 'notes:sign', { id: note.id });
+  await page.getByRole('button', { name: 'Clients' }).click();
+  await page.getByRole('list', { name: 'Client list' }).getByRole('button', { name: 'Amara Okafor' }).click();
+  await page.locator('.note-row').first().click();
+  await page.getByRole('textbox', { name: 'Add an addendum' }).click();
+  await page.keyboard.type('Client rang: the sleep diary is going well.');
+  await page.getByRole('button', { name: 'Sign addendum…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Sign this addendum?' });
+  await expect(dialog).toContainText('can never be changed or removed afterwards');
+  await expect(dialog.locator('blockquote')).toHaveText('Client rang: the sleep diary is going well.');
+  await shoot(page, dialog, 'sign-addendum');
+  // "Keep writing" signs nothing and keeps the text.
+  await dialog.getByRole('button', { name: 'Keep writing' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.locator('.addenda')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Sign addendum…' }).click();
+  await dialog.getByRole('button', { name: 'Sign addendum', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.locator('.addenda')).toContainText('Client rang: the sleep diary is going well.');
+  await expect(page.locator('.addenda')).toContainText('Signed by Dr Ana Ruiz');
+
+  // A backup, a client added after it, then the restore: confirmed on the home screen after the reload.
+  const backups = join(dirname(vault), 'backups');
+  mkdirSync(backups);
+  await api(page, 'settings:update', { backupFolder: backups });
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const card = page.getByRole('region', { name: 'Backups' });
+  await card.getByRole('button', { name: 'Back up now' }).click();
+  await expect(card.getByText(/Backed up and verified/)).toBeVisible();
+  await expect(card.getByRole('progressbar')).toHaveCount(0);
+  await card.getByRole('button', { name: 'Restore a backup…' }).click();
+  const panel = card.getByRole('region', { name: 'Restore from a backup' });
+  await panel.getByRole('button', { name: /^Restore…/ }).click();
+  await panel.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+  await panel.getByRole('button', { name: 'Check this backup' }).click();
+  await Promise.all([
+    page.waitForEvent('framenavigated'),
+    panel.getByRole('button', { name: 'Restore this backup' }).click(),
+  ]);
+  await page.getByRole('button', { name: 'Clients' }).click();
+  const restored = page.getByRole('status').filter({ hasText: 'Restored the backup of' });
+  await expect(restored).toContainText('It holds 1 client, 1 note (1 signed)');
+  await expect(restored).toContainText(`set aside in ${vault}/set-aside-`);
+  await expect(restored).toContainText('can be brought back under Settings → Backups');
+  await shoot(page, restored, 'restored-notice');
+  // Said once: not again at the next visit home.
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Clients' }).click();
+  await expect(page.getByRole('list', { name: 'Client list' })).toBeVisible();
+  await expect(restored).toHaveCount(0);
+
+  // The recovery-key unlock says the passphrase was changed, before the workspace opens.
+  await page.getByRole('button', { name: /Lock/ }).click();
+  await page.getByRole('button', { name: 'Forgot the passphrase? Use the recovery key' }).click();
+  const newPassphrase = 'lantern meadow copper 42 finch';
+  await page.getByLabel('Recovery key', { exact: true }).fill(recoveryKey);
+  await page.getByLabel('New passphrase', { exact: true }).fill(newPassphrase);
+  await page.getByLabel('Repeat the new passphrase', { exact: true }).fill(newPassphrase);
+  await page.getByRole('button', { name: 'Unlock and set passphrase' }).click();
+  await expect(page.getByRole('heading', { name: 'Unlocked with the recovery key' })).toBeVisible();
+  await expect(page.getByRole('status')).toContainText('Your passphrase was changed.');
+  await expect(page.getByRole('button', { name: 'Continue' })).toBeFocused();
+  await shoot(page, page.locator('.card'), 'recovery-unlocked');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
+  expect(problems).toEqual([]);
+});
