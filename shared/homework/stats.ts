@@ -1,3 +1,4 @@
+import { localToday } from '../dates';
 import {
   type Assignment,
   type AssignmentEvent,
@@ -96,23 +97,45 @@ function tally(list: readonly Assignment[]): Completion {
 
 export type WeekCompletion = Completion & { weekStart: string };
 
+/** The therapist's calendar day of an instant (local time): the day a review was recorded on. */
+export function localDayOf(at: string): string {
+  return localToday(new Date(at));
+}
+
 /**
- * Completion per ISO week (Monday start) of the due date, oldest week first. The range
- * is `weeks` weeks ending with this week, or with the latest week something reviewed
- * was due in if that is later (homework reviewed before its due date still shows).
- * Carried-over and still-assigned homework is not counted: it has no outcome yet.
+ * The day homework got its outcome: the day its latest review was recorded (issue 12:
+ * "completion by week uses the day of the review"), not the day it was due. Homework
+ * reviewed late, or early, counts in the week the therapist and client went over it.
  */
-export function completionByWeek(list: readonly Assignment[], today: string, weeks = 8): WeekCompletion[] {
-  const closed = list.filter((assignment) => !isOpen(assignment));
+export function reviewDayOf(assignment: Assignment, dayOf: (at: string) => string = localDayOf): string {
+  const review = lastReview(assignment);
+  return review ? dayOf(review.at) : assignment.dueDate;
+}
+
+/**
+ * Completion per ISO week (Monday start) of the day it was reviewed, oldest week first.
+ * The range is `weeks` weeks ending with this week, or with the latest week something
+ * was reviewed in if that is later (a clock set back). Carried-over and still-assigned
+ * homework is not counted: it has no outcome yet. `dayOf` turns a review's instant into
+ * a calendar day (local time by default; tests pass their own).
+ */
+export function completionByWeek(
+  list: readonly Assignment[],
+  today: string,
+  weeks = 8,
+  dayOf: (at: string) => string = localDayOf,
+): WeekCompletion[] {
+  const closed = list
+    .filter((assignment) => !isOpen(assignment))
+    .map((assignment) => ({ assignment, week: weekStartOf(reviewDayOf(assignment, dayOf)) }));
   let latest = weekStartOf(today);
-  for (const assignment of closed) {
-    const week = weekStartOf(assignment.dueDate);
+  for (const { week } of closed) {
     if (week > latest) latest = week;
   }
   const result: WeekCompletion[] = [];
   for (let index = weeks - 1; index >= 0; index--) {
     const weekStart = addDays(latest, -7 * index);
-    const inWeek = closed.filter((assignment) => weekStartOf(assignment.dueDate) === weekStart);
+    const inWeek = closed.filter((each) => each.week === weekStart).map((each) => each.assignment);
     result.push({ weekStart, ...tally(inWeek) });
   }
   return result;

@@ -157,16 +157,20 @@ describe('openAssignments', () => {
 });
 
 describe('completionByWeek', () => {
-  it('counts done as 1 and partly done as 0.5 over the reviewed, in the week of the due date', () => {
+  /** A review recorded at midday UTC on this day: the same calendar day in every time zone from UTC−11 to UTC+11. */
+  const on = (day: string) => `${day}T12:00:00.000Z`;
+  const utcDay = (at: string) => at.slice(0, 10);
+
+  it('counts done as 1 and partly done as 0.5 over the reviewed, in the week of the review', () => {
     const list = [
-      assignment({ dueDate: '2026-03-10', reviews: [{ status: 'done' }] }),
-      assignment({ dueDate: '2026-03-12', reviews: [{ status: 'partial', amount: '3 of 7' }] }),
-      assignment({ dueDate: '2026-03-15', reviews: [{ status: 'notDone' }] }),
-      assignment({ dueDate: '2026-03-13', reviews: [{ status: 'dropped' }] }),
+      assignment({ dueDate: '2026-03-02', reviews: [{ status: 'done', at: on('2026-03-10') }] }),
+      assignment({ dueDate: '2026-03-12', reviews: [{ status: 'partial', amount: '3 of 7', at: on('2026-03-12') }] }),
+      assignment({ dueDate: '2026-03-23', reviews: [{ status: 'notDone', at: on('2026-03-15') }] }),
+      assignment({ dueDate: '2026-03-13', reviews: [{ status: 'dropped', at: on('2026-03-13') }] }),
       assignment({ dueDate: '2026-03-11' }),
-      assignment({ dueDate: '2026-03-11', reviews: [{ status: 'carriedOver' }] }),
+      assignment({ dueDate: '2026-03-11', reviews: [{ status: 'carriedOver', at: on('2026-03-11') }] }),
     ];
-    const weeks = completionByWeek(list, '2026-03-16', 2);
+    const weeks = completionByWeek(list, '2026-03-16', 2, utcDay);
     expect(weeks).toEqual([
       { weekStart: '2026-03-09', reviewed: 3, done: 1, partial: 1, notDone: 1, dropped: 1, rate: 0.5 },
       { weekStart: '2026-03-16', reviewed: 0, done: 0, partial: 0, notDone: 0, dropped: 0, rate: null },
@@ -192,7 +196,12 @@ describe('completionByWeek', () => {
     },
     {
       why: 'one partly done alone is a 50% week',
-      list: [assignment({ dueDate: '2026-03-04', reviews: [{ status: 'partial', amount: '4 of 7 days' }] })],
+      list: [
+        assignment({
+          dueDate: '2026-03-04',
+          reviews: [{ status: 'partial', amount: '4 of 7 days', at: on('2026-03-04') }],
+        }),
+      ],
       today: '2026-03-09',
       weeks: 2,
       rates: [
@@ -201,35 +210,77 @@ describe('completionByWeek', () => {
       ],
     },
     {
-      why: 'reviewed before it was due (due next week): the range reaches that week',
-      list: [assignment({ dueDate: '2026-03-16', reviews: [{ status: 'done' }] })],
+      why: 'reviewed a week late: counted in the week of the review, not of the due date',
+      list: [assignment({ dueDate: '2026-03-04', reviews: [{ status: 'done', at: on('2026-03-11') }] })],
+      today: '2026-03-11',
+      weeks: 2,
+      rates: [
+        ['2026-03-02', null],
+        ['2026-03-09', 1],
+      ],
+    },
+    {
+      why: 'reviewed early (due next week): counted this week, where the session was',
+      list: [assignment({ dueDate: '2026-03-16', reviews: [{ status: 'done', at: on('2026-03-10') }] })],
+      today: '2026-03-10',
+      weeks: 2,
+      rates: [
+        ['2026-03-02', null],
+        ['2026-03-09', 1],
+      ],
+    },
+    {
+      why: 'two due in different weeks, both reviewed in one session: one week, rated together',
+      list: [
+        assignment({ dueDate: '2026-03-09', reviews: [{ status: 'partial', amount: '2 of 7', at: on('2026-03-09') }] }),
+        assignment({ dueDate: '2026-03-23', reviews: [{ status: 'notDone', at: on('2026-03-09') }] }),
+      ],
       today: '2026-03-09',
       weeks: 2,
       rates: [
-        ['2026-03-09', null],
-        ['2026-03-16', 1],
+        ['2026-03-02', null],
+        ['2026-03-09', 0.25],
+      ],
+    },
+    {
+      why: 'a review on a Sunday belongs to the week that started the Monday before',
+      list: [assignment({ dueDate: '2026-03-16', reviews: [{ status: 'done', at: on('2026-03-15') }] })],
+      today: '2026-03-16',
+      weeks: 2,
+      rates: [
+        ['2026-03-09', 1],
+        ['2026-03-16', null],
       ],
     },
     {
       why: 'only dropped: nothing to rate (dropped is not a failure to do it)',
-      list: [assignment({ dueDate: '2026-03-09', reviews: [{ status: 'dropped' }] })],
+      list: [assignment({ dueDate: '2026-03-09', reviews: [{ status: 'dropped', at: on('2026-03-09') }] })],
       today: '2026-03-09',
       weeks: 1,
       rates: [['2026-03-09', null]],
     },
     {
-      why: 'the current status counts: carried over, then done',
+      why: 'the current status counts, on the day it was recorded: carried over one week, done the next',
       list: [
-        assignment({ dueDate: '2026-03-10', reviews: [{ status: 'carriedOver' }, { status: 'done' }] }),
-        assignment({ dueDate: '2026-03-10', reviews: [{ status: 'notDone' }] }),
+        assignment({
+          dueDate: '2026-03-03',
+          reviews: [
+            { status: 'carriedOver', at: on('2026-03-03') },
+            { status: 'done', at: on('2026-03-10') },
+          ],
+        }),
+        assignment({ dueDate: '2026-03-10', reviews: [{ status: 'notDone', at: on('2026-03-10') }] }),
       ],
       today: '2026-03-10',
-      weeks: 1,
-      rates: [['2026-03-09', 0.5]],
+      weeks: 2,
+      rates: [
+        ['2026-03-02', null],
+        ['2026-03-09', 0.5],
+      ],
     },
     {
       why: 'reviews older than the range are left out',
-      list: [assignment({ dueDate: '2026-01-05', reviews: [{ status: 'done' }] })],
+      list: [assignment({ dueDate: '2026-01-05', reviews: [{ status: 'done', at: on('2026-01-05') }] })],
       today: '2026-03-09',
       weeks: 2,
       rates: [
@@ -239,7 +290,21 @@ describe('completionByWeek', () => {
     },
   ];
   it.each(rows)('$why', ({ list, today, weeks, rates }) => {
-    expect(completionByWeek(list, today, weeks).map((week) => [week.weekStart, week.rate])).toEqual(rates);
+    expect(completionByWeek(list, today, weeks, utcDay).map((week) => [week.weekStart, week.rate])).toEqual(rates);
+  });
+
+  it('by default takes the review’s day where the therapist is (local time), not in UTC', () => {
+    // Built from local time, so these are Sunday night and Monday morning wherever the tests run.
+    const lateSunday = new Date(2026, 2, 15, 23, 30).toISOString();
+    const earlyMonday = new Date(2026, 2, 16, 0, 30).toISOString();
+    const list = [
+      assignment({ dueDate: '2026-03-16', reviews: [{ status: 'done', at: lateSunday }] }),
+      assignment({ dueDate: '2026-03-09', reviews: [{ status: 'notDone', at: earlyMonday }] }),
+    ];
+    expect(completionByWeek(list, '2026-03-16', 2).map((week) => [week.weekStart, week.rate])).toEqual([
+      ['2026-03-09', 1],
+      ['2026-03-16', 0],
+    ]);
   });
 });
 
