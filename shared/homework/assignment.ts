@@ -16,7 +16,8 @@ export type Frequency = z.infer<typeof frequencySchema>;
 
 /**
  * assigned → reviewed as done / partly done (how much) / not done (the barrier, in the
- * client's words) / carried over to next week / dropped.
+ * client's words) / carried over to next week / dropped. Done and partly done also keep
+ * what the client learned or noticed, in their words.
  */
 export const assignmentStatusSchema = z.enum(['assigned', 'done', 'partial', 'notDone', 'carriedOver', 'dropped']);
 export type AssignmentStatus = z.infer<typeof assignmentStatusSchema>;
@@ -45,6 +46,11 @@ export const assignmentEventSchema = z.strictObject({
   amount: z.string(),
   /** In the client's words, for not done. */
   barrier: z.string(),
+  /**
+   * What the client learned or noticed, in their words, for done and partly done
+   * (issue 12). Reviews recorded before it was asked read as ''.
+   */
+  learned: z.string().default(''),
   /** The note the review was recorded in, if any. */
   noteId: noteIdSchema.nullable(),
 });
@@ -60,12 +66,19 @@ export const assignmentSchema = assignmentInputSchema.extend({
 });
 export type Assignment = z.infer<typeof assignmentSchema>;
 
+/** What the client learned or noticed: a few sentences, as long as a barrier may be. */
+export const LEARNED_MAX = 1000;
+
+/** The review outcomes that ask what the client learned or noticed. */
+export const ASKS_WHAT_WAS_LEARNED: readonly AssignmentStatus[] = ['done', 'partial'];
+
 export const reviewInputSchema = z
   .strictObject({
     id: assignmentIdSchema,
     status: assignmentStatusSchema.exclude(['assigned']),
     amount: z.string().trim().max(100).default(''),
     barrier: z.string().trim().max(1000).default(''),
+    learned: z.string().trim().max(LEARNED_MAX).default(''),
     noteId: noteIdSchema.nullable().default(null),
   })
   .refine((review) => review.status !== 'partial' || review.amount !== '', {

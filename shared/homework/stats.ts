@@ -156,6 +156,40 @@ export function completionByWorksheet(list: readonly Assignment[]): WorksheetCom
 
 export type Barrier = { barrier: string; count: number };
 
+/**
+ * Every review event with its assignment, except one corrected later in the same note
+ * (the next event on the assignment has that note's id): that was a slip, not something
+ * the client said.
+ */
+function keptReviews(list: readonly Assignment[]): { assignment: Assignment; event: AssignmentEvent }[] {
+  return list.flatMap((assignment) =>
+    assignment.history.flatMap((event, index) => {
+      const next = assignment.history[index + 1];
+      if (next && event.noteId !== null && next.noteId === event.noteId) return [];
+      return [{ assignment, event }];
+    }),
+  );
+}
+
+export type Learned = { text: string; title: string; at: string };
+
+/**
+ * What clients said they learned or noticed when homework was done or partly done, in
+ * their words, newest first (issue 12): the other half of the barriers. Slips corrected
+ * in the same note are left out, as for the barriers.
+ */
+export function recentLearned(list: readonly Assignment[], limit = 5): Learned[] {
+  return keptReviews(list)
+    .filter(({ event }) => (event.status === 'done' || event.status === 'partial') && event.learned.trim() !== '')
+    .map(({ assignment, event }) => ({
+      text: event.learned.trim().replace(/\s+/g, ' '),
+      title: assignment.title,
+      at: event.at,
+    }))
+    .sort((a, b) => b.at.localeCompare(a.at))
+    .slice(0, limit);
+}
+
 /** Same words, however written: case, spacing and a final full stop do not matter. */
 function barrierKey(text: string): string {
   return text
@@ -172,15 +206,9 @@ function barrierKey(text: string): string {
  * has that note's id) was a slip, not something the client said, and is left out.
  */
 export function commonBarriers(list: readonly Assignment[], limit = 5): Barrier[] {
-  const mentions: { at: string; text: string }[] = [];
-  for (const assignment of list) {
-    assignment.history.forEach((event, index) => {
-      if (event.status !== 'notDone' || event.barrier.trim() === '') return;
-      const next = assignment.history[index + 1];
-      if (next && event.noteId !== null && next.noteId === event.noteId) return;
-      mentions.push({ at: event.at, text: event.barrier.trim().replace(/\s+/g, ' ') });
-    });
-  }
+  const mentions = keptReviews(list)
+    .filter(({ event }) => event.status === 'notDone' && event.barrier.trim() !== '')
+    .map(({ event }) => ({ at: event.at, text: event.barrier.trim().replace(/\s+/g, ' ') }));
   mentions.sort((a, b) => a.at.localeCompare(b.at));
   const groups = new Map<string, Barrier & { first: number }>();
   mentions.forEach((mention, index) => {

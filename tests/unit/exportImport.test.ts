@@ -3,6 +3,7 @@
  * core on real encrypted vaults: every kind of record goes out and comes back identical.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -10,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Core, createCore } from '../../electron/core/core';
 import { CoreError } from '../../electron/core/coreError';
 import { LATEST_SCHEMA_VERSION } from '../../electron/core/db/migrations';
-import { exportVault } from '../../electron/core/export/exportVault';
+import { exportVault, tableJson } from '../../electron/core/export/exportVault';
 import { applyImport, type ImportReport, planImport } from '../../electron/core/export/importVault';
 import { EXPORT_TABLES } from '../../electron/core/export/tables';
 import { dosDateTime, readZip, ZipFormatError, ZipWriter } from '../../electron/core/export/zipFile';
@@ -118,7 +119,14 @@ async function fillVault(core: Core): Promise<Built> {
     },
   });
   tick();
-  await ok('homework:review', { id: assignment.id, status: 'partial', amount: '3', barrier: 'busy', noteId: null });
+  await ok('homework:review', {
+    id: assignment.id,
+    status: 'partial',
+    amount: '3',
+    barrier: 'busy',
+    learned: 'Mornings were easier',
+    noteId: null,
+  });
 
   const entry = await ok<IntakeEntry>('intake:add', {
     clientId: active.id,
@@ -378,6 +386,89 @@ describe('dry run and conflicts', () => {
     expect(expectOk<Note>(await source.handle('notes:get', { id: built.draft.id })).values.notes).toBe(
       'Rewritten later',
     );
+  });
+});
+
+/**
+ * The archive at `path`, written again with its assignment_events table changed (and
+ * the manifest's schema version, hashes and counts made to match), as another app
+ * version or a hand-edited file would be.
+ */
+async function rewriteEvents(
+  path: string,
+  change: (table: { columns: string[]; rows: Record<string, unknown>[] }) => void,
+  schemaVersion?: number,
+): Promise<string> {
+  const files = await readZip(readFileSync(path));
+  const manifest = JSON.parse(files.get('manifest.json')?.toString('utf8') ?? '{}');
+  const table = JSON.parse(files.get('assignment_events.json')?.toString('utf8') ?? '{}');
+  change(table);
+  const data = Buffer.from(tableJson('assignment_events', table.columns, table.rows), 'utf8');
+  files.set('assignment_events.json', data);
+  manifest.files['assignment_events.json'] = {
+    sha256: createHash('sha256').update(data).digest('hex'),
+    bytes: data.length,
+  };
+  manifest.counts.assignment_events = table.rows.length;
+  if (schemaVersion !== undefined) manifest.schemaVersion = schemaVersion;
+  const chunks: Buffer[] = [];
+  const zip = new ZipWriter((chunk) => chunks.push(chunk), new Date());
+  for (const [name, content] of files) if (name !== 'manifest.json') await zip.add(name, content);
+  await zip.add('manifest.json', Buffer.from(JSON.stringify(manifest)));
+  zip.finish();
+  const rewritten = path.replace(/\.zip$/, `-${Math.random().toString(36).slice(2)}.zip`);
+  writeFileSync(rewritten, Buffer.concat(chunks));
+  return rewritten;
+}
+
+describe('what the client learned or noticed, in an archive (issue 12)', () => {
+  it('comes back with the review; an archive from before it was asked imports with it empty', async () => {
+    const source = await newVault(PASSPHRASE, 'export-source');
+    await fillVault(source);
+    const path = join(tempFolder('export-out'), 'vault.zip');
+    await exportVault(source.vault.db(), path);
+    const learnedOf = (core: Core) =>
+      core.vault.db().prepare("SELECT learned FROM assignment_events WHERE status = 'partial'").pluck().all();
+
+    const fresh = await newVault(NEW_PASSPHRASE, 'import-target');
+    await applyImport(fresh.vault.db(), path);
+    expect(learnedOf(fresh)).toEqual(['Mornings were easier']);
+
+    // Schema 7 had no learned column: the rows come without it.
+    const older = await rewriteEvents(
+      path,
+      (table) => {
+        table.columns = table.columns.filter((column) => column !== 'learned');
+        for (const row of table.rows) delete row.learned;
+      },
+      7,
+    );
+    const other = await newVault(NEW_PASSPHRASE, 'import-older');
+    await applyImport(other.vault.db(), older);
+    expect(learnedOf(other)).toEqual(['']);
+  });
+
+  it('is refused when it is not text or longer than the review form allows, and nothing is imported', async () => {
+    const source = await newVault(PASSPHRASE, 'export-source');
+    await fillVault(source);
+    const path = join(tempFolder('export-out'), 'vault.zip');
+    await exportVault(source.vault.db(), path);
+    const fresh = await newVault(NEW_PASSPHRASE, 'import-target');
+    const empty = dump(fresh);
+    const cases: [unknown, RegExp][] = [
+      ['a'.repeat(1001), /learned is 1,001 characters long \(at most 1,000\)/],
+      [42, /learned must be text/],
+      [null, /learned must be text/],
+    ];
+    for (const [learned, message] of cases) {
+      const hostile = await rewriteEvents(path, (table) => {
+        const row = table.rows.find((each) => each.status === 'partial');
+        if (row) row.learned = learned;
+      });
+      await expect(planImport(fresh.vault.db(), hostile), String(learned).slice(0, 20)).rejects.toThrow(message);
+      await expect(applyImport(fresh.vault.db(), hostile)).rejects.toThrow(message);
+    }
+    expect(dump(fresh)).toEqual(empty);
   });
 });
 

@@ -68,7 +68,7 @@ describe('assigning and reviewing homework', () => {
     expect(assignment).toMatchObject({ status: 'assigned', noteId: note.id, worksheetId: 'thought-record-7' });
     expect(assignment.worksheetVersion).toBeGreaterThanOrEqual(1);
     expect(assignment.history).toEqual([
-      { status: 'assigned', at: new Date(clock).toISOString(), amount: '', barrier: '', noteId: note.id },
+      { status: 'assigned', at: new Date(clock).toISOString(), amount: '', barrier: '', learned: '', noteId: note.id },
     ]);
     const listed = expectOk<Assignment[]>(await core.handle('homework:listForClient', { clientId: client.id }));
     expect(listed).toEqual([assignment]);
@@ -168,5 +168,77 @@ describe('assigning and reviewing homework', () => {
       'INVALID_REQUEST',
     );
     expect(expectOk<Assignment[]>(await core.handle('homework:listForClient', { clientId: client.id }))).toEqual([]);
+  });
+});
+
+describe('what the client learned or noticed (issue 12)', () => {
+  const review = async (status: string, fields: Record<string, string> = {}) => {
+    const assignment = await assign();
+    return expectOk<Assignment>(
+      await core.handle('homework:review', { id: assignment.id, status, noteId: null, ...fields }),
+    );
+  };
+
+  const rows: { why: string; status: string; fields: Record<string, string>; kept: string }[] = [
+    {
+      why: 'done keeps it, trimmed',
+      status: 'done',
+      fields: { learned: '  Walking after lunch lifted my mood.  ' },
+      kept: 'Walking after lunch lifted my mood.',
+    },
+    {
+      why: 'partly done keeps it beside the amount',
+      status: 'partial',
+      fields: { amount: '4 of 7 days', learned: 'The thought was less believable written down.' },
+      kept: 'The thought was less believable written down.',
+    },
+    {
+      why: 'not done does not ask it: a value sent anyway is not kept (the barrier is)',
+      status: 'notDone',
+      fields: { barrier: 'Too tired', learned: 'left over from choosing Done first' },
+      kept: '',
+    },
+    { why: 'carried over does not ask it', status: 'carriedOver', fields: { learned: 'left over' }, kept: '' },
+    { why: 'dropped does not ask it', status: 'dropped', fields: { learned: 'left over' }, kept: '' },
+    { why: 'left out, it is empty', status: 'done', fields: {}, kept: '' },
+    { why: 'only spaces is empty', status: 'done', fields: { learned: ' \n\t ' }, kept: '' },
+    {
+      why: 'exactly 1,000 characters is taken',
+      status: 'done',
+      fields: { learned: 'a'.repeat(1000) },
+      kept: 'a'.repeat(1000),
+    },
+  ];
+  it.each(rows)('$why', async ({ status, fields, kept }) => {
+    const reviewed = await review(status, fields);
+    expect(reviewed.history.at(-1)?.learned).toBe(kept);
+    // Kept in the vault, not only in the answer: read back after locking and unlocking.
+    expectOk(await core.handle('vault:lock', {}));
+    expectOk(await core.handle('vault:unlock', { passphrase: PASSPHRASE }));
+    const [listed] = expectOk<Assignment[]>(await core.handle('homework:listForClient', { clientId: client.id }));
+    expect(listed?.history.at(-1)?.learned).toBe(kept);
+  });
+
+  it('refuses more than 1,000 characters, or something that is not text, and records nothing', async () => {
+    const assignment = await assign();
+    for (const learned of ['a'.repeat(1001), 42, null, { text: 'x' }]) {
+      expectFailure(
+        await core.handle('homework:review', { id: assignment.id, status: 'done', learned, noteId: null }),
+        'INVALID_REQUEST',
+      );
+    }
+    const [listed] = expectOk<Assignment[]>(await core.handle('homework:listForClient', { clientId: client.id }));
+    expect(listed?.history.map((event) => event.status)).toEqual(['assigned']);
+  });
+
+  it('reads a review written before it was asked (no value in the row) as empty', async () => {
+    const assignment = await assign();
+    // As an older app version wrote it: the column left to its default.
+    core.vault
+      .db()
+      .prepare("INSERT INTO assignment_events (assignment_id, status, at, amount) VALUES (?, 'partial', ?, '2 of 7')")
+      .run(assignment.id, new Date(clock).toISOString());
+    const [listed] = expectOk<Assignment[]>(await core.handle('homework:listForClient', { clientId: client.id }));
+    expect(listed?.history.at(-1)).toMatchObject({ status: 'partial', amount: '2 of 7', learned: '' });
   });
 });

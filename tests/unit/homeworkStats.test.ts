@@ -8,6 +8,7 @@ import {
   describeFrequency,
   lastReview,
   openAssignments,
+  recentLearned,
   reviewsInNote,
   weekStartOf,
 } from '../../shared/homework/stats';
@@ -28,12 +29,13 @@ function assignment(overrides: Partial<Assignment> & { reviews?: Partial<Assignm
   const { reviews = [], ...rest } = overrides;
   const createdAt = rest.createdAt ?? `2026-03-02T10:00:${String(counter % 60).padStart(2, '0')}.000Z`;
   const history: AssignmentEvent[] = [
-    { status: 'assigned', at: createdAt, amount: '', barrier: '', noteId: rest.noteId ?? null },
+    { status: 'assigned', at: createdAt, amount: '', barrier: '', learned: '', noteId: rest.noteId ?? null },
     ...reviews.map((review, index) => ({
       status: 'done' as AssignmentStatus,
       at: `2026-03-09T10:${String(index).padStart(2, '0')}:00.000Z`,
       amount: '',
       barrier: '',
+      learned: '',
       noteId: null,
       ...review,
     })),
@@ -323,6 +325,85 @@ describe('completionByWorksheet', () => {
       { worksheetId: 'sleep-diary', reviewed: 1, done: 1, partial: 0, notDone: 0, dropped: 0, rate: 1 },
       { worksheetId: 'fear-ladder', reviewed: 0, done: 0, partial: 0, notDone: 0, dropped: 0, rate: null },
     ]);
+  });
+});
+
+describe('recentLearned', () => {
+  const rows: { why: string; list: Assignment[]; limit?: number; expected: [string, string][] }[] = [
+    { why: 'nothing reviewed: nothing learned', list: [assignment()], expected: [] },
+    {
+      why: 'done and partly done, newest first, with the homework it came from',
+      list: [
+        assignment({
+          title: 'Walks',
+          reviews: [{ status: 'done', learned: 'Walking lifts my mood', at: '2026-03-09T10:00:00.000Z' }],
+        }),
+        assignment({
+          title: 'Thought record',
+          reviews: [
+            { status: 'partial', amount: '3 of 7', learned: 'Thoughts are not facts', at: '2026-03-16T10:00:00.000Z' },
+          ],
+        }),
+      ],
+      expected: [
+        ['Thoughts are not facts', 'Thought record'],
+        ['Walking lifts my mood', 'Walks'],
+      ],
+    },
+    {
+      why: 'empty or only spaces is not a mention; spacing inside is tidied',
+      list: [
+        assignment({ title: 'A', reviews: [{ status: 'done', learned: '   ' }] }),
+        assignment({ title: 'B', reviews: [{ status: 'done', learned: '  calmer \n  after   breathing ' }] }),
+      ],
+      expected: [['calmer after breathing', 'B']],
+    },
+    {
+      why: 'a done review corrected in the same note was a slip: left out',
+      list: [
+        assignment({
+          title: 'Slip',
+          reviews: [
+            { status: 'done', learned: 'chosen by mistake', noteId: NOTE_A },
+            { status: 'notDone', barrier: 'forgot', noteId: NOTE_A },
+          ],
+        }),
+      ],
+      expected: [],
+    },
+    {
+      why: 'an earlier review in another note still counts',
+      list: [
+        assignment({
+          title: 'Twice',
+          reviews: [
+            { status: 'partial', amount: '2 of 7', learned: 'mornings are easier', noteId: NOTE_A },
+            { status: 'done', learned: 'evenings too', noteId: NOTE_B, at: '2026-03-16T10:00:00.000Z' },
+          ],
+        }),
+      ],
+      expected: [
+        ['evenings too', 'Twice'],
+        ['mornings are easier', 'Twice'],
+      ],
+    },
+    {
+      why: 'at most the limit',
+      list: ['one', 'two', 'three'].map((text, index) =>
+        assignment({
+          title: text,
+          reviews: [{ status: 'done', learned: text, at: `2026-03-0${index + 1}T10:00:00.000Z` }],
+        }),
+      ),
+      limit: 2,
+      expected: [
+        ['three', 'three'],
+        ['two', 'two'],
+      ],
+    },
+  ];
+  it.each(rows)('$why', ({ list, limit, expected }) => {
+    expect(recentLearned(list, limit).map(({ text, title }) => [text, title])).toEqual(expected);
   });
 });
 

@@ -325,7 +325,67 @@ const afterStep: Record<number, { why: string; check(db: VaultDb): void }> = {
       expect(() => db.prepare('DELETE FROM damaged_record_removals').run()).toThrow(/HISTORY_FINAL/);
     },
   },
+  8: {
+    why: "homework reviews keep what the client learned or noticed: learned TEXT NOT NULL DEFAULT '', still append-only",
+    check(db) {
+      expect(columns(db, 'assignment_events').map((column) => column.name)).toEqual([
+        'id',
+        'assignment_id',
+        'status',
+        'at',
+        'amount',
+        'barrier',
+        'note_id',
+        'learned',
+      ]);
+      expect(columns(db, 'assignment_events').find((column) => column.name === 'learned')).toEqual({
+        name: 'learned',
+        type: 'TEXT',
+        notnull: 1,
+        dflt_value: "''",
+        pk: 0,
+      });
+      expect(isStrict(db, 'assignment_events')).toBe(true);
+      db.prepare(
+        "INSERT INTO clients (id, display_name, created_at, updated_at) VALUES ('c', 'Ana', 'now', 'now')",
+      ).run();
+      db.prepare(
+        `INSERT INTO assignments (id, client_id, worksheet_id, worksheet_version, worksheet, title, instructions_json,
+           frequency_json, start_date, due_date, target, status, created_at, updated_at)
+         VALUES ('a', 'c', 'w', 1, '{}', 'T', '{}', '{}', '2026-01-01', '2026-01-08', '', 'done', 'now', 'now')`,
+      ).run();
+      const insert = db.prepare(
+        "INSERT INTO assignment_events (assignment_id, status, at, learned) VALUES ('a', 'done', 'now', ?)",
+      );
+      expect(() => insert.run(null)).toThrow(/NOT NULL constraint failed/);
+      insert.run('Walking lifted my mood.');
+      expect(() => db.prepare("UPDATE assignment_events SET learned = 'x'").run()).toThrow(/HISTORY_FINAL/);
+      expect(() => db.prepare('DELETE FROM assignment_events').run()).toThrow(/HISTORY_FINAL/);
+    },
+  },
 };
+
+describe('migration 8 on a vault with homework history', () => {
+  it("keeps every review written before it, each reading as learned = ''", () => {
+    const db = freshDb();
+    migrate(db, migrations.slice(0, 7));
+    db.prepare(
+      "INSERT INTO clients (id, display_name, created_at, updated_at) VALUES ('c', 'Ana', 'now', 'now')",
+    ).run();
+    db.prepare(
+      `INSERT INTO assignments (id, client_id, worksheet_id, worksheet_version, worksheet, title, instructions_json,
+         frequency_json, start_date, due_date, target, status, created_at, updated_at)
+       VALUES ('a', 'c', 'w', 1, '{}', 'T', '{}', '{}', '2026-01-01', '2026-01-08', '', 'partial', 'now', 'now')`,
+    ).run();
+    db.prepare(
+      "INSERT INTO assignment_events (assignment_id, status, at, amount) VALUES ('a', 'partial', 'then', '4 of 7 days')",
+    ).run();
+    expect(migrate(db, migrations.slice(0, 8))).toEqual({ from: 7, to: 8 });
+    expect(db.prepare('SELECT status, amount, barrier, learned FROM assignment_events').all()).toEqual([
+      { status: 'partial', amount: '4 of 7 days', barrier: '', learned: '' },
+    ]);
+  });
+});
 
 describe('each migration', () => {
   it('has a test entry here (add one with every new migration)', () => {

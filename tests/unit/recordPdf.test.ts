@@ -137,6 +137,14 @@ async function fill(): Promise<Client> {
     barrier: 'too tired after work',
     noteId: null,
   });
+  later(60);
+  // Reviewed again a week on: done, with what the client noticed (issue 12).
+  await ok('homework:review', {
+    id: assignment.id,
+    status: 'done',
+    learned: 'the thought shrank once written',
+    noteId: null,
+  });
 
   const note = await ok<Note>('notes:create', { clientId: client.id, templateId: 'cbt-session' });
   await ok('notes:saveDraft', {
@@ -218,6 +226,7 @@ describe('the printable client record', () => {
       '3 times a week',
       'Not done',
       'too tired after work',
+      'learned or noticed: the thought shrank once written',
       'Session notes',
       'Psychotherapy notes are kept apart from the record',
       'CBT session',

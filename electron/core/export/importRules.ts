@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { clientIdSchema, clientInputSchema, clientStatusSchema } from '../../../shared/clients/client';
 import { isIsoDate } from '../../../shared/dates';
-import { assignmentStatusSchema, frequencySchema } from '../../../shared/homework/assignment';
+import { assignmentStatusSchema, frequencySchema, LEARNED_MAX } from '../../../shared/homework/assignment';
 import { cautionActionInputSchema } from '../../../shared/intake/cautionAction';
 import { intakeContextSchema, intakeFieldsSchema } from '../../../shared/intake/entry';
 import { scoreMeasure } from '../../../shared/measures';
@@ -358,6 +358,8 @@ export const ROW_RULES: Record<Exclude<TableName, 'settings' | 'audit_log'>, Rul
     timestamp(row, 'at', context.now);
     text(row, 'amount', 100, { empty: true });
     text(row, 'barrier', 1000, { empty: true });
+    // Typed text like the barrier; archives from before schema 8 have no such column.
+    if (row.learned !== undefined) text(row, 'learned', LEARNED_MAX, { empty: true });
     noteOf(context, row, 'note_id');
   },
   intake_entries(row, context) {

@@ -260,6 +260,7 @@ function homework(ctx: Ctx): void {
       const extra = [
         str(event.amount) && `amount: ${str(event.amount)}`,
         str(event.barrier) && `barrier: ${str(event.barrier)}`,
+        str(event.learned) && `learned or noticed: ${str(event.learned)}`,
       ]
         .filter(Boolean)
         .join('; ');

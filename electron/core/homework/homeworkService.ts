@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  ASKS_WHAT_WAS_LEARNED,
   type Assignment,
   type AssignmentEvent,
   type AssignmentInput,
@@ -149,6 +150,7 @@ type EventRow = {
   at: string;
   amount: string;
   barrier: string;
+  learned: string;
   note_id: string | null;
 };
 
@@ -180,6 +182,7 @@ const EVENT_LIMITS: Record<keyof EventRow, number> = {
   at: 120,
   amount: 300,
   barrier: 3_000,
+  learned: 3_000,
   note_id: 108,
 };
 
@@ -241,6 +244,7 @@ const eventOf = (event: EventRow): AssignmentEvent => ({
   at: event.at,
   amount: event.amount,
   barrier: event.barrier,
+  learned: event.learned,
   noteId: event.note_id,
 });
 
@@ -292,8 +296,9 @@ export function damagedAssignmentEvents(db: VaultDb, clientId?: string): Damaged
 
 function insertEvent(db: VaultDb, assignmentId: string, event: AssignmentEvent): void {
   db.prepare(
-    'INSERT INTO assignment_events (assignment_id, status, at, amount, barrier, note_id) VALUES (?, ?, ?, ?, ?, ?)',
-  ).run(assignmentId, event.status, event.at, event.amount, event.barrier, event.noteId);
+    `INSERT INTO assignment_events (assignment_id, status, at, amount, barrier, learned, note_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  ).run(assignmentId, event.status, event.at, event.amount, event.barrier, event.learned, event.noteId);
 }
 
 export function assignHomework(db: VaultDb, input: AssignmentInput, now: Date): Assignment {
@@ -328,7 +333,7 @@ export function assignHomework(db: VaultDb, input: AssignmentInput, now: Date): 
       target: input.target,
       at,
     });
-    insertEvent(db, id, { status: 'assigned', at, amount: '', barrier: '', noteId: input.noteId });
+    insertEvent(db, id, { status: 'assigned', at, amount: '', barrier: '', learned: '', noteId: input.noteId });
     return findAssignment(db, id);
   })();
 }
@@ -356,6 +361,8 @@ export function reviewHomework(db: VaultDb, review: ReviewInput, now: Date): Ass
       at,
       amount: review.status === 'partial' ? review.amount : '',
       barrier: review.status === 'notDone' ? review.barrier : '',
+      // Kept only where it was asked: a status changed on the way must not leave it behind.
+      learned: ASKS_WHAT_WAS_LEARNED.includes(review.status) ? review.learned : '',
       noteId: review.noteId,
     });
     db.prepare('UPDATE assignments SET status = ?, updated_at = ? WHERE id = ?').run(review.status, at, review.id);

@@ -23,12 +23,16 @@ export function sameWords(a: string, b: string): boolean {
   return a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
 }
 
-/** What a review recorded, in words: "Partly done: 4 of 7 days", "Not done — “too tired”". */
+/**
+ * What a review recorded, in words: "Partly done: 4 of 7 days — learned or noticed:
+ * “…”", "Not done — “too tired”".
+ */
 export function reviewText(event: AssignmentEvent): string {
   const label = STATUS_LABELS[event.status];
-  if (event.status === 'partial' && event.amount) return `${label}: ${event.amount}`;
+  const outcome = event.status === 'partial' && event.amount ? `${label}: ${event.amount}` : label;
   if (event.status === 'notDone' && event.barrier) return `${label} — “${event.barrier}”`;
-  return label;
+  if (event.learned) return `${outcome} — learned or noticed: “${event.learned}”`;
+  return outcome;
 }
 
 /** The status shown on the card, in words first (colour only repeats it). */

@@ -4,8 +4,12 @@ import {
   commonBarriers,
   completionByWeek,
   completionByWorksheet,
+  localDayOf,
+  recentLearned,
 } from '../../../shared/homework/stats';
+import { formatDay } from './dates';
 import './homework.css';
+import './review.css';
 
 const BAR_WIDTH = 96;
 
@@ -135,6 +139,25 @@ export function CompletionCharts({
         </table>
       </div>
     </div>
+  );
+}
+
+/** What the client said they learned or noticed, newest first, with the homework and the day. */
+export function WhatWasLearned({ assignments }: { assignments: Assignment[] }) {
+  const learned = recentLearned(assignments);
+  if (learned.length === 0) return <p className="muted">Nothing recorded yet.</p>;
+  return (
+    <ol className="learned-list" aria-label="What the client learned or noticed">
+      {learned.map(({ text, title, at }) => (
+        <li key={`${at}-${text}`}>
+          <span className="learned-text">“{text}”</span>
+          <span className="muted">
+            {' '}
+            — {title}, {formatDay(localDayOf(at))}
+          </span>
+        </li>
+      ))}
+    </ol>
   );
 }
 

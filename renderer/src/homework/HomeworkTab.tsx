@@ -6,7 +6,7 @@ import { DamagedRowsNotice } from '../components/DamagedRowsNotice';
 import type { SheetRequest } from '../worksheets/sheetRequest';
 import { AssignForm } from './AssignForm';
 import { AssignmentCard, AssignmentHistory } from './AssignmentCard';
-import { CommonBarriers, CompletionCharts } from './CompletionCharts';
+import { CommonBarriers, CompletionCharts, WhatWasLearned } from './CompletionCharts';
 import { formatDay, formatMoment, today } from './dates';
 import { ReviewControls } from './ReviewControls';
 import { useAssignments, useNoteLabels, useWorksheets, useWorksheetTitle } from './useHomework';
@@ -92,7 +92,8 @@ function SheetsChoice({
 
 /**
  * The client's homework: what is open (overdue ones marked, never dropped from view
- * until reviewed), what was reviewed, completion over time, the common barriers,
+ * until reviewed), what was reviewed, completion over time, the common barriers and
+ * what the client learned or noticed,
  * and assigning, reviewing and printing client sheets.
  */
 export function HomeworkTab({ clientId, archived, onOpenNote, onPrintSheets }: Props) {
@@ -254,6 +255,10 @@ export function HomeworkTab({ clientId, archived, onOpenNote, onPrintSheets }: P
           <h3 className="homework-subheading">Common barriers</h3>
           <p className="hint">What the client said got in the way when homework was not done, most frequent first.</p>
           <CommonBarriers assignments={list} />
+
+          <h3 className="homework-subheading">What the client learned or noticed</h3>
+          <p className="hint">In the client’s words, from homework done or partly done, newest first.</p>
+          <WhatWasLearned assignments={list} />
         </>
       )}
     </section>

@@ -1,9 +1,15 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
-import type { Assignment, AssignmentStatus } from '../../../shared/homework/assignment';
+import {
+  ASKS_WHAT_WAS_LEARNED,
+  type Assignment,
+  type AssignmentStatus,
+  LEARNED_MAX,
+} from '../../../shared/homework/assignment';
 import { STATUS_LABELS } from '../../../shared/homework/stats';
 import { ApiError, call, messageOf } from '../api';
 import { Alert } from '../components/Alert';
 import { assignmentsChanged } from './useHomework';
+import './review.css';
 
 type ReviewStatus = Exclude<AssignmentStatus, 'assigned'>;
 const CHOICES: ReviewStatus[] = ['done', 'partial', 'notDone', 'carriedOver', 'dropped'];
@@ -18,7 +24,9 @@ type Props = {
 
 /**
  * Reviewing one assignment: done / partly done (how much) / not done (the barrier, in
- * the client's words) / carried over / dropped. Nothing is recorded until "Record
+ * the client's words) / carried over / dropped. Done and partly done also ask what the
+ * client learned or noticed (issue 12): what went well is as worth keeping as what got
+ * in the way. Nothing is recorded until "Record
  * review": every recorded change is a dated event kept for good, so choosing an
  * option on the way to another must not leave one behind.
  */
@@ -27,6 +35,7 @@ export function ReviewControls({ assignment, noteId, onRecorded, onCancel }: Pro
   const [status, setStatus] = useState<ReviewStatus | null>(null);
   const [amount, setAmount] = useState('');
   const [barrier, setBarrier] = useState('');
+  const [learned, setLearned] = useState('');
   const [problem, setProblem] = useState<{ field: 'status' | 'amount' | null; message: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const amountRef = useRef<HTMLInputElement>(null);
@@ -53,6 +62,7 @@ export function ReviewControls({ assignment, noteId, onRecorded, onCancel }: Pro
         status,
         amount: status === 'partial' ? amount.trim() : '',
         barrier: status === 'notDone' ? barrier.trim() : '',
+        learned: ASKS_WHAT_WAS_LEARNED.includes(status) ? learned.trim() : '',
         noteId,
       });
       assignmentsChanged(assignment.clientId);
@@ -67,6 +77,7 @@ export function ReviewControls({ assignment, noteId, onRecorded, onCancel }: Pro
   }
 
   const amountError = problem?.field === 'amount' ? problem.message : null;
+  const asksLearned = status !== null && ASKS_WHAT_WAS_LEARNED.includes(status);
   return (
     <form className="review-controls" onSubmit={(event) => void record(event)} noValidate>
       <fieldset>
@@ -123,6 +134,22 @@ export function ReviewControls({ assignment, noteId, onRecorded, onCancel }: Pro
               value={barrier}
               onChange={(event) => setBarrier(event.target.value)}
             />
+          </div>
+        )}
+        {asksLearned && (
+          <div className="field review-learned">
+            <label htmlFor={`${id}-learned`}>What the client learned or noticed, in their words</label>
+            <textarea
+              id={`${id}-learned`}
+              rows={2}
+              maxLength={LEARNED_MAX}
+              value={learned}
+              aria-describedby={`${id}-learned-hint`}
+              onChange={(event) => setLearned(event.target.value)}
+            />
+            <p id={`${id}-learned-hint`} className="hint">
+              Optional. For example what they noticed about their mood, their thoughts or what they did.
+            </p>
           </div>
         )}
         {problem && problem.field === null && <Alert kind="error">{problem.message}</Alert>}

@@ -178,7 +178,8 @@ function NewNote({
   const [client, setClient] = useState<Client | null>(null);
   const [templateId, setTemplateId] = useState(DEFAULT_TEMPLATE);
   const [useAsDefault, setUseAsDefault] = useState(true);
-  const [fromPrevious, setFromPrevious] = useState(false);
+  // On by default: most sessions pick up where the last one left off (untick for a fresh start).
+  const [fromPrevious, setFromPrevious] = useState(true);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 

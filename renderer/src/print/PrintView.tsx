@@ -244,6 +244,7 @@ function NoteHomework({ noteId, homework }: { noteId: string; homework: readonly
             {STATUS_LABELS[event.status]}
             {event.amount && ` — ${event.amount}`}
             {event.barrier && ` — “${event.barrier}”`}
+            {event.learned && ` — learned or noticed: “${event.learned}”`}
           </div>
         </div>
       ))}

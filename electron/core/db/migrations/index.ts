@@ -5,6 +5,7 @@ import { migration0004IntakeMeasures } from './0004_intake_measures';
 import { migration0005Audit } from './0005_audit';
 import { migration0006AuditChain } from './0006_audit_chain';
 import { migration0007DamagedRecordRemovals } from './0007_damaged_record_removals';
+import { migration0008HomeworkLearned } from './0008_homework_learned';
 import type { Migration } from './migration';
 
 /** Every migration, in order. Append only. */
@@ -16,6 +17,7 @@ export const migrations: readonly Migration[] = [
   migration0005Audit,
   migration0006AuditChain,
   migration0007DamagedRecordRemovals,
+  migration0008HomeworkLearned,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
