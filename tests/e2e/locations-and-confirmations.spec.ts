@@ -103,6 +103,21 @@ test('locations: refused in words when chosen, before any work, and no progress 
   await expect(card.locator('.field-error')).toHaveText(cannotFind);
   await expect(card.getByRole('progressbar')).toHaveCount(0);
   await expectNoLeak(card);
+  // Restoring asks for the folder that holds the backups, and says what is wrong at it.
+  await card.getByRole('button', { name: 'Restore a backup…' }).click();
+  const panel = card.getByRole('region', { name: 'Restore from a backup' });
+  const holds = panel.getByLabel('Folder that holds the backups');
+  await expect(panel.locator('.field-error')).toHaveText(
+    `There is no folder at ${backups}. If the backups are on an external drive, connect it; or give the folder that holds them.`,
+  );
+  await expect(holds).toHaveAttribute('aria-invalid', 'true');
+  await holds.fill(join(root, 'notes.txt'));
+  await panel.getByRole('button', { name: 'Look for backups' }).click();
+  await expect(panel.locator('.field-error')).toHaveText(
+    `${join(root, 'notes.txt')} is a file, not a folder. Give the folder that holds the backups.`,
+  );
+  await shoot(page, panel, 'restore-folder-refused');
+  await panel.getByRole('button', { name: 'Close' }).click();
   renameSync(`${backups}-unplugged`, backups);
 
   // Export: a missing folder is refused before any work, at the field; no progress bar stays up.

@@ -141,6 +141,25 @@ describe('a backup whose folder went missing after it was saved', () => {
   });
 });
 
+describe('looking for backups to restore', () => {
+  it('names a missing folder, and a file given as the folder, without pointing to Settings', async () => {
+    const gone = join(root, 'unplugged');
+    const missing = expectFailure(await core.handle('backup:list', { folder: gone }), 'BACKUP_FOLDER_MISSING');
+    expect(missing.message).toBe(
+      `There is no folder at ${gone}. If the backups are on an external drive, connect it; or give the folder that holds them.`,
+    );
+    expect(missing.field).toBe('folder');
+    writeFileSync(join(root, 'notes.txt'), 'x');
+    const file = expectFailure(
+      await core.handle('backup:list', { folder: join(root, 'notes.txt', 'Backups') }),
+      'INVALID_REQUEST',
+    );
+    expect(file.message).toMatch(
+      /notes\.txt\/Backups is a file, not a folder\. Give the folder that holds the backups\.$/,
+    );
+  });
+});
+
 describe('exporting', () => {
   it.each([
     {

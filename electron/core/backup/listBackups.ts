@@ -35,8 +35,23 @@ export async function listBackups(folder: string, options: CheckOptions = {}): P
   try {
     names = await readdir(folder);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new CoreError('BACKUP_FOLDER_MISSING');
+    // Named with the folder: this is also asked from the unlock screen, where Settings is out of reach.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') {
+      throw new CoreError(
+        'BACKUP_FOLDER_MISSING',
+        `There is no folder at ${folder}. If the backups are on an external drive, connect it; or give the folder that holds them.`,
+        { field: 'folder' },
+      );
+    }
+    if (code === 'ENOTDIR') {
+      throw new CoreError(
+        'INVALID_REQUEST',
+        `${folder} is a file, not a folder. Give the folder that holds the backups.`,
+        {
+          field: 'folder',
+        },
+      );
     }
     throw asStorageError(error);
   }

@@ -38,18 +38,24 @@ export function RestorePanel({
   const [askFolder, setAskFolder] = useState(false);
   const [backups, setBackups] = useState<BackupInfo[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** A problem with the folder itself, told at the folder box (issue 12). */
+  const [folderError, setFolderError] = useState<string | null>(null);
   const [chosen, setChosen] = useState<BackupInfo | null>(null);
 
   const load = useCallback(async (where?: string) => {
     setError(null);
+    setFolderError(null);
     try {
       setBackups(await call('backup:list', where ? { folder: where } : {}));
       setAskFolder(false);
     } catch (failure) {
       setBackups(null);
-      if (failure instanceof ApiError && failure.code === 'NO_BACKUP_FOLDER') setAskFolder(true);
-      else setError(messageOf(failure));
-      if (failure instanceof ApiError && failure.code === 'BACKUP_FOLDER_MISSING') setAskFolder(true);
+      const code = failure instanceof ApiError ? failure.code : null;
+      const aboutFolder =
+        code === 'BACKUP_FOLDER_MISSING' || (failure instanceof ApiError && failure.field === 'folder');
+      if (code === 'NO_BACKUP_FOLDER' || aboutFolder) setAskFolder(true);
+      if (aboutFolder) setFolderError(messageOf(failure));
+      else if (code !== 'NO_BACKUP_FOLDER') setError(messageOf(failure));
     }
   }, []);
   useEffect(() => {
@@ -69,7 +75,9 @@ export function RestorePanel({
           onSubmit={(event) => {
             event.preventDefault();
             if (folder.trim()) void load(folder.trim());
+            else setFolderError('Give the folder that holds the backups.');
           }}
+          noValidate
         >
           <label htmlFor={`${id}-folder`}>Folder that holds the backups</label>
           <div className="row">
@@ -79,9 +87,16 @@ export function RestorePanel({
               onChange={(event) => setFolder(event.target.value)}
               placeholder="/Volumes/Backup/Sessionkeep"
               spellCheck={false}
+              aria-invalid={folderError !== null}
+              aria-describedby={folderError ? `${id}-folder-error` : undefined}
             />
             <button type="submit">Look for backups</button>
           </div>
+          {folderError && (
+            <p id={`${id}-folder-error`} className="field-error" role="alert">
+              {folderError}
+            </p>
+          )}
         </form>
       )}
       {backups && backups.length === 0 && <p className="muted">No backups in that folder.</p>}
