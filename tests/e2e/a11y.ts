@@ -79,7 +79,9 @@ export async function checkScreen(page: Page, testInfo: TestInfo, name: string):
     // From the top, so the sticky bar sits where it belongs in the picture.
     await page.evaluate(() => window.scrollTo(0, 0));
     const path = testInfo.outputPath(`${name}-${width}.png`);
-    await page.screenshot({ path, fullPage: true });
+    // A dialog's backdrop covers the window only: picture the window, not the whole page.
+    const dialogOpen = await page.locator('[role="dialog"], [role="alertdialog"], dialog[open]').count();
+    await page.screenshot({ path, fullPage: dialogOpen === 0 });
     await testInfo.attach(label, { path, contentType: 'image/png' });
     await page.evaluate((y) => window.scrollTo(0, y), scrolled);
     // Soft: one run lists every screen that fails, and the test still fails.

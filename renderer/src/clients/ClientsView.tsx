@@ -6,7 +6,7 @@ import { BackupReminder } from '../backup/BackupReminder';
 import { Alert } from '../components/Alert';
 import { OverdueDrafts } from '../notes/OverdueDrafts';
 import type { Route } from '../route';
-import { modLabel, useModShortcut } from '../shortcuts';
+import { isMac, modLabel, useModShortcut } from '../shortcuts';
 import { ClientDetail } from './ClientDetail';
 import { ClientForm } from './ClientForm';
 
@@ -90,7 +90,9 @@ export function ClientsView({ route, onNavigate }: { route: ClientsRoute; onNavi
             id="client-search"
             ref={searchRef}
             type="search"
-            placeholder={`Search by name  (${modLabel()}F)`}
+            placeholder="Find by name"
+            title={`Find a client (${modLabel()}F)`}
+            aria-keyshortcuts={isMac() ? 'Meta+F' : 'Control+F'}
             value={query}
             onChange={(event) => setQuery(event.target.value)}
             onKeyDown={(event) => {

@@ -94,7 +94,9 @@ export function CompletionCharts({
       <p className="hint">
         Done counts in full and partly done as half, out of the homework reviewed; dropped homework is not rated.
       </p>
-      <div className="table-scroll">
+      {/* Focusable so that, when a narrow window makes it scroll, the keyboard can scroll it too. */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take the focus to be scrolled by keys */}
+      <section className="table-scroll" tabIndex={0} aria-label="Completion by week">
         <table className="completion-table">
           <caption>Completion by week (week of the review date)</caption>
           <thead>
@@ -118,8 +120,9 @@ export function CompletionCharts({
             ))}
           </tbody>
         </table>
-      </div>
-      <div className="table-scroll">
+      </section>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take the focus to be scrolled by keys */}
+      <section className="table-scroll" tabIndex={0} aria-label="Completion by worksheet">
         <table className="completion-table">
           <caption>Completion by worksheet</caption>
           <thead>
@@ -137,7 +140,7 @@ export function CompletionCharts({
             ))}
           </tbody>
         </table>
-      </div>
+      </section>
     </div>
   );
 }
