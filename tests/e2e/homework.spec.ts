@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Locator, type Page, test } from '@playwright/test';
+import { expectNoAxeViolations, expectNoSideways, WIDTHS } from './a11y';
 import { freshVaultFolder, guardPage, type Harness, startHarness } from './harness';
 import {
   addClient,
@@ -85,11 +86,19 @@ async function assign(page: Page, homework: Assignment) {
 }
 
 /** Records a review from the review controls of one assignment. */
-async function review(scope: Locator, title: string, outcome: string, words?: { amount?: string; barrier?: string }) {
+async function review(
+  scope: Locator,
+  title: string,
+  outcome: string,
+  words?: { amount?: string; barrier?: string; learned?: string },
+) {
   const controls = scope.getByRole('group', { name: `How did “${title}” go?` });
   await controls.getByRole('radio', { name: outcome, exact: true }).check();
   if (words?.amount) await controls.getByLabel('How much was done').fill(words.amount);
   if (words?.barrier) await controls.getByLabel('What got in the way, in the client’s words').fill(words.barrier);
+  if (words?.learned) {
+    await controls.getByLabel('What the client learned or noticed, in their words').fill(words.learned);
+  }
   await controls.getByRole('button', { name: 'Record review' }).click();
   await expect(controls).toBeHidden();
 }
@@ -194,14 +203,19 @@ test('homework is assigned in a note and on the tab, reviewed in the next note, 
   await partly.getByRole('radio', { name: 'Partly done' }).check();
   await partly.getByRole('button', { name: 'Record review' }).click();
   await expect(partly.getByText('Say how much was done')).toBeVisible();
-  await review(toReview, 'Catching hot thoughts', 'Partly done', { amount: '4 of 7 days' });
+  await review(toReview, 'Catching hot thoughts', 'Partly done', {
+    amount: '4 of 7 days',
+    learned: 'The thought felt less true once written down',
+  });
   await review(toReview, 'Plan three pleasant activities', 'Not done', { barrier: 'Too tired after work' });
   await review(toReview, 'Sleep diary', 'Carried over to next week');
   await review(toReview, 'Worry log at lunchtime', 'Dropped');
   await expect(reviewSection.getByText('All open homework is reviewed.')).toBeVisible();
   const recorded = reviewSection.getByRole('list', { name: 'Reviewed in this note' });
   await expect(recorded.getByRole('listitem')).toHaveCount(4);
-  await expect(recorded).toContainText('Catching hot thoughts (Thought record): Partly done: 4 of 7 days');
+  await expect(recorded).toContainText(
+    'Catching hot thoughts (Thought record): Partly done: 4 of 7 days — learned or noticed: “The thought felt less true once written down”',
+  );
   await expect(recorded).toContainText('Not done — “Too tired after work”');
   await expect(recorded).toContainText('Carried over to next week');
   await expect(recorded).toContainText('Dropped');
@@ -230,6 +244,7 @@ test('homework is assigned in a note and on the tab, reviewed in the next note, 
   const printed = execFileSync('pdftotext', [pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
   expect(printed).toContain('Reviewed: Catching hot thoughts');
   expect(printed).toContain('4 of 7 days');
+  expect(printed).toContain('learned or noticed: “The thought felt less true once written down”');
   expect(printed).toContain('“Too tired after work”');
   await page.getByRole('button', { name: 'Back' }).click();
 
@@ -262,6 +277,9 @@ test('homework is assigned in a note and on the tab, reviewed in the next note, 
   await expect(homeworkTab(page).getByRole('list', { name: 'Common barriers' })).toContainText(
     '“Too tired after work” — once',
   );
+  await expect(homeworkTab(page).getByRole('list', { name: 'What the client learned or noticed' })).toContainText(
+    '“The thought felt less true once written down” — Catching hot thoughts',
+  );
 
   // Reviewed on the tab: dropped leaves the open list too.
   await carried.getByRole('button', { name: 'Review “Sleep diary”' }).click();
@@ -270,5 +288,130 @@ test('homework is assigned in a note and on the tab, reviewed in the next note, 
   await expect(homeworkTab(page).getByText('Nothing open.')).toBeVisible();
   await expect(card(pastList(page), 'Sleep diary')).toContainText('Dropped');
 
+  expect(problems).toEqual([]);
+});
+
+/** Pages in a PDF of the current view, as the print dialog would make it (the app's own @page sizes). */
+async function printedPages(page: Page): Promise<string[]> {
+  const path = join(mkdtempSync(join(tmpdir(), 'sessionkeep-sheets-')), 'sheets.pdf');
+  await page.pdf({ path, preferCSSPageSize: true });
+  const info = execFileSync('pdfinfo', [path], { encoding: 'utf8' });
+  const count = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
+  return Array.from({ length: count }, (_, index) =>
+    execFileSync('pdftotext', ['-f', String(index + 1), '-l', String(index + 1), path, '-'], {
+      encoding: 'utf8',
+    }).replace(/\s+/g, ' '),
+  );
+}
+
+test('a done review keeps what the client learned or noticed; an every-day sheet prints the days chosen', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  const { problems } = await guardPage(page);
+  harness = await startHarness(freshVaultFolder());
+  await page.goto(harness.url);
+  await confirmRecoveryKey(page, await createVault(page));
+  await setSignerName(page);
+  await page.getByRole('button', { name: 'Clients' }).click();
+  await addClient(page, { name: 'Iris Lund' });
+
+  // An every-day worry log, a week long (starting today, reviewed in 7 days).
+  await homeworkTab(page).getByRole('button', { name: 'Assign homework' }).click();
+  await assign(page, { worksheet: 'Worry log', title: 'Evening worry log', frequency: 'Every day' });
+
+  // Printing: the choice starts at one sheet a day up to the review (7); 5 are chosen.
+  await homeworkTab(page).getByRole('button', { name: 'Print sheets…' }).click();
+  const choice = page.getByRole('form', { name: 'Print client sheets' });
+  const days = choice.getByLabel('Days of “Evening worry log”');
+  await expect(days).toHaveValue('7');
+  await expect(choice.getByRole('button', { name: 'Print 7 sheets' })).toBeVisible();
+  // Out of bounds is said beside the field, and nothing opens.
+  await days.fill('40');
+  await choice.getByRole('button', { name: 'Print 1 sheet' }).click();
+  await expect(choice.getByText('Print 1 to 31 copies.')).toBeVisible();
+  await expect(days).toHaveAttribute('aria-invalid', 'true');
+  await expect(days).toBeFocused();
+  await days.fill('5');
+  for (const width of WIDTHS) {
+    await page.setViewportSize({ width, height: 900 });
+    await choice.screenshot({ path: testInfo.outputPath(`sheets-choice-${width}.png`) });
+    await expectNoSideways(page, `sheets choice at ${width} px`);
+  }
+  await page.setViewportSize({ width: WIDTHS[0], height: 900 });
+  await choice.getByRole('button', { name: 'Print 5 sheets' }).click();
+  await expect(page.getByRole('button', { name: 'Print or save as PDF…' })).toBeEnabled();
+  await expect(page.getByText('5 sheets for Iris')).toBeVisible();
+  await expect(page.getByRole('article')).toHaveCount(5);
+  // Each copy starts a new page (a worry log runs onto a second one, which repeats its
+  // column headings): 5 copies, each the same number of pages, each labelled with its day.
+  const pages = await printedPages(page);
+  const firstPages = pages.filter((text) => text.includes('Sheet: Day'));
+  expect(firstPages).toHaveLength(5);
+  expect(pages.length % 5).toBe(0);
+  expect(pages.filter((_, index) => index % (pages.length / 5) === 0)).toEqual(firstPages);
+  for (const [index, text] of firstPages.entries()) {
+    const day = await page.evaluate((add) => {
+      const date = new Date();
+      date.setDate(date.getDate() + add);
+      return date.toLocaleDateString(undefined, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+    }, index);
+    expect(text, `copy ${index + 1}`).toContain(`Sheet: Day ${index + 1} of 5 · ${day}`);
+    expect(text, `copy ${index + 1}`).toContain('Evening worry log');
+  }
+  await page.getByRole('button', { name: 'Back' }).click();
+
+  // Reviewed as done in the next note, with what the client noticed.
+  await startCbtNote(page);
+  const toReview = page
+    .getByRole('region', { name: 'Homework review' })
+    .getByRole('list', { name: 'Homework to review' });
+  const controls = toReview.getByRole('group', { name: 'How did “Evening worry log” go?' });
+  // Not asked before an outcome is chosen, nor for not done (the barrier is asked there).
+  await expect(controls.getByLabel('What the client learned or noticed, in their words')).toHaveCount(0);
+  await controls.getByRole('radio', { name: 'Not done', exact: true }).check();
+  await expect(controls.getByLabel('What the client learned or noticed, in their words')).toHaveCount(0);
+  await controls.getByRole('radio', { name: 'Done', exact: true }).check();
+  await controls
+    .getByLabel('What the client learned or noticed, in their words')
+    .fill('Most worries never happened; writing them down settled them');
+  expect(await unnamedControls(page)).toEqual([]);
+  for (const width of WIDTHS) {
+    await page.setViewportSize({ width, height: 900 });
+    await controls.scrollIntoViewIfNeeded();
+    await controls.screenshot({ path: testInfo.outputPath(`review-form-${width}.png`) });
+    await expectNoSideways(page, `review form at ${width} px`);
+  }
+  await page.setViewportSize({ width: WIDTHS[0], height: 900 });
+  await expectNoAxeViolations(page, 'review form');
+  await controls.getByRole('button', { name: 'Record review' }).click();
+  const learned = '“Most worries never happened; writing them down settled them”';
+  const recorded = page
+    .getByRole('region', { name: 'Homework review' })
+    .getByRole('list', { name: 'Reviewed in this note' });
+  await expect(recorded).toContainText(`Evening worry log (Worry log): Done — learned or noticed: ${learned}`);
+
+  // Signed, then printed: the note carries it.
+  await page.getByRole('button', { name: 'Sign note…' }).first().click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Sign note' }).click();
+  await expect(
+    page.getByRole('region', { name: 'Homework review' }).getByRole('list', { name: 'Homework reviewed in this note' }),
+  ).toContainText(`Done — learned or noticed: ${learned}`);
+  await page.getByRole('button', { name: 'Print…' }).click();
+  await expect(page.getByRole('button', { name: 'Print or save as PDF…' })).toBeEnabled();
+  const note = (await printedPages(page)).join(' ');
+  expect(note).toContain('Reviewed: Evening worry log');
+  expect(note).toContain(`Done — learned or noticed: ${learned}`);
+  await page.getByRole('button', { name: 'Back' }).click();
+
+  // In the history on the Homework tab, and in the summary beside the barriers.
+  await page.getByRole('button', { name: '← Iris Lund' }).click();
+  const done = card(pastList(page), 'Evening worry log');
+  await expect(done).toContainText(`Done — learned or noticed: ${learned}`);
+  await done.getByText(/^History/).click();
+  await expect(done.getByRole('listitem').nth(1)).toContainText(`Done — learned or noticed: ${learned}`);
+  await expect(homeworkTab(page).getByRole('list', { name: 'What the client learned or noticed' })).toContainText(
+    `${learned} — Evening worry log`,
+  );
   expect(problems).toEqual([]);
 });

@@ -1,6 +1,7 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { Assignment } from '../../../shared/homework/assignment';
-import { isOpen, openAssignments } from '../../../shared/homework/stats';
+import { defaultCopies, MAX_COPIES, MIN_COPIES } from '../../../shared/homework/copies';
+import { describeFrequency, isOpen, openAssignments } from '../../../shared/homework/stats';
 import { Alert } from '../components/Alert';
 import { DamagedRowsNotice } from '../components/DamagedRowsNotice';
 import type { SheetRequest } from '../worksheets/sheetRequest';
@@ -11,6 +12,7 @@ import { formatDay, formatMoment, today } from './dates';
 import { ReviewControls } from './ReviewControls';
 import { useAssignments, useNoteLabels, useWorksheets, useWorksheetTitle } from './useHomework';
 import './homework.css';
+import './review.css';
 
 /** Where a damaged assignment shows up: the tab's notice counts both. */
 const DAMAGED_TABLES = ['assignments', 'assignment_events'] as const;
@@ -23,7 +25,20 @@ type Props = {
   onPrintSheets?: ((request: SheetRequest) => void) | undefined;
 };
 
-/** Which assignments to print as one batch of client sheets; the open ones are ticked to start. */
+/** The copies field's words: whole numbers 1 to 31, or what is wrong. */
+function copiesProblem(text: string): string | null {
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isInteger(value) || value < MIN_COPIES || value > MAX_COPIES) {
+    return `Print ${MIN_COPIES} to ${MAX_COPIES} copies.`;
+  }
+  return null;
+}
+
+/**
+ * Which assignments to print as one batch of client sheets, and how many copies of each
+ * (issue 12): an "Every day" sheet starts at one a day up to the review, each printed
+ * with its day and date. The open ones are ticked to start.
+ */
 function SheetsChoice({
   assignments,
   worksheetTitle,
@@ -32,12 +47,18 @@ function SheetsChoice({
 }: {
   assignments: Assignment[];
   worksheetTitle: (id: string) => string;
-  onPrint: (ids: string[]) => void;
+  onPrint: (ids: string[], copies: Record<string, number>) => void;
   onCancel: () => void;
 }) {
+  const id = useId();
   const [chosen, setChosen] = useState<Set<string>>(
     () => new Set(assignments.filter(isOpen).map((assignment) => assignment.id)),
   );
+  const [copies, setCopies] = useState<Record<string, string>>(() =>
+    Object.fromEntries(assignments.map((assignment) => [assignment.id, String(defaultCopies(assignment))])),
+  );
+  const [showProblems, setShowProblems] = useState(false);
+  const copiesOf = (assignmentId: string) => copies[assignmentId] ?? '1';
   const toggle = (id: string, on: boolean) =>
     setChosen((current) => {
       const next = new Set(current);
@@ -47,43 +68,86 @@ function SheetsChoice({
     });
   // In the order listed, whatever order they were ticked in.
   const ids = assignments.filter((assignment) => chosen.has(assignment.id)).map((assignment) => assignment.id);
+  const wrong = ids.filter((each) => copiesProblem(copiesOf(each)) !== null);
+  // Copies are sheets: the button counts what will come out of the printer.
+  const sheets = wrong.length > 0 ? ids.length : ids.reduce((sum, each) => sum + Number(copiesOf(each)), 0);
   return (
     <form
       className="print-choice sheets-choice"
       aria-label="Print client sheets"
+      noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        if (ids.length > 0) onPrint(ids);
+        if (wrong.length > 0) {
+          setShowProblems(true);
+          document.getElementById(`${id}-copies-${wrong[0]}`)?.focus();
+          return;
+        }
+        if (ids.length > 0) onPrint(ids, Object.fromEntries(ids.map((each) => [each, Number(copiesOf(each))])));
       }}
     >
       <fieldset>
         <legend>Choose the assignments to print as client sheets</legend>
         <ul className="sheets-list">
-          {assignments.map((assignment) => (
-            <li key={assignment.id}>
-              <label className="checkbox">
-                <input
-                  type="checkbox"
-                  checked={chosen.has(assignment.id)}
-                  onChange={(event) => toggle(assignment.id, event.target.checked)}
-                />
-                <span>
-                  {assignment.title}{' '}
-                  <span className="muted">
-                    — {worksheetTitle(assignment.worksheetId)}, review on {formatDay(assignment.dueDate)}
+          {assignments.map((assignment) => {
+            const copiesId = `${id}-copies-${assignment.id}`;
+            const problem = showProblems && chosen.has(assignment.id) ? copiesProblem(copiesOf(assignment.id)) : null;
+            return (
+              <li key={assignment.id} className="sheets-choice-row">
+                <label className="checkbox">
+                  <input
+                    type="checkbox"
+                    checked={chosen.has(assignment.id)}
+                    onChange={(event) => toggle(assignment.id, event.target.checked)}
+                  />
+                  <span>
+                    {assignment.title}{' '}
+                    <span className="muted">
+                      — {worksheetTitle(assignment.worksheetId)} · {describeFrequency(assignment.frequency)} · review on{' '}
+                      {formatDay(assignment.dueDate)}
+                    </span>
                   </span>
+                </label>
+                <span className="sheets-copies">
+                  <label htmlFor={copiesId}>
+                    {assignment.frequency.kind === 'daily' ? 'Days' : 'Copies'}
+                    <span className="visually-hidden"> of “{assignment.title}”</span>
+                  </label>
+                  <input
+                    id={copiesId}
+                    type="number"
+                    inputMode="numeric"
+                    min={MIN_COPIES}
+                    max={MAX_COPIES}
+                    step={1}
+                    value={copiesOf(assignment.id)}
+                    disabled={!chosen.has(assignment.id)}
+                    aria-invalid={problem ? true : undefined}
+                    aria-describedby={problem ? `${copiesId}-error` : undefined}
+                    onChange={(event) => setCopies((current) => ({ ...current, [assignment.id]: event.target.value }))}
+                  />
+                  {problem && (
+                    <span id={`${copiesId}-error`} className="field-error">
+                      {problem}
+                    </span>
+                  )}
                 </span>
-              </label>
-            </li>
-          ))}
+              </li>
+            );
+          })}
         </ul>
+        {assignments.some((assignment) => assignment.frequency.kind === 'daily') && (
+          <p className="hint">
+            Every-day homework prints one sheet a day up to the review, each with its day and date.
+          </p>
+        )}
       </fieldset>
       <div className="actions">
         <button type="button" onClick={onCancel}>
           Cancel
         </button>
         <button type="submit" className="primary" disabled={ids.length === 0}>
-          {ids.length === 1 ? 'Print 1 sheet' : `Print ${ids.length} sheets`}
+          {sheets === 1 ? 'Print 1 sheet' : `Print ${sheets} sheets`}
         </button>
       </div>
     </form>
@@ -111,7 +175,8 @@ export function HomeworkTab({ clientId, archived, onOpenNote, onPrintSheets }: P
   const open = openAssignments(list, day);
   // Past: the most recently reviewed first.
   const past = list.filter((assignment) => !isOpen(assignment)).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
-  const print = (ids: string[]) => onPrintSheets?.({ kind: 'assignments', clientId, assignmentIds: ids });
+  const print = (ids: string[], copies?: Record<string, number>) =>
+    onPrintSheets?.({ kind: 'assignments', clientId, assignmentIds: ids, ...(copies ? { copies } : {}) });
 
   function origin(assignment: Assignment) {
     return assignment.noteId ? (

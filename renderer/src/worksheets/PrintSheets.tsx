@@ -6,7 +6,7 @@ import { findBuiltInWorksheet } from '../../../shared/worksheets/index';
 import type { WorksheetDef } from '../../../shared/worksheets/types';
 import { call, messageOf } from '../api';
 import { Alert } from '../components/Alert';
-import type { SheetRequest } from './sheetRequest';
+import { type SheetRequest, sheetCopies } from './sheetRequest';
 import './sheets.css';
 import {
   defaultPaperSize,
@@ -75,7 +75,12 @@ async function load(request: SheetRequest): Promise<Loaded> {
         `“${assignment.title}”: prints with the worksheet as it is now, which has changed since it was given.`,
       );
     }
-    if (worksheet) sheets.push({ key: assignment.id, worksheet, assignment });
+    // One sheet per day for "Every day" homework, or as many as chosen (issue 12).
+    if (worksheet) {
+      for (const copy of sheetCopies(request, assignment)) {
+        sheets.push({ key: copy.key, worksheet, assignment: { ...assignment, copyLabel: copy.label } });
+      }
+    }
   }
   if (missing > 0) {
     notices.push(

@@ -32,6 +32,8 @@ export type SheetAssignment = {
   dueDate: string;
   target: string;
   createdAt: string;
+  /** Which of several copies this is: "Day 2 of 7 · Tuesday 3 March 2026" (sheetRequest.ts). */
+  copyLabel?: string | null;
 };
 
 type Props = {
@@ -150,6 +152,7 @@ function AssignmentFacts({ forName, details }: { forName: string; details: Sheet
   return (
     <dl className="sheet-facts">
       {forName && <Fact term="For">{forName}</Fact>}
+      {details.copyLabel && <Fact term="Sheet">{details.copyLabel}</Fact>}
       <Fact term="Given on">{givenOn ? longDate(givenOn) : longDate(details.createdAt, true)}</Fact>
       {details.startDate !== givenOn && <Fact term="Start on">{longDate(details.startDate)}</Fact>}
       <Fact term="How often">{frequencyInWords(details.frequency)}</Fact>
