@@ -5,17 +5,57 @@ export const AUTO_LOCK_DEFAULT_MINUTES = 10;
 
 const name = (label: string) => z.string().trim().max(120, `${label} can be at most 120 characters.`);
 
+/** Printed in one row of a sheet: no line breaks or other control characters. */
+const oneLine = (label: string, max: number) =>
+  z
+    .string({ error: `${label} must be text.` })
+    .trim()
+    .max(max, `${label} can be at most ${max} characters.`)
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
+    .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), `${label} must be on one line.`);
+
+const PHONE_MAX = 40;
+
+/** A number to call or text: free text ("Text SHOUT to 85258"), but with at least one digit. */
+const phone = (label: string) =>
+  oneLine(label, PHONE_MAX).refine((value) => value === '' || /\d/.test(value), `${label} needs at least one digit.`);
+
+/** A safety plan stays a page or two: more lines than this would crowd out the client's own steps. */
+export const CRISIS_LINES_MAX = 12;
+
+/** One crisis line: its name ("Samaritans") and the number to call or text. */
+export const crisisLineSchema = z.strictObject(
+  {
+    label: oneLine('A crisis line’s name', 80),
+    number: phone('A crisis line’s number').refine((value) => value !== '', 'Give the crisis line’s number.'),
+  },
+  { error: 'Each crisis line needs a name and a number.' },
+);
+export type CrisisLine = z.infer<typeof crisisLineSchema>;
+
 export const settingsSchema = z.strictObject({
   /** Printed in a note's signature block and recorded when signing. */
   therapistName: name('Your name'),
   /** Printed at the top of printed notes. */
   practiceName: name('The practice name'),
   /**
-   * Crisis lines for the therapist's region, one per line ("Samaritans: 116 123"),
-   * printed on safety plans. Never built in: a wrong number for the client's region
-   * is worse than none.
+   * Crisis lines typed before Sessionkeep kept them as labelled rows: free text, one per
+   * line ("Samaritans: 116 123"). Still read and printed as crisis lines (see
+   * `crisisLinesOf`), so a vault or an archive from before loses none; the Settings card
+   * moves them into `crisisLineEntries` when it is saved.
    */
   crisisLines: z.string().max(1000, 'Keep the crisis lines under 1,000 characters.'),
+  /*
+   * The contacts printed on a safety plan, each under its own label (issue 12). None is
+   * ever built in: a wrong number for the client's region is worse than none.
+   */
+  therapistPhone: phone('Your phone number'),
+  afterHoursLine: oneLine('The after-hours or on-call line', 120),
+  crisisLineEntries: z
+    .array(crisisLineSchema, { error: 'The crisis lines must be a list.' })
+    .max(CRISIS_LINES_MAX, `Up to ${CRISIS_LINES_MAX} crisis lines can be kept.`),
+  emergencyNumber: phone('The emergency number'),
+  emergencyDepartment: oneLine('The nearest emergency department', 200),
   autoLockMinutes: z
     .number({ error: 'Auto-lock must be a number of minutes.' })
     .int('Auto-lock must be a whole number of minutes.')
@@ -40,6 +80,11 @@ export const defaultSettings: Settings = {
   therapistName: '',
   practiceName: '',
   crisisLines: '',
+  therapistPhone: '',
+  afterHoursLine: '',
+  crisisLineEntries: [],
+  emergencyNumber: '',
+  emergencyDepartment: '',
   autoLockMinutes: AUTO_LOCK_DEFAULT_MINUTES,
   backupFolder: '',
 };
@@ -49,12 +94,23 @@ export function isAbsoluteFolderPath(path: string): boolean {
   return /^\//.test(path) || /^[A-Za-z]:[\\/]/.test(path) || /^\\\\[^\\]+\\[^\\]+/.test(path);
 }
 
-/** The crisis lines as printed: one per non-empty line. */
-export function crisisLineList(settings: Pick<Settings, 'crisisLines'>): string[] {
-  return settings.crisisLines
+/**
+ * Every crisis line to print and show: the labelled rows, then any kept as free text
+ * from before (each non-empty line; "Name: number" split at its first colon, otherwise
+ * the whole line is the number). None is dropped.
+ */
+export function crisisLinesOf(settings: Pick<Settings, 'crisisLineEntries' | 'crisisLines'>): CrisisLine[] {
+  const typedBefore = settings.crisisLines
     .split('\n')
     .map((line) => line.trim())
-    .filter((line) => line !== '');
+    .filter((line) => line !== '')
+    .map((line) => {
+      const colon = line.indexOf(':');
+      const label = colon > 0 ? line.slice(0, colon).trim() : '';
+      const number = colon > 0 ? line.slice(colon + 1).trim() : line;
+      return number ? { label, number } : { label: '', number: line };
+    });
+  return [...settings.crisisLineEntries, ...typedBefore];
 }
 
 /** What `settings:update` takes: any subset of the settings. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { WorksheetBlock, WorksheetDef } from './types';
+import { contactSources, type WorksheetBlock, type WorksheetDef } from './types';
 
 /** Runtime schema of a worksheet definition (custom worksheets, and every answer over IPC). */
 const id = z
@@ -51,7 +51,7 @@ const block = z.discriminatedUnion('kind', [
     id,
     heading,
     fields: z
-      .array(z.strictObject({ label: text(120), prefilledFrom: z.literal('crisisLines').optional() }))
+      .array(z.strictObject({ label: text(120), prefilledFrom: z.enum(contactSources).optional() }))
       .min(1)
       .max(30),
   }),

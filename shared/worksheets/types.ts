@@ -14,6 +14,19 @@ export type WorksheetColumn = {
   width?: number;
 };
 
+/**
+ * Which of the therapist's safety-plan contacts in Settings a field is printed with
+ * (see contacts.ts); each fills only the field marked with it.
+ */
+export const contactSources = [
+  'therapist',
+  'afterHoursLine',
+  'crisisLines',
+  'emergencyNumber',
+  'emergencyDepartment',
+] as const;
+export type ContactSource = (typeof contactSources)[number];
+
 export type WorksheetBlock =
   /** A paragraph printed as is (e.g. an explanation, a reference list). */
   | { kind: 'text'; id: string; heading?: string; body: string }
@@ -34,7 +47,7 @@ export type WorksheetBlock =
   /** Numbered prompts, each with blank lines under it (problem-solving steps, safety plan steps). */
   | { kind: 'steps'; id: string; heading?: string; steps: { title: string; prompt?: string; lines: number }[] }
   /** Labelled single lines to fill in (name of a helper, a phone number, the worry-time slot). */
-  | { kind: 'fields'; id: string; heading?: string; fields: { label: string; prefilledFrom?: 'crisisLines' }[] }
+  | { kind: 'fields'; id: string; heading?: string; fields: { label: string; prefilledFrom?: ContactSource }[] }
   /** A scale printed as boxes with anchor words, e.g. SUDS 0–100. */
   | {
       kind: 'scale';

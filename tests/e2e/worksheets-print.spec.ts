@@ -2,10 +2,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { builtInWorksheets } from '../../shared/worksheets/index';
+import { expectNoSideways, WIDTHS } from './a11y';
 import { freshVaultFolder, guardPage, type Harness, startHarness } from './harness';
-import { confirmRecoveryKey, createVault, unnamedControls } from './pages';
+import { confirmRecoveryKey, createVault, setSignerName, unnamedControls } from './pages';
 
 /**
  * Printing blank client worksheets from the library, against the real core: each
@@ -192,27 +194,112 @@ test('every built-in worksheet prints on A4 and US Letter the right way round, w
   expect(problems).toEqual([]);
 });
 
-test('a safety plan prints the crisis lines the therapist entered for their region, and no others', async ({
+/** The contacts a therapist keeps for safety plans, as typed in Settings and as printed under each label. */
+const CONTACTS = {
+  name: 'Dr Ana Ruiz',
+  phone: '020 7946 0000',
+  afterHours: 'Harbour on-call 020 7946 0001',
+  crisisLines: [
+    ['Harbour Crisis Line', '0800 555 0199'],
+    ['Samaritans', '116 123'],
+    ['Shout', 'Text SHOUT to 85258'],
+    ['Papyrus', '0800 068 4141'],
+  ],
+  emergency: '999',
+  department: 'St Thomas Hospital, SE1 7EH',
+} as const;
+
+test('a safety plan prints each contact from Settings under its own label, every crisis line, and the therapist', async ({
   page,
-}) => {
+}, testInfo) => {
+  test.setTimeout(120_000);
   const { problems } = await guardPage(page);
   harness = await startHarness(freshVaultFolder());
   await page.goto(harness.url);
   await confirmRecoveryKey(page, await createVault(page));
-  await page.getByRole('button', { name: 'Settings' }).click();
-  await page
-    .getByLabel('Crisis lines for your region (printed on safety plans)')
-    .fill('Harbour Crisis Line: 0800 555 0199');
-  await page.getByRole('button', { name: 'Save', exact: true }).first().click();
-  await expect(page.getByText('Saved.')).toBeVisible();
+  await setSignerName(page, CONTACTS.name);
+
+  const card = page.getByRole('form', { name: 'Safety plan contacts' });
+  await card.getByLabel('Your phone number').fill(CONTACTS.phone);
+  await card.getByLabel('After-hours or on-call line').fill(CONTACTS.afterHours);
+  // "+ Add crisis line" puts the cursor in the new row; Enter in a row goes on to a new one.
+  await card.getByRole('button', { name: '+ Add crisis line' }).click();
+  for (const [index, [name, number]] of CONTACTS.crisisLines.entries()) {
+    const nameBox = card.getByLabel(`Crisis line ${index + 1} name`);
+    await expect(nameBox).toBeFocused();
+    await page.keyboard.type(name);
+    await page.keyboard.press('Tab');
+    await expect(card.getByLabel(`Crisis line ${index + 1} number`)).toBeFocused();
+    await page.keyboard.type(number);
+    await page.keyboard.press('Enter');
+  }
+  // The Enter after the last line left a fifth, empty row: removing it puts the cursor in the row above.
+  await expect(card.getByLabel('Crisis line 5 name')).toBeFocused();
+  await card.getByRole('button', { name: 'Remove crisis line 5' }).click();
+  await expect(card.getByLabel('Crisis line 5 name')).toHaveCount(0);
+  await expect(card.getByLabel('Crisis line 4 name')).toBeFocused();
+  await card.getByLabel('Emergency number').fill(CONTACTS.emergency);
+  await card.getByLabel('Nearest emergency department').fill(CONTACTS.department);
+
+  // A line with a name but no number is marked at its field and nothing is saved; an empty row is simply left out.
+  await card.getByRole('button', { name: '+ Add crisis line' }).click();
+  await page.keyboard.type('Half typed');
+  await card.getByRole('button', { name: '+ Add crisis line' }).click();
+  await card.getByRole('button', { name: 'Save contacts' }).click();
+  const missing = card.getByLabel('Crisis line 5 number');
+  await expect(missing).toHaveAttribute('aria-invalid', 'true');
+  await expect(missing).toBeFocused();
+  await expect(missing).toHaveAccessibleDescription(/Give the crisis line’s number\./);
+  await expect(card.getByRole('alert')).toHaveText(/Nothing was saved: check the marked fields\./);
+  for (const width of WIDTHS) {
+    await page.setViewportSize({ width, height: 1000 });
+    await card.evaluate((element) => element.scrollIntoView({ block: 'end' }));
+    await card.screenshot({ path: testInfo.outputPath(`safety-contacts-error-${width}.png`) });
+  }
+  await page.setViewportSize({ width: WIDTHS[0], height: 900 });
+  await card.getByRole('button', { name: 'Remove crisis line 5 (Half typed)' }).click();
+  await card.getByRole('button', { name: 'Save contacts' }).click();
+  await expect(card.getByRole('status')).toContainText(
+    'Saved. Safety plans print these contacts, with 4 crisis lines.',
+  );
+  await expect(card.locator('[aria-invalid="true"]')).toHaveCount(0);
+  await expect(card.getByLabel(/^Crisis line \d+ name$/)).toHaveCount(4);
+  for (const width of WIDTHS) {
+    await page.setViewportSize({ width, height: 1000 });
+    await card.evaluate((element) => element.scrollIntoView({ block: 'end' }));
+    await card.screenshot({ path: testInfo.outputPath(`safety-contacts-${width}.png`) });
+    await expectNoSideways(page, `Settings at ${width} px`, true);
+  }
+  await page.setViewportSize({ width: WIDTHS[0], height: 900 });
+  const { violations } = await new AxeBuilder({ page }).include('.safety-contacts').analyze();
+  expect(violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
 
   await openLibrary(page);
   const safetyPlan = builtInWorksheets.find((worksheet) => worksheet.id === 'safety-plan');
   await printBlank(page, safetyPlan?.title ?? '', 'safety-plan');
-  const { pages } = await printToPdf(page);
+  const sheet = page.locator('article.sheet[data-worksheet="safety-plan"]');
+  await sheet.locator('.sheet-fields').screenshot({ path: testInfo.outputPath('safety-plan-contacts-print.png') });
+  const { path, pages } = await printToPdf(page);
+  execFileSync('pdftoppm', ['-png', '-r', '60', path, testInfo.outputPath('safety-plan-page')]);
   const text = squeeze(pages.join(' '));
-  expect(text).toContain('Harbour Crisis Line: 0800 555 0199');
-  // Nothing built in: the only digits that look like a phone number are the ones entered.
-  expect(text.match(/\d{3,}[\d\s-]{4,}/g) ?? []).toEqual([expect.stringContaining('0800 555 0199')]);
+  // Every number under its own label, in the order of the sheet, and none dropped.
+  const expected = [
+    ['My therapist (name and phone)', `${CONTACTS.name} · ${CONTACTS.phone}`],
+    ['After-hours or on-call line', CONTACTS.afterHours],
+    ...CONTACTS.crisisLines.map(([name, number]) => ['Crisis line (call or text)', `${name}: ${number}`]),
+    ['Emergency number', CONTACTS.emergency],
+    ['Nearest emergency department or urgent care (address)', CONTACTS.department],
+  ];
+  const contacts = text.slice(text.indexOf('Contacts My therapist'));
+  expect(contacts).toContain(expected.map(([label, value]) => `${label} ${value}`).join(' '));
+  // Nothing built in: every run of digits that looks like a phone number is one the therapist entered.
+  const entered = [CONTACTS.phone, CONTACTS.afterHours, ...CONTACTS.crisisLines.map(([, number]) => number)];
+  const phoneLike = text.match(/\d[\d\s-]{5,}\d/g) ?? [];
+  expect(phoneLike.length).toBeGreaterThanOrEqual(5);
+  for (const found of phoneLike)
+    expect(
+      entered.some((number) => number.includes(found)),
+      found,
+    ).toBe(true);
   expect(problems).toEqual([]);
 });

@@ -9,6 +9,7 @@ import { builtInDistortions } from '../../shared/templates/distortions';
 import { builtInWorksheets, findBuiltInWorksheet } from '../../shared/worksheets/index';
 import { worksheetSchema } from '../../shared/worksheets/schema';
 import type { WorksheetBlock, WorksheetDef } from '../../shared/worksheets/types';
+import { contactSources } from '../../shared/worksheets/types';
 
 type Kind = WorksheetBlock['kind'];
 type BlockOf<K extends Kind> = Extract<WorksheetBlock, { kind: K }>;
@@ -97,9 +98,10 @@ describe('every built-in worksheet', () => {
     expect([...ids].sort()).toEqual([...REQUIRED_IDS].sort());
   });
 
-  it.each(all)('$id is built-in, version 1, with a purpose and a source', ({ def }) => {
+  // The safety plan is at version 2: its contact rows each print their own contact (issue 12).
+  it.each(all)('$id is built-in, at its version, with a purpose and a source', ({ def }) => {
     expect(def.builtIn).toBe(true);
-    expect(def.version).toBe(1);
+    expect(def.version).toBe(def.id === 'safety-plan' ? 2 : 1);
     expect(def.purpose.trim().length).toBeGreaterThan(20);
     expect(def.source?.trim().length ?? 0).toBeGreaterThan(20);
   });
@@ -347,12 +349,14 @@ describe('fields from the reference are present', () => {
     expect(def.source).toMatch(/Stanley.*Brown.*2012/);
   });
 
-  it('§7h: the safety plan takes crisis lines from the therapist, and has no phone number of its own', () => {
+  it('§7h: the safety plan takes its contacts from the therapist, each row its own, and has no phone number of its own', () => {
     const def = worksheet('safety-plan');
-    const prefilled = blocks(def, 'fields')
+    const sources = blocks(def, 'fields')
       .flatMap((each) => each.fields)
-      .filter((field) => field.prefilledFrom === 'crisisLines');
-    expect(prefilled.length).toBeGreaterThan(0);
+      .map((field) => field.prefilledFrom)
+      .filter((source) => source !== undefined);
+    // Each contact fills one row only (the mapping is tested in safetyPlanContacts.test.ts).
+    expect([...sources].sort()).toEqual([...contactSources].sort());
     // Digits that look like a phone number: 7+ digit characters in a run (with spaces,
     // dots, dashes or brackets between), or a well-known short emergency / crisis number.
     const text = everyText(def).join('\n');

@@ -17,7 +17,12 @@ type SettingKey = keyof Settings;
 const LABELS: Record<SettingKey, string> = {
   therapistName: 'Your name',
   practiceName: 'Practice name',
-  crisisLines: 'Crisis lines',
+  crisisLines: 'Crisis lines (as kept by an earlier version)',
+  therapistPhone: 'Your phone number',
+  afterHoursLine: 'After-hours or on-call line',
+  crisisLineEntries: 'Crisis lines',
+  emergencyNumber: 'Emergency number',
+  emergencyDepartment: 'Nearest emergency department',
   autoLockMinutes: 'Auto-lock',
   backupFolder: 'Backup folder',
 };
@@ -40,10 +45,21 @@ export type SettingChange = {
   taken: boolean;
 };
 
-function readable(key: SettingKey, value: unknown): string {
+function readable(key: SettingKey, value: Settings[SettingKey]): string {
   if (value === '') return '(empty)';
   if (key === 'autoLockMinutes') return `${value} minute${value === 1 ? '' : 's'}`;
+  if (Array.isArray(value)) {
+    // The crisis lines, one after another as they would print ("Samaritans: 116 123; 999").
+    return value.length
+      ? value.map((line) => (line.label ? `${line.label}: ${line.number}` : line.number)).join('; ')
+      : '(empty)';
+  }
   return String(value);
+}
+
+/** Values compared as stored (JSON), so two lists with the same lines are the same. */
+function same(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 /** The archive's settings, each checked like `settings:update` would: IMPORT_REFUSED otherwise. */
@@ -74,12 +90,12 @@ export function planSettings(db: VaultDb, rows: readonly Row[]): SettingChange[]
   const current = readSettings(db);
   return (
     (Object.keys(incoming) as SettingKey[])
-      .filter((key) => incoming[key] !== current[key])
+      .filter((key) => !same(incoming[key], current[key]))
       .map((key) => ({
         key,
         label: LABELS[key],
         current: readable(key, current[key]),
-        incoming: readable(key, incoming[key]),
+        incoming: readable(key, incoming[key] as Settings[SettingKey]),
         notTaken: PROTECTION_SETTINGS[key] ?? null,
         taken: false,
       }))

@@ -5,8 +5,8 @@ import type { VaultDb } from '../db/database';
 export type DamagedSetting = { rowid: number; key: string; problem: string };
 
 /**
- * Longest stored value read: every setting is a short JSON string or number (the
- * longest, crisis lines, is 1,000 characters), so anything far longer is damage, and
+ * Longest stored value read: every setting is a short JSON string, number or list (the
+ * longest, the crisis lines, stays under about 2,000 characters), so anything far longer is damage, and
  * it is judged by its length in SQL without being read.
  */
 const SETTING_VALUE_MAX = 10_000;

@@ -77,6 +77,11 @@ const settingLabels: Record<string, string> = {
   therapistName: 'your name',
   practiceName: 'practice name',
   crisisLines: 'crisis lines',
+  therapistPhone: 'your phone number',
+  afterHoursLine: 'after-hours line',
+  crisisLineEntries: 'crisis lines',
+  emergencyNumber: 'emergency number',
+  emergencyDepartment: 'nearest emergency department',
   autoLockMinutes: 'auto-lock',
 };
 

@@ -10,6 +10,7 @@ import { DistortionSettings } from '../templates/DistortionSettings';
 import { TemplateSettings } from '../templates/TemplateSettings';
 import { AuditLog } from './AuditLog';
 import { DataHealth } from './DataHealth';
+import { SafetyPlanContacts } from './SafetyPlanContacts';
 import { SecuritySettings } from './SecuritySettings';
 
 type Message = { kind: 'error' | 'success'; text: string } | null;
@@ -17,7 +18,6 @@ type Message = { kind: 'error' | 'success'; text: string } | null;
 function ProfileSettings() {
   const [therapistName, setTherapistName] = useState('');
   const [practiceName, setPracticeName] = useState('');
-  const [crisisLines, setCrisisLines] = useState('');
   const [message, setMessage] = useState<Message>(null);
 
   useEffect(() => {
@@ -25,7 +25,6 @@ function ProfileSettings() {
       (settings) => {
         setTherapistName(settings.therapistName);
         setPracticeName(settings.practiceName);
-        setCrisisLines(settings.crisisLines);
       },
       (error) => setMessage({ kind: 'error', text: messageOf(error) }),
     );
@@ -34,10 +33,9 @@ function ProfileSettings() {
   async function save(event: FormEvent) {
     event.preventDefault();
     try {
-      const saved = await call('settings:update', { therapistName, practiceName, crisisLines });
+      const saved = await call('settings:update', { therapistName, practiceName });
       setTherapistName(saved.therapistName);
       setPracticeName(saved.practiceName);
-      setCrisisLines(saved.crisisLines);
       setMessage({ kind: 'success', text: 'Saved.' });
     } catch (error) {
       setMessage({ kind: 'error', text: messageOf(error) });
@@ -66,21 +64,6 @@ function ProfileSettings() {
           maxLength={120}
           onChange={(event) => setPracticeName(event.target.value)}
         />
-      </div>
-      <div className="field">
-        <label htmlFor="crisis-lines">Crisis lines for your region (printed on safety plans)</label>
-        <textarea
-          id="crisis-lines"
-          rows={3}
-          value={crisisLines}
-          maxLength={1000}
-          placeholder="One per line, e.g. the local crisis line and its number"
-          aria-describedby="crisis-lines-help"
-          onChange={(event) => setCrisisLines(event.target.value)}
-        />
-        <p id="crisis-lines-help" className="hint">
-          Sessionkeep has no built-in numbers: check them for your clients’ region.
-        </p>
       </div>
       {message && <Alert kind={message.kind}>{message.text}</Alert>}
       <div className="actions">
@@ -256,6 +239,7 @@ export function SettingsView() {
     <div className="settings">
       <h1>Settings</h1>
       <ProfileSettings />
+      <SafetyPlanContacts />
       <TemplateSettings />
       <DistortionSettings />
       <AutoLockSettings />

@@ -1,7 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import type { Assignment } from '../../../shared/homework/assignment';
 import type { Settings } from '../../../shared/settings';
-import { crisisLineList } from '../../../shared/settings';
 import { findBuiltInWorksheet } from '../../../shared/worksheets/index';
 import type { WorksheetDef } from '../../../shared/worksheets/types';
 import { call, messageOf } from '../api';
@@ -173,7 +172,7 @@ export function PrintSheets({ request, onBack }: { request: SheetRequest; onBack
           assignment={sheet.assignment ? { forName: loaded.forName, details: sheet.assignment } : undefined}
           practiceName={loaded.settings.practiceName}
           therapistName={loaded.settings.therapistName}
-          crisisLines={crisisLineList(loaded.settings)}
+          contacts={loaded.settings}
         />
       ))}
     </main>

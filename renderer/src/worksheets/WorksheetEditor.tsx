@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
+import { contactHint } from '../../../shared/worksheets/contacts';
 import type { WorksheetDef } from '../../../shared/worksheets/types';
 import { call } from '../api';
 import { Alert } from '../components/Alert';
@@ -512,9 +513,7 @@ function FieldParts({ block, onChange }: { block: Of<'fields'>; onChange: (block
                     setFields(fields.map((each) => (each.key === field.key ? { ...each, label } : each)))
                   }
                 />
-                {field.prefilledFrom === 'crisisLines' && (
-                  <p className="hint">Printed with the crisis lines from Settings.</p>
-                )}
+                {contactHint(field) && <p className="hint">{contactHint(field)}</p>}
               </div>
               <ItemTools
                 itemKey={field.key}

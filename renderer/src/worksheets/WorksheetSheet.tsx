@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { Frequency } from '../../../shared/homework/assignment';
 import type { RichTextDoc } from '../../../shared/templates/types';
 import { richTextToPlain } from '../../../shared/templates/values';
+import { printedFields, type SafetyPlanContacts } from '../../../shared/worksheets/contacts';
 import type { WorksheetBlock, WorksheetDef } from '../../../shared/worksheets/types';
 import { RichTextView } from '../notes/RichTextView';
 
@@ -43,8 +44,8 @@ type Props = {
   assignment?: { forName: string; details: SheetAssignment };
   practiceName?: string;
   therapistName?: string;
-  /** Printed on `prefilledFrom: 'crisisLines'` fields, in order; without them those lines stay blank. */
-  crisisLines?: readonly string[];
+  /** The safety-plan contacts from Settings, each printed on the field marked with it; without them those lines stay blank. */
+  contacts?: SafetyPlanContacts;
 };
 
 /** Letter where it is the norm (the US and Canada), A4 everywhere else. */
@@ -101,7 +102,7 @@ function localDateOf(timestamp: string): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
-export function WorksheetSheet({ worksheet, paper, assignment, practiceName, therapistName, crisisLines }: Props) {
+export function WorksheetSheet({ worksheet, paper, assignment, practiceName, therapistName, contacts }: Props) {
   const title = assignment?.details.title.trim() || worksheet.title;
   const note = assignment && richTextToPlain(assignment.details.instructions).trim() !== '';
   return (
@@ -135,7 +136,7 @@ export function WorksheetSheet({ worksheet, paper, assignment, practiceName, the
       </header>
       {worksheet.instructions.trim() && <p className="sheet-instructions">{worksheet.instructions}</p>}
       {worksheet.blocks.map((block) => (
-        <SheetBlock key={block.id} block={block} crisisLines={crisisLines} />
+        <SheetBlock key={block.id} block={block} contacts={contacts} />
       ))}
       <footer className="sheet-footer">
         <span>{worksheet.title}</span>
@@ -172,7 +173,7 @@ function Fact({ term, children }: { term: string; children: ReactNode }) {
   );
 }
 
-function SheetBlock({ block, crisisLines }: { block: WorksheetBlock; crisisLines?: readonly string[] }) {
+function SheetBlock({ block, contacts }: { block: WorksheetBlock; contacts?: SafetyPlanContacts }) {
   switch (block.kind) {
     case 'text':
       return (
@@ -204,7 +205,7 @@ function SheetBlock({ block, crisisLines }: { block: WorksheetBlock; crisisLines
     case 'steps':
       return <SheetSteps block={block} />;
     case 'fields':
-      return <SheetFields block={block} crisisLines={crisisLines} />;
+      return <SheetFields block={block} contacts={contacts} />;
     case 'scale':
       return <SheetScale block={block} />;
   }
@@ -317,25 +318,21 @@ function SheetSteps({ block }: { block: Extract<WorksheetBlock, { kind: 'steps' 
 
 function SheetFields({
   block,
-  crisisLines,
+  contacts,
 }: {
   block: Extract<WorksheetBlock, { kind: 'fields' }>;
-  crisisLines?: readonly string[];
+  contacts?: SafetyPlanContacts;
 }) {
-  let prefilled = 0;
   return (
     <section className="sheet-block sheet-fields">
       {block.heading && <h2>{block.heading}</h2>}
-      {block.fields.map((field, index) => {
-        const value = field.prefilledFrom === 'crisisLines' ? (crisisLines?.[prefilled++] ?? '') : '';
-        return (
-          // biome-ignore lint/suspicious/noArrayIndexKey: fields are fixed and labels can repeat
-          <div className="sheet-field" key={index}>
-            <span className="sheet-field-label">{field.label}</span>
-            <span className="sheet-fill">{value}</span>
-          </div>
-        );
-      })}
+      {printedFields(block.fields, contacts).map((field, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: rows are fixed for a print and labels repeat (crisis lines)
+        <div className="sheet-field" key={index}>
+          <span className="sheet-field-label">{field.label}</span>
+          <span className="sheet-fill">{field.value}</span>
+        </div>
+      ))}
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { worksheetSchema } from '../../../shared/worksheets/schema';
-import type { WorksheetBlock, WorksheetColumn, WorksheetDef } from '../../../shared/worksheets/types';
+import type { ContactSource, WorksheetBlock, WorksheetColumn, WorksheetDef } from '../../../shared/worksheets/types';
 import { assignIds, type Meta, moved, newKey, type Problems, templateIdFor, tooBigMessage } from '../templates/draft';
 
 /**
@@ -17,7 +17,7 @@ export { moved };
 
 export type DraftColumn = WorksheetColumn & Meta;
 export type DraftStep = { key: string; title: string; prompt?: string; lines: string };
-export type DraftFieldLine = { key: string; label: string; prefilledFrom?: 'crisisLines' };
+export type DraftFieldLine = { key: string; label: string; prefilledFrom?: ContactSource };
 
 type TableBlock = Extract<WorksheetBlock, { kind: 'table' }>;
 export type DraftBlock =

@@ -6,12 +6,14 @@ import type { WorksheetDef } from '../types';
  * Sessionkeep's own words, plus "the one thing most important to me".
  *
  * No phone number is written into this definition: crisis lines differ by country and
- * change, so the contacts block is marked `prefilledFrom: 'crisisLines'` and is filled
- * from the therapist's own settings, or by hand.
+ * change, so each contact row is marked with the Settings field it is printed from
+ * (`prefilledFrom`, see ../contacts.ts) and is otherwise left blank to fill in by hand.
+ * Version 2 (issue 12): each row has its own source; version 1 filled the rows from the
+ * crisis lines in order, so one line printed as the after-hours line.
  */
 export const safetyPlan: WorksheetDef = {
   id: 'safety-plan',
-  version: 1,
+  version: 2,
   title: 'My safety plan',
   purpose:
     'The six Stanley–Brown safety-planning steps, the one thing most important to the client, and crisis contacts (filled in, never hard-coded).',
@@ -71,11 +73,11 @@ export const safetyPlan: WorksheetDef = {
       id: 'contacts',
       heading: 'Contacts',
       fields: [
-        { label: 'My therapist (name and phone)' },
-        { label: 'After-hours or on-call line', prefilledFrom: 'crisisLines' },
+        { label: 'My therapist (name and phone)', prefilledFrom: 'therapist' },
+        { label: 'After-hours or on-call line', prefilledFrom: 'afterHoursLine' },
         { label: 'Crisis line (call or text)', prefilledFrom: 'crisisLines' },
-        { label: 'Emergency number', prefilledFrom: 'crisisLines' },
-        { label: 'Nearest emergency department or urgent care (address)' },
+        { label: 'Emergency number', prefilledFrom: 'emergencyNumber' },
+        { label: 'Nearest emergency department or urgent care (address)', prefilledFrom: 'emergencyDepartment' },
       ],
     },
   ],
