@@ -1,5 +1,6 @@
-import { expect, type Locator, type Page, type TestInfo, test } from '@playwright/test';
+import { expect, type Locator, type Page, test } from '@playwright/test';
 import type { SessionkeepApi } from '../../shared/ipc/contract';
+import { checkScreen } from './a11y';
 import { freshVaultFolder, guardPage, type Harness, startHarness } from './harness';
 import { addClient, confirmRecoveryKey, createVault, setSignerName, startCbtNote, unnamedControls } from './pages';
 
@@ -19,7 +20,6 @@ test.afterEach(async () => {
 const CLIENT = 'Dana Reyes';
 const REASON = 'Assessed by phone with the crisis team at 16:40; their record holds it.';
 const AUDIT_WORDS = 'signed with Risk empty; reason kept with the note';
-const WIDTHS = [1366, 1024, 900] as const;
 
 function measuresSlot(page: Page): Locator {
   return page.getByRole('group', { name: 'Measures', exact: true });
@@ -39,27 +39,6 @@ async function givePhq9(page: Page, answers: number[]) {
   await expect(form.getByRole('button', { name: 'Record PHQ-9' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(form).toBeHidden();
-}
-
-/**
- * Pictures at each width, to look at (of `target`, or of the window from the top), and
- * no sideways scrolling at any of them.
- */
-async function pictures(page: Page, testInfo: TestInfo, name: string, target: Locator | null) {
-  for (const width of WIDTHS) {
-    await page.setViewportSize({ width, height: 800 });
-    if (target) await expect(target).toBeVisible();
-    const sideways = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
-    expect(sideways, `${name} scrolls sideways at ${width} px`).toBe(false);
-    const path = testInfo.outputPath(`${name}-${width}.png`);
-    if (target) await target.screenshot({ path });
-    else {
-      await page.evaluate(() => window.scrollTo(0, 0));
-      await page.screenshot({ path });
-    }
-    await testInfo.attach(`${name}-${width}`, { path, contentType: 'image/png' });
-  }
-  await page.setViewportSize({ width: 1366, height: 800 });
 }
 
 test('item 9 above 0 with Risk empty: a soft stop, a reason kept and logged, the risk flag above the cautions', async ({
@@ -124,7 +103,8 @@ test('item 9 above 0 with Risk empty: a soft stop, a reason kept and logged, the
   await reason.fill('   \n  ');
   await expect(signAnyway).toBeDisabled();
   expect(await unnamedControls(page)).toEqual([]);
-  await pictures(page, testInfo, 'sign-soft-stop', dialog);
+  // At 1366, 1024 and 900 px: pictures, no sideways scrolling, no axe violation.
+  await checkScreen(page, testInfo, 'sign-soft-stop');
 
   // The core refuses too, whatever the screen does.
   const noteId = await page.evaluate(async (id) => {
@@ -187,7 +167,7 @@ test('item 9 above 0 with Risk empty: a soft stop, a reason kept and logged, the
   const [flagBox, cautionsBox] = [await flag.boundingBox(), await cautions.boundingBox()];
   expect(flagBox && cautionsBox && flagBox.y + flagBox.height <= cautionsBox.y).toBe(true);
   expect(await unnamedControls(page)).toEqual([]);
-  await pictures(page, testInfo, 'client-risk-flag', null);
+  await checkScreen(page, testInfo, 'client-risk-flag');
 
   // The flag's "Open the note" opens the note the answer was given in.
   await flag.getByRole('button', { name: 'Open the note' }).click();

@@ -148,7 +148,9 @@ export function InstrumentHistory({
           </figcaption>
         )}
       </figure>
-      <div className="table-scroll">
+      {/* A table wider than a narrow window scrolls: reachable from the keyboard (axe scrollable-region-focusable). */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take the focus to be scrolled by keys */}
+      <section className="table-scroll" tabIndex={0} aria-label={`${def.name}, each time given`}>
         <table className="measure-table">
           <caption>{def.name}, each time given (newest first)</caption>
           <thead>
@@ -201,7 +203,7 @@ export function InstrumentHistory({
             })}
           </tbody>
         </table>
-      </div>
+      </section>
       {withoutSex && <p className="hint measure-explanation">{AUDITC_THRESHOLD_EXPLANATION}</p>}
     </div>
   );
