@@ -3,6 +3,7 @@ import { EditorContent, Extension, useEditor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { memo, useEffect, useRef } from 'react';
 import type { RichTextDoc } from '../../../../shared/templates/types';
+import { FormattingToolbar } from './FormattingToolbar';
 
 /**
  * In a form, Tab moves to the next field, also from inside a list (where the editor would
@@ -104,6 +105,7 @@ export const RichTextField = memo(function RichTextField({
   }, []);
   return (
     <div ref={wrapper} className="rich-text">
+      <FormattingToolbar editor={editor} />
       <EditorContent editor={editor} />
     </div>
   );
