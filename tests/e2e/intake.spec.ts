@@ -192,6 +192,10 @@ test('a client’s kratom, sertraline and alprazolam: cautions, sources, actions
   await expect(sedatives).toContainText('Clinical Toxicology, 2019');
   await expect(sedatives).toContainText('unconfirmed');
   await expect(sedatives.getByRole('link')).toHaveCount(0);
+  // The reference's section numbers are ours, not the user's: a caution shows only its own sources.
+  await expect(sedatives).not.toContainText('§');
+  await expect(sedatives).not.toContainText('of the reference');
+  await expect(sedatives).toContainText(/\(\d+ facts?\)/);
   await caution(intake, KRATOM_SSRI).getByText('What is known, what to discuss, sources').click();
   await expect(
     caution(intake, KRATOM_SSRI).getByText('https://psychiatryonline.org/doi/10.1176/appi.pn.2019.5a2'),

@@ -270,14 +270,10 @@ function CautionCard({ clientId, caution, latest, noteId, noteLabel, canRecord, 
               {caution.grades.map((grade) => (
                 <li key={grade} className={grade === 'U' ? 'unconfirmed' : undefined}>
                   <GradeTag grade={grade} /> {gradeHint[grade]}
+                  {/* Counted, never pointed at by section: the user sees this caution's own sources above. */}
                   <span className="muted">
                     {' '}
-                    (
-                    {caution.facts
-                      .filter((fact) => fact.grade === grade)
-                      .map((fact) => `§${fact.section}`)
-                      .join(', ')}{' '}
-                    of the reference)
+                    ({factCount(caution.facts.filter((fact) => fact.grade === grade).length)})
                   </span>
                 </li>
               ))}
@@ -299,6 +295,9 @@ function CautionCard({ clientId, caution, latest, noteId, noteLabel, canRecord, 
     </article>
   );
 }
+
+/** "1 fact" / "3 facts": how many of the caution's facts have a grade. */
+const factCount = (count: number) => `${count} ${count === 1 ? 'fact' : 'facts'}`;
 
 function GradeTag({ grade }: { grade: Grade }) {
   return (
