@@ -43,7 +43,7 @@ export function ClientRecordFront({
     <article className="print-note print-record" aria-label={`Client record of ${clientLabel(client)}`}>
       <header className="print-header">
         <div>
-          <div className="practice">{settings.practiceName || 'Private practice'}</div>
+          {settings.practiceName.trim() !== '' && <div className="practice">{settings.practiceName}</div>}
           <h1>Client record</h1>
         </div>
         <dl className="print-facts">

@@ -6,14 +6,16 @@ import type { ClientIntake } from '../../../shared/ipc/contract';
 import type { Administration } from '../../../shared/measures/administration';
 import type { Note } from '../../../shared/notes/note';
 import type { Settings } from '../../../shared/settings';
-import type { NoteValues } from '../../../shared/templates/types';
-import { noteText, richTextToPlain } from '../../../shared/templates/values';
+import type { NoteValues, RichTextDoc } from '../../../shared/templates/types';
 import { call, messageOf } from '../api';
 import { Alert } from '../components/Alert';
 import { IntakeRecordList } from '../intake/IntakeSlot';
 import { MeasuresRecordList } from '../measures/MeasuresSlot';
+import { RichTextView } from '../notes/RichTextView';
 import { useDistortions } from '../templates/distortionList';
 import { ClientRecordFront } from './ClientRecordFront';
+import { PrintedNoteBody } from './PrintedNoteBody';
+import { usePrintPageHeader } from './pageHeader';
 import './print.css';
 
 export type PrintRequest = {
@@ -31,17 +33,21 @@ export type PrintRequest = {
   wholeRecord?: boolean;
 };
 
-const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
-
 function when(iso: string | null): string {
   if (!iso) return '';
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(undefined, { dateStyle: 'long', timeStyle: 'short' });
 }
 
-/** Text from noteText, with ISO date-times written the way the therapist reads them. */
-function readable(text: string): string {
-  return ISO_DATE_TIME.test(text) ? when(text) : text;
+/** Born on a calendar day: written long, read as local (no time-zone shift). */
+function birthDate(iso: string): string {
+  const date = new Date(`${iso}T00:00:00`);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleDateString(undefined, { dateStyle: 'long' });
+}
+
+/** Whose record a loose page belongs to, at the top of every page. */
+function pageHeaderText(client: Client): string {
+  return client.dateOfBirth ? `${clientLabel(client)} · born ${birthDate(client.dateOfBirth)}` : clientLabel(client);
 }
 
 async function loadNotes(request: PrintRequest): Promise<Note[]> {
@@ -73,6 +79,7 @@ export function PrintView({ request, onBack }: { request: PrintRequest; onBack: 
   // Burns' ten and the therapist's own, so every chip prints by its name.
   const distortions = useDistortions();
   const distortionLabels = Object.fromEntries(distortions.map((each) => [each.id, each.label]));
+  usePrintPageHeader(client ? pageHeaderText(client) : null);
 
   useEffect(() => {
     let current = true;
@@ -157,7 +164,7 @@ export function PrintView({ request, onBack }: { request: PrintRequest; onBack: 
           <article className="print-note" key={note.id} aria-label={`${note.templateName}, ${when(note.createdAt)}`}>
             <header className="print-header">
               <div>
-                <div className="practice">{settings.practiceName || 'Private practice'}</div>
+                {settings.practiceName.trim() !== '' && <div className="practice">{settings.practiceName}</div>}
                 <h1>{note.templateName}</h1>
               </div>
               <dl className="print-facts">
@@ -166,7 +173,7 @@ export function PrintView({ request, onBack }: { request: PrintRequest; onBack: 
                 {client.dateOfBirth && (
                   <>
                     <dt>Date of birth</dt>
-                    <dd>{client.dateOfBirth}</dd>
+                    <dd>{birthDate(client.dateOfBirth)}</dd>
                   </>
                 )}
                 <dt>Note date</dt>
@@ -183,18 +190,11 @@ export function PrintView({ request, onBack }: { request: PrintRequest; onBack: 
               <p className="print-banner">Psychotherapy note — kept apart from the clinical record.</p>
             )}
             {note.status === 'draft' && <p className="print-banner">DRAFT — not signed</p>}
-            {noteText(note.template, note.values as NoteValues, { distortionLabels }).map((section) => (
-              <section key={section.section} className="print-section">
-                <h2>{section.section}</h2>
-                {section.fields.map((field, index) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: a printed note never reorders; labels can repeat across rows
-                  <div className="print-field" key={`${field.label}-${index}`}>
-                    <div className="print-label">{field.label}</div>
-                    <div className="print-text">{readable(field.text)}</div>
-                  </div>
-                ))}
-              </section>
-            ))}
+            <PrintedNoteBody
+              template={note.template}
+              values={note.values as NoteValues}
+              distortionLabels={distortionLabels}
+            />
             <MeasuresRecordList noteId={note.id} administrations={measures} />
             {intake && <IntakeRecordList noteId={note.id} intake={intake} />}
             <NoteHomework noteId={note.id} homework={homework} />
@@ -218,7 +218,7 @@ export function PrintView({ request, onBack }: { request: PrintRequest; onBack: 
                     <div className="print-label">
                       Addendum, {when(addendum.createdAt)} — signed by {addendum.signedBy}
                     </div>
-                    <div className="print-text">{richTextToPlain(addendum.text)}</div>
+                    <RichTextView doc={addendum.text as RichTextDoc} className="print-rich" />
                   </div>
                 ))}
               </section>
