@@ -60,6 +60,6 @@ export const activityMonitoring: WorksheetDef = {
     },
   ],
   source:
-    'Behavioural activation activity monitoring with mastery and pleasure ratings 0–10, as in common worksheets (therapistassist.app, behavioral-activation-worksheet; yung-sidekick.com, activity-log).',
+    'Behavioural activation activity monitoring (what was done, mood, mastery and pleasure rated 0–10), a common CBT worksheet; layout and wording Sessionkeep’s own.',
   builtIn: true,
 };

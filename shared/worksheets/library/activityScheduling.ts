@@ -54,6 +54,6 @@ export const activityScheduling: WorksheetDef = {
     },
   ],
   source:
-    'Behavioural activation weekly schedule with predicted and actual mood, mastery and pleasure 0–10 (therapistassist.app, behavioral-activation-worksheet; anxiety-aid-tools, behavioral-activation-schedule).',
+    'Behavioural activation weekly schedule with predicted and actual mood, mastery and pleasure rated 0–10, a common CBT worksheet; layout and wording Sessionkeep’s own.',
   builtIn: true,
 };

@@ -39,6 +39,6 @@ export const exposureLog: WorksheetDef = {
     },
   ],
   source:
-    'Per-exposure practice log (date, duration, SUDS before, peak and after, safety behaviours, outcome versus prediction) as in common exposure worksheets (cbt4panic.org; mymindmywellness.com, situationally-based emotional exposures).',
+    'Exposure practice log (date, duration, distress before, at its peak and after, safety behaviours, outcome against the prediction), a common CBT worksheet; layout and wording Sessionkeep’s own.',
   builtIn: true,
 };

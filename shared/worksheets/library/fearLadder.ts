@@ -50,6 +50,6 @@ export const fearLadder: WorksheetDef = {
     },
   ],
   source:
-    'Exposure hierarchy with SUDS 0–100, ordered from least to most distressing (cbt4panic.org, creating your fear hierarchy; dialecticalbehaviortherapy.com, exposure).',
+    'Exposure hierarchy with distress (SUDS) rated 0–100, ordered from least to most distressing, a common CBT worksheet; layout and wording Sessionkeep’s own.',
   builtIn: true,
 };

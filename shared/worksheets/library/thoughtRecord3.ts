@@ -26,6 +26,6 @@ export const thoughtRecord3: WorksheetDef = {
     },
   ],
   source:
-    'Three-column thought record (situation, thought, feeling), a common first step before a full thought record (ThriveTalk, https://www.thrivetalk.com/cbt-thought-record/).',
+    'Three-column thought record (situation, thought, feeling), a common first step before the seven-column record of Greenberger and Padesky’s Mind Over Mood (1995); wording Sessionkeep’s own.',
   builtIn: true,
 };
