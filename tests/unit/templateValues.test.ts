@@ -779,7 +779,7 @@ describe('noteText', () => {
       interventions: { selected: ['socraticQuestioning', 'cognitiveRestructuring'], other: ' sleep hygiene ' },
       suicidalIdeation: 'none',
       homicidalIdeation: 'none',
-      selfHarm: 'passive',
+      selfHarm: 'thoughts',
       riskPlan: 'none',
       riskIntent: 'none',
       protectiveFactors: say('Partner, job'),
@@ -854,7 +854,7 @@ describe('noteText', () => {
       fields: [
         { label: 'Suicidal ideation', text: 'None reported' },
         { label: 'Homicidal ideation', text: 'None reported' },
-        { label: 'Self-harm', text: 'Passive' },
+        { label: 'Self-harm', text: 'Thoughts' },
         { label: 'Plan', text: 'None' },
         { label: 'Intent', text: 'None' },
         { label: 'Protective factors', text: 'Partner, job' },

@@ -266,9 +266,21 @@ describe('the CBT session template (Beck structure, §5a; structured CBT note fi
   });
 
   const riskRows: { why: string; id: string; options: string[] }[] = [
-    { why: 'suicidal ideation (§5b "SI/HI")', id: 'suicidalIdeation', options: ['none', 'passive', 'active'] },
-    { why: 'homicidal ideation (§5b "SI/HI")', id: 'homicidalIdeation', options: ['none', 'passive', 'active'] },
-    { why: 'self-harm (§5b)', id: 'selfHarm', options: ['none', 'passive', 'active'] },
+    {
+      why: 'suicidal ideation (§5b "SI/HI")',
+      id: 'suicidalIdeation',
+      options: ['notAssessed', 'none', 'passive', 'active'],
+    },
+    {
+      why: 'homicidal ideation (§5b "SI/HI")',
+      id: 'homicidalIdeation',
+      options: ['notAssessed', 'none', 'passive', 'active'],
+    },
+    {
+      why: 'self-harm as thoughts, recent behaviour or history',
+      id: 'selfHarm',
+      options: ['notAssessed', 'none', 'thoughts', 'recentBehaviour', 'history'],
+    },
     { why: 'plan', id: 'riskPlan', options: ['notAssessed', 'none', 'yes'] },
     { why: 'intent', id: 'riskIntent', options: ['notAssessed', 'none', 'yes'] },
     {
@@ -283,9 +295,14 @@ describe('the CBT session template (Beck structure, §5a; structured CBT note fi
     expect(choice?.kind === 'singleChoice' && choice.options.map((option) => option.id)).toEqual(options);
   });
 
-  it('risk: "none reported" is how no ideation is recorded', () => {
-    const choice = field(cbt, 'suicidalIdeation');
-    expect(choice.kind === 'singleChoice' && choice.options[0]?.label).toBe('None reported');
+  it('risk: "not assessed" comes first, and "none reported" is how no ideation is recorded', () => {
+    for (const id of ['suicidalIdeation', 'homicidalIdeation', 'selfHarm']) {
+      const choice = field(cbt, id);
+      expect(choice.kind === 'singleChoice' && choice.options.map((option) => option.label).slice(0, 2)).toEqual([
+        'Not assessed',
+        'None reported',
+      ]);
+    }
   });
 
   it('risk: protective factors and notes are free text', () => {

@@ -81,10 +81,22 @@ export function interventionsField(): MultiChoiceField {
   };
 }
 
+// "Not assessed" comes first wherever a risk item can be left unasked, so an unanswered
+// item is never read as "none".
 const ideationOptions = (): ChoiceOption[] => [
+  { id: 'notAssessed', label: 'Not assessed' },
   { id: 'none', label: 'None reported' },
   { id: 'passive', label: 'Passive' },
   { id: 'active', label: 'Active' },
+];
+
+/** Self-harm is asked about as thoughts, recent behaviour or past history, not as passive/active. */
+const selfHarmOptions = (): ChoiceOption[] => [
+  { id: 'notAssessed', label: 'Not assessed' },
+  { id: 'none', label: 'None reported' },
+  { id: 'thoughts', label: 'Thoughts' },
+  { id: 'recentBehaviour', label: 'Recent behaviour' },
+  { id: 'history', label: 'History only' },
 ];
 
 const assessedOptions = (): ChoiceOption[] => [
@@ -108,7 +120,7 @@ export function riskSection(): SectionDef {
     fields: [
       choice('suicidalIdeation', 'Suicidal ideation', ideationOptions()),
       choice('homicidalIdeation', 'Homicidal ideation', ideationOptions()),
-      choice('selfHarm', 'Self-harm', ideationOptions()),
+      choice('selfHarm', 'Self-harm', selfHarmOptions()),
       choice('riskPlan', 'Plan', assessedOptions(), 'Whether the client has a plan to act on thoughts of harm.'),
       choice('riskIntent', 'Intent', assessedOptions(), 'Whether the client intends to act on thoughts of harm.'),
       richText(
