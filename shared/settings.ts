@@ -3,6 +3,10 @@ import { z } from 'zod';
 /** Auto-lock after inactivity: default 10 minutes, the therapist may choose 1–60. */
 export const AUTO_LOCK_DEFAULT_MINUTES = 10;
 
+/** Unsigned drafts are flagged on the home screen after 3 days unless the therapist sets 1–60. */
+export const DRAFT_REMINDER_DEFAULT_DAYS = 3;
+export const DRAFT_REMINDER_MAX_DAYS = 60;
+
 const name = (label: string) => z.string().trim().max(120, `${label} can be at most 120 characters.`);
 
 /** Printed in one row of a sheet: no line breaks or other control characters. */
@@ -56,6 +60,14 @@ export const settingsSchema = z.strictObject({
     .max(CRISIS_LINES_MAX, `Up to ${CRISIS_LINES_MAX} crisis lines can be kept.`),
   emergencyNumber: phone('The emergency number'),
   emergencyDepartment: oneLine('The nearest emergency department', 200),
+  /** Unsigned drafts older than this many days are listed on the home screen (default 3). */
+  draftReminderDays: z
+    .number({ error: 'The reminder must be a number of days.' })
+    .int('The reminder must be a whole number of days.')
+    .min(1, 'Flag drafts after at least 1 day.')
+    .max(DRAFT_REMINDER_MAX_DAYS, `Flag drafts after at most ${DRAFT_REMINDER_MAX_DAYS} days.`),
+  /** The paper client sheets print on unless chosen otherwise; 'auto' follows the system language. */
+  paperSize: z.enum(['auto', 'a4', 'letter'], { error: 'Choose A4, US Letter or the system’s usual size.' }),
   autoLockMinutes: z
     .number({ error: 'Auto-lock must be a number of minutes.' })
     .int('Auto-lock must be a whole number of minutes.')
@@ -85,6 +97,8 @@ export const defaultSettings: Settings = {
   crisisLineEntries: [],
   emergencyNumber: '',
   emergencyDepartment: '',
+  draftReminderDays: DRAFT_REMINDER_DEFAULT_DAYS,
+  paperSize: 'auto',
   autoLockMinutes: AUTO_LOCK_DEFAULT_MINUTES,
   backupFolder: '',
 };

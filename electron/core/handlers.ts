@@ -57,14 +57,13 @@ import {
   createNote,
   findTemplate,
   loadNote,
-  OVERDUE_AFTER_MS,
   restoreRevision,
   saveDraft,
   signNote,
 } from './notes/noteService';
 import { riskSummary } from './notes/riskSummary';
 import { indexClient, search } from './search/searchIndex';
-import { writeSettings } from './settings/settingsRepository';
+import { readSettings, writeSettings } from './settings/settingsRepository';
 import {
   addDistortion,
   deleteCustomTemplate,
@@ -73,6 +72,8 @@ import {
 } from './templates/templateRepository';
 import { readKeyFile, unwrapDataKey } from './vault/keyFile';
 import type { VaultSession } from './vault/vaultSession';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 export type Handler<C extends Channel> = (request: ValidRequestOf<C>) => Promise<ResponseOf<C>> | ResponseOf<C>;
 /** One handler per channel: a channel without one fails the type-check. */
@@ -238,7 +239,11 @@ export function createHandlers(
     },
     'notes:revision': ({ id, revisionId }) => findRevision(vault.db(), id, revisionId),
     'notes:restoreRevision': ({ id, revisionId }) => saving(() => restoreRevision(vault.db(), id, revisionId, now())),
-    'notes:overdueDrafts': () => overdueDrafts(vault.db(), new Date(now().getTime() - OVERDUE_AFTER_MS).toISOString()),
+    // Days as the therapist counts them: 24-hour steps back from now.
+    'notes:overdueDrafts': () => {
+      const days = readSettings(vault.db()).draftReminderDays;
+      return overdueDrafts(vault.db(), new Date(now().getTime() - days * DAY_MS).toISOString());
+    },
     'search:query': ({ query, clientId, from, to }) => search(vault.db(), query, { clientId, from, to }),
     'templates:save': ({ template }) => saving(() => saveCustomTemplate(vault.db(), template, now())),
     'templates:delete': ({ id }) => {

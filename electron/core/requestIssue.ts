@@ -20,6 +20,8 @@ const fieldLabels: Readonly<Record<string, string>> = {
   practiceName: 'The practice name',
   crisisLines: 'The crisis lines',
   autoLockMinutes: 'Auto-lock',
+  draftReminderDays: 'The draft reminder',
+  paperSize: 'The paper size',
   displayName: 'The name',
   dob: 'The date of birth',
   dateOfBirth: 'The date of birth',

@@ -271,13 +271,49 @@ describe('signing', () => {
 });
 
 describe('overdue drafts', () => {
-  it('lists unsigned drafts older than a week, with the client’s name', async () => {
+  const overdueIds = async () =>
+    expectOk<(NoteSummary & { clientName: string })[]>(await core.handle('notes:overdueDrafts', {})).map((note) => [
+      note.id,
+      note.clientName,
+    ]);
+
+  it('lists unsigned drafts older than 3 days by default, with the client’s name', async () => {
     const client = await newClient('Max Dale');
     const old = await newNote(client.id);
-    clock += 8 * 24 * 3600_000;
+    clock += 3 * 24 * 3600_000 + 60_000;
     await newNote(client.id);
-    const overdue = expectOk<(NoteSummary & { clientName: string })[]>(await core.handle('notes:overdueDrafts', {}));
-    expect(overdue.map((note) => [note.id, note.clientName])).toEqual([[old.id, 'Max Dale']]);
+    expect(await overdueIds()).toEqual([[old.id, 'Max Dale']]);
+  });
+
+  it.each([
+    { days: 1, ageHours: 25, listed: true },
+    { days: 1, ageHours: 23, listed: false },
+    { days: 3, ageHours: 71, listed: false },
+    { days: 7, ageHours: 6 * 24, listed: false },
+    { days: 7, ageHours: 7 * 24 + 1, listed: true },
+    { days: 60, ageHours: 59 * 24, listed: false },
+  ])(
+    'with the reminder at $days days, a draft $ageHours hours old is listed: $listed',
+    async ({ days, ageHours, listed }) => {
+      expectOk(await core.handle('settings:update', { draftReminderDays: days }));
+      const client = await newClient('Max Dale');
+      const draft = await newNote(client.id);
+      clock += ageHours * 3600_000;
+      expect(await overdueIds()).toEqual(listed ? [[draft.id, 'Max Dale']] : []);
+    },
+  );
+
+  it.each([0, 61, 2.5, -1, '3', null])('refuses %s days and keeps the setting', async (days) => {
+    expectOk(await core.handle('settings:update', { draftReminderDays: 5 }));
+    expectFailure(await core.handle('settings:update', { draftReminderDays: days }), 'INVALID_REQUEST');
+    expect(expectOk<{ draftReminderDays: number }>(await core.handle('settings:get', {})).draftReminderDays).toBe(5);
+  });
+
+  it('keeps a paper size for client sheets, and refuses one it does not know', async () => {
+    expect(expectOk<{ paperSize: string }>(await core.handle('settings:get', {})).paperSize).toBe('auto');
+    expectOk(await core.handle('settings:update', { paperSize: 'letter' }));
+    expectFailure(await core.handle('settings:update', { paperSize: 'a3' }), 'INVALID_REQUEST');
+    expect(expectOk<{ paperSize: string }>(await core.handle('settings:get', {})).paperSize).toBe('letter');
   });
 });
 

@@ -23,6 +23,8 @@ const LABELS: Record<SettingKey, string> = {
   crisisLineEntries: 'Crisis lines',
   emergencyNumber: 'Emergency number',
   emergencyDepartment: 'Nearest emergency department',
+  draftReminderDays: 'Flag unsigned drafts after',
+  paperSize: 'Paper size for client sheets',
   autoLockMinutes: 'Auto-lock',
   backupFolder: 'Backup folder',
 };
@@ -48,6 +50,8 @@ export type SettingChange = {
 function readable(key: SettingKey, value: Settings[SettingKey]): string {
   if (value === '') return '(empty)';
   if (key === 'autoLockMinutes') return `${value} minute${value === 1 ? '' : 's'}`;
+  if (key === 'draftReminderDays') return `${value} day${value === 1 ? '' : 's'}`;
+  if (key === 'paperSize') return value === 'a4' ? 'A4' : value === 'letter' ? 'US Letter' : 'The system’s usual size';
   if (Array.isArray(value)) {
     // The crisis lines, one after another as they would print ("Samaritans: 116 123; 999").
     return value.length

@@ -287,5 +287,3 @@ export function restoreRevision(db: VaultDb, noteId: string, revisionId: number,
   })();
 }
 
-/** Unsigned drafts older than this are listed as overdue on the home screen. */
-export const OVERDUE_AFTER_MS = 7 * 24 * 60 * 60 * 1000;

@@ -82,6 +82,8 @@ const settingLabels: Record<string, string> = {
   crisisLineEntries: 'crisis lines',
   emergencyNumber: 'emergency number',
   emergencyDepartment: 'nearest emergency department',
+  draftReminderDays: 'draft reminder',
+  paperSize: 'paper size',
   autoLockMinutes: 'auto-lock',
 };
 

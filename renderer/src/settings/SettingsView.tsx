@@ -10,6 +10,7 @@ import { DistortionSettings } from '../templates/DistortionSettings';
 import { TemplateSettings } from '../templates/TemplateSettings';
 import { AuditLog } from './AuditLog';
 import { DataHealth } from './DataHealth';
+import { NotesAndPrinting } from './NotesAndPrinting';
 import { SafetyPlanContacts } from './SafetyPlanContacts';
 import { SecuritySettings } from './SecuritySettings';
 
@@ -242,6 +243,7 @@ export function SettingsView() {
       <SafetyPlanContacts />
       <TemplateSettings />
       <DistortionSettings />
+      <NotesAndPrinting />
       <AutoLockSettings />
       <ChangePassphrase />
       <SecuritySettings />

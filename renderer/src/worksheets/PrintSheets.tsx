@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { Assignment } from '../../../shared/homework/assignment';
 import type { Settings } from '../../../shared/settings';
 import { findBuiltInWorksheet } from '../../../shared/worksheets/index';
@@ -101,6 +101,17 @@ export function PrintSheets({ request, onBack }: { request: SheetRequest; onBack
   const [paper, setPaper] = useState<PaperSize>(() => defaultPaperSize(navigator.language));
   const paperId = useId();
 
+  // The default paper from Settings, unless the therapist has already chosen one here.
+  const paperChosen = useRef(false);
+  useEffect(() => {
+    void call('settings:get', {}).then(
+      (settings) => {
+        if (!paperChosen.current && settings.paperSize !== 'auto') setPaper(settings.paperSize);
+      },
+      () => undefined,
+    );
+  }, []);
+
   useEffect(() => {
     let current = true;
     setLoaded(null);
@@ -133,7 +144,14 @@ export function PrintSheets({ request, onBack }: { request: SheetRequest; onBack
         </span>
         <label htmlFor={paperId}>
           Paper size
-          <select id={paperId} value={paper} onChange={(event) => setPaper(event.target.value as PaperSize)}>
+          <select
+            id={paperId}
+            value={paper}
+            onChange={(event) => {
+              paperChosen.current = true;
+              setPaper(event.target.value as PaperSize);
+            }}
+          >
             {paperSizes.map((size) => (
               <option key={size.value} value={size.value}>
                 {size.label}

@@ -1,0 +1,71 @@
+import { expect, type Page, test } from '@playwright/test';
+import { freshVaultFolder, guardPage, type Harness, startHarness } from './harness';
+import { confirmRecoveryKey, createVault, unnamedControls } from './pages';
+
+/**
+ * Issue 12, smaller things: Settings → Notes and printing sets after how many days an
+ * unsigned draft is flagged (3 unless changed) and the default paper size for client
+ * sheets; a bad number is marked at its field and nothing is saved.
+ */
+
+let harness: Harness | null = null;
+test.afterEach(async () => {
+  await harness?.stop();
+  harness = null;
+});
+
+async function openCard(page: Page) {
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const card = page.getByRole('form', { name: 'Notes and printing' });
+  await expect(card).toBeVisible();
+  return card;
+}
+
+test('the draft reminder and the default paper size are set in Settings and used', async ({ page }, testInfo) => {
+  test.setTimeout(90_000);
+  const { problems } = await guardPage(page);
+  harness = await startHarness(freshVaultFolder());
+  await page.goto(harness.url);
+  await confirmRecoveryKey(page, await createVault(page));
+
+  let card = await openCard(page);
+  const days = card.getByLabel(/^Flag unsigned drafts after/);
+  const paper = card.getByLabel('Paper size for client sheets');
+  await expect(days).toHaveValue('3');
+  await expect(paper).toHaveValue('auto');
+
+  // Out of range: marked, announced beside it, focused, and nothing saved.
+  await days.fill('0');
+  await card.getByRole('button', { name: 'Save' }).click();
+  await expect(days).toHaveAttribute('aria-invalid', 'true');
+  await expect(card.getByText('Flag drafts after at least 1 day.')).toBeVisible();
+  await expect(days).toBeFocused();
+  for (const width of [1366, 1024, 900]) {
+    await page.setViewportSize({ width, height: 800 });
+    await card.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: testInfo.outputPath(`notes-and-printing-${width}.png`) });
+  }
+  expect(await unnamedControls(page)).toEqual([]);
+
+  await days.fill('5');
+  await expect(days).not.toHaveAttribute('aria-invalid', 'true');
+  await paper.selectOption({ label: 'US Letter' });
+  await card.getByRole('button', { name: 'Save' }).click();
+  await expect(card.getByRole('status').or(card.getByRole('alert'))).toContainText(
+    'Drafts are flagged after 5 days; sheets print on US Letter.',
+  );
+
+  // Kept: read back after leaving Settings.
+  await page.getByRole('button', { name: 'Clients' }).click();
+  card = await openCard(page);
+  await expect(card.getByLabel(/^Flag unsigned drafts after/)).toHaveValue('5');
+  await expect(card.getByLabel('Paper size for client sheets')).toHaveValue('letter');
+
+  // A blank sheet starts on the chosen paper; choosing another there still works.
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Worksheets' }).click();
+  await page.getByRole('button', { name: 'Print blank: Thought record', exact: true }).click();
+  await expect(page.getByLabel('Paper size')).toHaveValue('letter');
+  await page.getByLabel('Paper size').selectOption({ label: 'A4' });
+  await expect(page.getByLabel('Paper size')).toHaveValue('a4');
+  expect(problems).toEqual([]);
+});
