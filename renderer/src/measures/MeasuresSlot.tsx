@@ -2,17 +2,14 @@ import { useState } from 'react';
 import { AUDITC_THRESHOLD_EXPLANATION, getInstrument } from '../../../shared/measures';
 import type { Administration } from '../../../shared/measures/administration';
 import { Alert } from '../components/Alert';
-import { AssignForm } from '../homework/AssignForm';
 import { type NoteHomework, useNoteHomework } from '../homework/noteHomework';
-import { sectionDomId } from '../notes/NoteForm';
+import { sectionDomId } from '../noteSections';
 import { draftKey, readDraft } from './drafts';
 import { changeWords, chronological, hasItem9Flag, item9Answer, previousOf, resultWords, summaryLine } from './history';
 import { MeasureForm } from './MeasureForm';
 import { formatDay, useAdministrations } from './useMeasures';
 import './measures.css';
 
-/** The safety-plan worksheet offered after a PHQ-9 item-9 answer above 0 (Stanley & Brown). */
-const SAFETY_PLAN_WORKSHEET = 'safety-plan';
 /** The risk section of the CBT session and intake templates (shared/templates/builtins/sections.ts). */
 const RISK_SECTION = 'risk';
 
@@ -117,12 +114,10 @@ function RecordedMeasure({ given, all }: { given: Administration; all: readonly 
 /**
  * PHQ-9 item 9 above 0 (PHQ instruction manual, reference clinical-facts.md §3.1): the
  * client needs further assessment of suicide risk by someone competent to assess it,
- * whatever the total. Neutral words, and the two next steps one click away: the note's
- * risk section, and the safety-plan worksheet.
+ * whatever the total. Neutral words, and the note's risk section one click away. The
+ * safety plan is not offered as homework: it is filled in together, on the client's page.
  */
 function Item9Prompt({ note, given }: { note: NoteHomework; given: Administration }) {
-  const [offering, setOffering] = useState(false);
-  const [assigned, setAssigned] = useState<string | null>(null);
   const answer = item9Answer(given);
   const hasRisk = note.template.sections.some((section) => section.id === RISK_SECTION);
   const riskTitle = note.template.sections.find((section) => section.id === RISK_SECTION)?.title ?? 'Risk';
@@ -142,51 +137,31 @@ function Item9Prompt({ note, given }: { note: NoteHomework; given: Administratio
   }
 
   return (
-    <>
-      <div className="item9-prompt" role="alert">
-        <p className="item9-title">
-          <span className="item9-icon" aria-hidden="true">
-            !
-          </span>
-          PHQ-9 item 9 answered above 0
+    <div className="item9-prompt" role="alert">
+      <p className="item9-title">
+        <span className="item9-icon" aria-hidden="true">
+          !
+        </span>
+        PHQ-9 item 9 answered above 0
+      </p>
+      <p>
+        The client answered item 9 (thoughts that they would be better off dead or of hurting themselves) with “
+        {answer?.label}” ({answer?.score}). Whatever the total, this needs further assessment of suicide risk by someone
+        competent to assess it.
+      </p>
+      {!hasRisk && (
+        <p className="item9-no-risk">
+          This note’s template has no risk section: record the assessment elsewhere in the note.
         </p>
-        <p>
-          The client answered item 9 (thoughts that they would be better off dead or of hurting themselves) with “
-          {answer?.label}” ({answer?.score}). Whatever the total, this needs further assessment of suicide risk by
-          someone competent to assess it.
-        </p>
-        {!hasRisk && (
-          <p className="item9-no-risk">
-            This note’s template has no risk section: record the assessment elsewhere in the note.
-          </p>
-        )}
+      )}
+      {hasRisk && (
         <div className="actions item9-actions">
-          {hasRisk && (
-            <button type="button" onClick={goToRisk}>
-              Go to the {riskTitle} section
-            </button>
-          )}
-          <button type="button" onClick={() => setOffering(true)}>
-            Offer the safety plan…
+          <button type="button" onClick={goToRisk}>
+            Go to the {riskTitle} section
           </button>
         </div>
-      </div>
-      {assigned && (
-        <Alert kind="success">“{assigned}” is assigned in this note and listed on the client’s Homework tab.</Alert>
       )}
-      {offering && (
-        <AssignForm
-          clientId={note.clientId}
-          noteId={note.noteId}
-          initialWorksheetId={SAFETY_PLAN_WORKSHEET}
-          onClose={() => setOffering(false)}
-          onAssigned={(assignment) => {
-            setOffering(false);
-            setAssigned(assignment.title);
-          }}
-        />
-      )}
-    </>
+    </div>
   );
 }
 
