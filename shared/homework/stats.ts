@@ -1,4 +1,5 @@
 import { localToday } from '../dates';
+import { isHomeworkWorksheet } from '../safetyPlan/notHomework';
 import {
   type Assignment,
   type AssignmentEvent,
@@ -79,6 +80,11 @@ export type Completion = {
   rate: number | null;
 };
 
+/** Homework whose completion counts: a safety plan assigned before it was refused never does. */
+function rated(list: readonly Assignment[]): Assignment[] {
+  return list.filter((assignment) => isHomeworkWorksheet(assignment.worksheetId));
+}
+
 function tally(list: readonly Assignment[]): Completion {
   const count = (status: AssignmentStatus) => list.filter((assignment) => assignment.status === status).length;
   const done = count('done');
@@ -116,7 +122,7 @@ export function reviewDayOf(assignment: Assignment, dayOf: (at: string) => strin
  * Completion per ISO week (Monday start) of the day it was reviewed, oldest week first.
  * The range is `weeks` weeks ending with this week, or with the latest week something
  * was reviewed in if that is later (a clock set back). Carried-over and still-assigned
- * homework is not counted: it has no outcome yet. `dayOf` turns a review's instant into
+ * homework is not counted: it has no outcome yet; nor is a safety plan, which is not homework. `dayOf` turns a review's instant into
  * a calendar day (local time by default; tests pass their own).
  */
 export function completionByWeek(
@@ -125,7 +131,7 @@ export function completionByWeek(
   weeks = 8,
   dayOf: (at: string) => string = localDayOf,
 ): WeekCompletion[] {
-  const closed = list
+  const closed = rated(list)
     .filter((assignment) => !isOpen(assignment))
     .map((assignment) => ({ assignment, week: weekStartOf(reviewDayOf(assignment, dayOf)) }));
   let latest = weekStartOf(today);
@@ -143,8 +149,9 @@ export function completionByWeek(
 
 export type WorksheetCompletion = Completion & { worksheetId: string };
 
-/** Completion per worksheet type, the most reviewed first (then by id, to keep a stable order). */
-export function completionByWorksheet(list: readonly Assignment[]): WorksheetCompletion[] {
+/** Completion per worksheet type (safety plans left out), the most reviewed first (then by id, to keep a stable order). */
+export function completionByWorksheet(all: readonly Assignment[]): WorksheetCompletion[] {
+  const list = rated(all);
   const ids = [...new Set(list.map((assignment) => assignment.worksheetId))];
   return ids
     .map((worksheetId) => ({

@@ -146,6 +146,10 @@ test('homework is assigned in a note and on the tab, reviewed in the next note, 
   await expect(dialog.getByText('Describe how often')).toBeVisible();
   await expect(dialog.getByText('The review date cannot be before the start date.')).toBeVisible();
   await expect(dialog.getByLabel('Worksheet')).toBeFocused();
+  // The safety plan is filled in together in the session, never offered as homework (issue 12).
+  const offered = await dialog.getByLabel('Worksheet').locator('option').allTextContents();
+  expect(offered).toContain('Sleep diary');
+  expect(offered.filter((title) => /safety plan/i.test(title))).toEqual([]);
   expect(await unnamedControls(page)).toEqual([]);
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(newHomework.getByRole('article')).toHaveCount(1);

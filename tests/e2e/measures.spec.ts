@@ -17,7 +17,7 @@ import {
 /**
  * Measures the way a therapist gives them (the measures issue): a PHQ-9 entered in the
  * mood check of three CBT notes on three dates, one with item 9 above 0 (the item-9
- * prompt, the way to the risk section and the safety plan), the change since last time
+ * prompt, the way to the risk section), the change since last time
  * in the note, an incomplete measure refused, a GAD-7 band and an AUDIT-C screen, and
  * the client's Measures tab with a chart per instrument. Everything through the UI, by
  * labels and roles.
@@ -180,16 +180,9 @@ test('PHQ-9 in three notes, item 9 prompt, change since last time, and the Measu
   await expect(risk.getByRole('radio').first()).toBeFocused();
   await expect(risk.getByRole('heading', { name: 'Risk' })).toBeInViewport();
 
-  // The safety plan: the assign form opens with it chosen, for this note.
-  await prompt.getByRole('button', { name: 'Offer the safety plan…' }).click();
-  const assign = page.getByRole('dialog', { name: 'Assign homework' });
-  await expect(assign.getByLabel('Worksheet')).toHaveValue('safety-plan');
-  await expect(assign.getByLabel('Title')).toHaveValue('My safety plan');
-  await expect(assign.getByText('Recorded in this note')).toBeVisible();
-  await assign.getByRole('button', { name: 'Assign', exact: true }).click();
-  await expect(assign).toBeHidden();
-  await expect(measuresSlot(page).getByText('“My safety plan” is assigned in this note')).toBeVisible();
-  await expect(page.getByRole('region', { name: 'New homework' }).getByRole('article')).toHaveCount(1);
+  // The safety plan is not offered as homework (issue 12): it is filled in together on the client's page.
+  await expect(prompt.getByRole('button', { name: /safety plan/i })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'New homework' }).getByRole('article')).toHaveCount(0);
 
   // A GAD-7 in the same note shows its band.
   await measuresSlot(page).getByRole('button', { name: '+ Give a measure' }).click();
@@ -300,7 +293,7 @@ test('PHQ-9 in three notes, item 9 prompt, change since last time, and the Measu
   await keepPicture(testInfo, 'measures-tab', tab);
   expect(await unnamedControls(page)).toEqual([]);
 
-  // A SOAP note has no risk section: the item-9 prompt says so, and still offers the safety plan.
+  // A SOAP note has no risk section: the item-9 prompt says so; the safety plan is not offered as homework.
   await page.getByRole('button', { name: 'New note' }).click();
   await page.getByLabel('Template', { exact: true }).selectOption({ label: 'SOAP note' });
   await page.getByRole('button', { name: 'Start note' }).click();
@@ -311,7 +304,7 @@ test('PHQ-9 in three notes, item 9 prompt, change since last time, and the Measu
   await expect(soapPrompt).toContainText('“Nearly every day” (3)');
   await expect(soapPrompt).toContainText('This note’s template has no risk section');
   await expect(soapPrompt.getByRole('button', { name: /Go to/ })).toHaveCount(0);
-  await expect(soapPrompt.getByRole('button', { name: 'Offer the safety plan…' })).toBeVisible();
+  await expect(soapPrompt.getByRole('button')).toHaveCount(0);
 
   expect(problems).toEqual([]);
 });

@@ -171,6 +171,20 @@ describe('assigning and reviewing homework', () => {
   });
 });
 
+describe('a safety plan is not homework (issue 12)', () => {
+  it('refuses to assign the safety plan, plainly, and records nothing', async () => {
+    const refusal = expectFailure(
+      await core.handle('homework:assign', { assignment: input({ worksheetId: 'safety-plan', title: 'My plan' }) }),
+      'INVALID_REQUEST',
+    );
+    expect(refusal.field).toBe('assignment.worksheetId');
+    expect(refusal.message).toBe(
+      'A safety plan is not homework: it is filled in with the client in the session and kept in their record, under Safety plan on the client’s page.',
+    );
+    expect(expectOk<Assignment[]>(await core.handle('homework:listForClient', { clientId: client.id }))).toEqual([]);
+  });
+});
+
 describe('what the client learned or noticed (issue 12)', () => {
   const review = async (status: string, fields: Record<string, string> = {}) => {
     const assignment = await assign();

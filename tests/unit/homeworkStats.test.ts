@@ -328,6 +328,30 @@ describe('completionByWorksheet', () => {
   });
 });
 
+describe('a safety plan is never homework (issue 12)', () => {
+  // Assigned before the core refused it: kept in the list, never counted in adherence.
+  const list = [
+    assignment({ worksheetId: 'safety-plan', reviews: [{ status: 'notDone', at: '2026-03-09T10:00:00.000Z' }] }),
+    assignment({ worksheetId: 'safety-plan', reviews: [{ status: 'done', at: '2026-03-09T11:00:00.000Z' }] }),
+    assignment({ worksheetId: 'sleep-diary', reviews: [{ status: 'done', at: '2026-03-09T12:00:00.000Z' }] }),
+  ];
+  const utcDay = (at: string) => at.slice(0, 10);
+
+  it('is left out of completion per worksheet', () => {
+    expect(completionByWorksheet(list).map((row) => row.worksheetId)).toEqual(['sleep-diary']);
+    expect(completionByWorksheet(list.slice(0, 2))).toEqual([]);
+  });
+
+  it('is left out of completion per week', () => {
+    const week = completionByWeek(list, '2026-03-09', 1, utcDay)[0];
+    expect(week).toMatchObject({ weekStart: '2026-03-09', reviewed: 1, done: 1, notDone: 0, rate: 1 });
+  });
+
+  it('still shows while open, so it can be dropped', () => {
+    expect(openAssignments([assignment({ worksheetId: 'safety-plan' })], '2026-03-05')).toHaveLength(1);
+  });
+});
+
 describe('recentLearned', () => {
   const rows: { why: string; list: Assignment[]; limit?: number; expected: [string, string][] }[] = [
     { why: 'nothing reviewed: nothing learned', list: [assignment()], expected: [] },

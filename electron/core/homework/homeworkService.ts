@@ -10,6 +10,7 @@ import {
   type Frequency,
   type ReviewInput,
 } from '../../../shared/homework/assignment';
+import { isHomeworkWorksheet, SAFETY_PLAN_NOT_HOMEWORK } from '../../../shared/safetyPlan/notHomework';
 import type { RichTextDoc } from '../../../shared/templates/types';
 import { builtInWorksheets, findBuiltInWorksheet } from '../../../shared/worksheets';
 import { worksheetSchema } from '../../../shared/worksheets/schema';
@@ -302,6 +303,9 @@ function insertEvent(db: VaultDb, assignmentId: string, event: AssignmentEvent):
 }
 
 export function assignHomework(db: VaultDb, input: AssignmentInput, now: Date): Assignment {
+  if (!isHomeworkWorksheet(input.worksheetId)) {
+    throw new CoreError('INVALID_REQUEST', SAFETY_PLAN_NOT_HOMEWORK, { field: 'assignment.worksheetId' });
+  }
   if (input.dueDate < input.startDate) {
     throw new CoreError('INVALID_REQUEST', 'The review date cannot be before the start date.', {
       field: 'assignment.dueDate',

@@ -1,6 +1,7 @@
-import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Assignment, Frequency } from '../../../shared/homework/assignment';
 import { addDays } from '../../../shared/homework/stats';
+import { isHomeworkWorksheet } from '../../../shared/safetyPlan/notHomework';
 import type { RichTextDoc } from '../../../shared/templates/types';
 import { ApiError, call, messageOf } from '../api';
 import { Alert } from '../components/Alert';
@@ -16,7 +17,7 @@ type Props = {
   noteId: string | null;
   onAssigned: (assignment: Assignment) => void;
   onClose: () => void;
-  /** A worksheet to start with, e.g. the safety plan offered after a PHQ-9 item-9 answer. */
+  /** A worksheet to start with. */
   initialWorksheetId?: string;
 };
 
@@ -40,7 +41,12 @@ const serverFields: Record<string, Field> = {
 /** Assigning homework: a worksheet, what to do, how often, until when, and the target. */
 export function AssignForm({ clientId, noteId, onAssigned, onClose, initialWorksheetId }: Props) {
   const id = useId();
-  const { worksheets, error: loadError } = useWorksheets();
+  const { worksheets: library, error: loadError } = useWorksheets();
+  // The safety plan is filled in together in the session, never given as homework.
+  const worksheets = useMemo(
+    () => library?.filter((worksheet) => isHomeworkWorksheet(worksheet.id)) ?? null,
+    [library],
+  );
   const [worksheetId, setWorksheetId] = useState(initialWorksheetId ?? '');
   const [title, setTitle] = useState('');
   const titleEdited = useRef(false);
