@@ -4,6 +4,7 @@ import { call, messageOf } from '../api';
 import { Alert } from '../components/Alert';
 import { Modal } from './Modal';
 import { ReadOnlyNote } from './ReadOnlyNote';
+import { RevisionChanges } from './RevisionChanges';
 
 type Props = {
   note: Note;
@@ -20,7 +21,9 @@ const reasons: Record<RevisionSummary['reason'], string> = {
 
 const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 
-type Opened = { id: number; createdAt: string; values: Record<string, unknown> };
+type Revision = { id: number; createdAt: string; values: Record<string, unknown> };
+/** A version opened, with the one kept just before it (null for the first) to show what changed. */
+type Opened = Revision & { previous: Revision | null };
 
 /** The note's revisions, newest first; one opens read-only and a draft can go back to it. */
 export function HistoryDialog({ note, onClose, onRestored }: Props) {
@@ -45,7 +48,14 @@ export function HistoryDialog({ note, onClose, onRestored }: Props) {
   async function open(revisionId: number) {
     setError(null);
     try {
-      setOpened(await call('notes:revision', { id: note.id, revisionId }));
+      // The list is newest first, so the version before is the next one down.
+      const index = revisions?.findIndex((revision) => revision.id === revisionId) ?? -1;
+      const earlier = index >= 0 ? revisions?.[index + 1] : undefined;
+      const [version, previous] = await Promise.all([
+        call('notes:revision', { id: note.id, revisionId }),
+        earlier ? call('notes:revision', { id: note.id, revisionId: earlier.id }) : null,
+      ]);
+      setOpened({ ...version, previous });
       setConfirming(false);
     } catch (failure) {
       setError(messageOf(failure));
@@ -99,6 +109,13 @@ export function HistoryDialog({ note, onClose, onRestored }: Props) {
             </div>
           </div>
         )}
+        <RevisionChanges
+          template={note.template}
+          before={opened.previous?.values ?? null}
+          after={opened.values}
+          beforeLabel={opened.previous ? when(opened.previous.createdAt) : ''}
+        />
+        <h3 className="revision-full-title">This version in full</h3>
         <div className="revision-view">
           <ReadOnlyNote
             template={note.template}
