@@ -45,3 +45,43 @@ test('rich-text boxes start one line tall and grow with what is typed', async ({
   await page.screenshot({ path: testInfo.outputPath('cbt-note-1366.png'), fullPage: true });
   expect(problems).toEqual([]);
 });
+
+test('agenda items become the "worked on" rows, typed once', async ({ page }) => {
+  test.setTimeout(90_000);
+  const { problems } = await guardPage(page);
+  harness = await startHarness(freshVaultFolder());
+  await page.goto(harness.url);
+  await confirmRecoveryKey(page, await createVault(page));
+  await addClient(page, { name: 'Noor Haddad' });
+  await startCbtNote(page);
+
+  const agenda = page.locator('#note-section-agenda');
+  const item = (n: number) => agenda.getByRole('group', { name: `Agenda item ${n}` }).getByRole('textbox');
+  await item(1).fill('Sleep');
+  await item(1).press('Enter');
+  await item(2).fill('Argument with partner');
+  await item(2).press('Enter');
+  await item(3).fill('sleep'); // the same topic twice: one row
+
+  const work = page.locator('#note-section-agendaWork');
+  const problem = work.getByRole('textbox', { name: 'Problem' });
+  // Moving into the worked-on list: the blank row takes the first topic, focus stays in it.
+  await problem.first().click();
+  await expect(problem).toHaveCount(2);
+  await expect(problem.nth(0)).toHaveValue('Sleep');
+  await expect(problem.nth(1)).toHaveValue('Argument with partner');
+  await expect(problem.nth(0)).toBeFocused();
+
+  // Typed text is never overwritten, a topic offered once (then edited or removed) is not
+  // offered again, and a new agenda topic is added at the end.
+  await problem.nth(0).fill('Sleep: wind-down routine');
+  await work.getByRole('button', { name: 'Remove agenda item 2' }).click();
+  await expect(problem).toHaveCount(1);
+  await item(3).fill('Work deadlines');
+  await problem.first().click();
+  await expect(problem).toHaveCount(2);
+  await expect(problem.nth(0)).toHaveValue('Sleep: wind-down routine');
+  await expect(problem.nth(1)).toHaveValue('Work deadlines');
+  await expect(page.locator('.save-state')).toContainText('Saved', { timeout: 5_000 });
+  expect(problems).toEqual([]);
+});

@@ -1,7 +1,8 @@
-import { memo, useCallback } from 'react';
+import { memo, useCallback, useMemo, useRef } from 'react';
+import { rowSeedInto, seededRows } from '../../../shared/templates/rowSeeds';
 import type { FieldDef, FieldValue, TemplateDef } from '../../../shared/templates/types';
 import type { AutosaveController } from './autosave';
-import { FieldInput } from './fields/FieldInput';
+import { FieldInput, type SeedRows } from './fields/FieldInput';
 import { repeatsHeading } from './ReadOnlyNote';
 
 type Props = {
@@ -19,6 +20,22 @@ export const sectionDomId = (sectionId: string) => `note-section-${sectionId}`;
  * and save indicator live outside this tree.
  */
 export const NoteForm = memo(function NoteForm({ template, values, sessionNumber, controller }: Props) {
+  /** Each field's latest reader, so one list can start from another (agenda → worked on). */
+  const latest = useRef(new Map<string, () => FieldValue>());
+  const seeders = useMemo(() => {
+    const byField = new Map<string, SeedRows>();
+    for (const section of template.sections) {
+      for (const field of section.fields) {
+        const seed = rowSeedInto(template, field.id);
+        if (!seed) continue;
+        const sourceId = seed.from.id;
+        byField.set(field.id, (current, handled) =>
+          seededRows(seed, latest.current.get(sourceId)?.() ?? values[sourceId], current, handled),
+        );
+      }
+    }
+    return byField;
+  }, [template, values]);
   return (
     <div className="note-form">
       {template.sections.map((section) => (
@@ -40,6 +57,8 @@ export const NoteForm = memo(function NoteForm({ template, values, sessionNumber
               initial={values[field.id] ?? null}
               sessionNumber={sessionNumber}
               controller={controller}
+              latest={latest.current}
+              seedRows={seeders.get(field.id)}
             />
           ))}
         </section>
@@ -54,14 +73,24 @@ function TopField({
   sessionNumber,
   controller,
   labelHidden,
+  latest,
+  seedRows,
 }: {
   labelHidden: boolean;
+  latest: Map<string, () => FieldValue>;
+  seedRows: SeedRows | undefined;
   field: FieldDef;
   initial: unknown;
   sessionNumber: number | null;
   controller: AutosaveController;
 }) {
-  const onChange = useCallback((read: () => FieldValue) => controller.change(field.id, read), [controller, field.id]);
+  const onChange = useCallback(
+    (read: () => FieldValue) => {
+      latest.set(field.id, read);
+      controller.change(field.id, read);
+    },
+    [controller, field.id, latest],
+  );
   const onCommit = useCallback(() => void controller.flush(), [controller]);
   const onProblem = useCallback(
     (key: string, message: string | null) => controller.setProblem(key, message),
@@ -77,6 +106,7 @@ function TopField({
       onChange={onChange}
       onCommit={onCommit}
       onProblem={onProblem}
+      seedRows={seedRows}
     />
   );
 }

@@ -1,4 +1,4 @@
-import { type KeyboardEvent, memo, useCallback, useEffect, useRef, useState } from 'react';
+import { type FocusEvent, type KeyboardEvent, memo, useCallback, useEffect, useRef, useState } from 'react';
 import type {
   FieldDef,
   FieldValue,
@@ -71,7 +71,12 @@ type AnyProps = {
   onCommit: () => void;
   onProblem?: ((key: string, message: string | null) => void) | undefined;
   labelHidden?: boolean | undefined;
+  /** A list only: rows it should also hold, asked when focus moves into it (see GroupInput). */
+  seedRows?: SeedRows | undefined;
 };
+
+/** Given a list's rows now, the rows it should hold (unchanged rows the same objects), or null when nothing is missing. */
+export type SeedRows = (current: GroupRow[], handled: readonly GroupRow[]) => GroupRow[] | null;
 
 /** One field of any kind, drawn by the component for its kind. */
 export const FieldInput = memo(function FieldInput({
@@ -83,6 +88,7 @@ export const FieldInput = memo(function FieldInput({
   onCommit,
   onProblem,
   labelHidden,
+  seedRows,
 }: AnyProps) {
   const common = { idBase, onChange, onCommit, labelHidden };
   // Keyed by the control's DOM id, unique in the page (a row's field has its own).
@@ -105,7 +111,9 @@ export const FieldInput = memo(function FieldInput({
     case 'tags':
       return <TagsInput field={field} initial={asStrings(initial)} {...common} />;
     case 'group':
-      return <GroupInput field={field} initial={asRows(initial)} onProblem={onProblem} {...common} />;
+      return (
+        <GroupInput field={field} initial={asRows(initial)} onProblem={onProblem} seedRows={seedRows} {...common} />
+      );
     case 'sessionNumber':
       return <SessionNumberView field={field} value={asNumber(initial) ?? sessionNumber} />;
     case 'slot':
@@ -132,7 +140,11 @@ function GroupInput({
   onCommit,
   onProblem,
   labelHidden,
-}: Omit<FieldProps<GroupField, GroupRow[]>, 'onProblem'> & { onProblem: AnyProps['onProblem'] }) {
+  seedRows,
+}: Omit<FieldProps<GroupField, GroupRow[]>, 'onProblem'> & {
+  onProblem: AnyProps['onProblem'];
+  seedRows?: SeedRows | undefined;
+}) {
   const nextKey = useRef(0);
   const makeRow = (row: GroupRow): Row => ({
     key: nextKey.current++,
@@ -144,15 +156,17 @@ function GroupInput({
     while (start.length < Math.max(field.minRows ?? 0, 1)) start.push(makeRow({}));
     return start;
   });
-  /** The row just added, to be focused once it is drawn. */
-  const [focusKey, setFocusKey] = useState<number | null>(null);
+  /** The row just added (or redrawn), and which of its controls to focus once it is drawn. */
+  const [focusTarget, setFocusTarget] = useState<{ key: number; control: number } | null>(null);
+  const setFocusKey = (key: number) => setFocusTarget({ key, control: 0 });
   const rowElements = useRef(new Map<number, HTMLFieldSetElement>());
   const addButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
-    if (focusKey === null) return;
-    rowElements.current.get(focusKey)?.querySelector<HTMLElement>(FIRST_CONTROL)?.focus();
-    setFocusKey(null);
-  }, [focusKey]);
+    if (focusTarget === null) return;
+    const controls = rowElements.current.get(focusTarget.key)?.querySelectorAll<HTMLElement>(FIRST_CONTROL);
+    controls?.[focusTarget.control]?.focus();
+    setFocusTarget(null);
+  }, [focusTarget]);
   const rowsRef = useRef(rows);
   rowsRef.current = rows;
 
@@ -166,6 +180,8 @@ function GroupInput({
     [field.fields],
   );
   const report = useCallback(() => onChange(read), [onChange, read]);
+  /** Rows offered or removed here: a topic is offered once, so one edited or removed stays so. */
+  const handledRows = useRef<GroupRow[]>([]);
 
   const update = (next: Row[]) => {
     rowsRef.current = next;
@@ -180,6 +196,8 @@ function GroupInput({
   };
   /** Focus goes to the row above (or the one now in its place), never lost with the button. */
   const removeRow = (index: number) => {
+    const removing = read()[index];
+    if (removing) handledRows.current.push(removing);
     const current = rowsRef.current;
     const next = current.filter((_, at) => at !== index);
     update(next);
@@ -200,61 +218,91 @@ function GroupInput({
     event.preventDefault();
     addRow(index);
   };
+  /**
+   * Moving into the list asks for rows it should also hold (agenda items become "worked
+   * on" rows). A row given new text is drawn afresh (each field keeps its own state), and
+   * focus goes back to the control it was in.
+   */
+  const onFocusIn = (event: FocusEvent<HTMLDivElement>) => {
+    if (!seedRows) return;
+    const current = rowsRef.current;
+    const now = read();
+    const seeded = seedRows(now, handledRows.current);
+    if (!seeded) return;
+    let refocus: { key: number; control: number } | null = null;
+    const next = seeded.map((values, index) => {
+      const row = current[index];
+      if (row && values === now[index]) return row;
+      const fresh = makeRow(values);
+      const element = row ? rowElements.current.get(row.key) : undefined;
+      if (element?.contains(event.target)) {
+        const controls = Array.from(element.querySelectorAll<HTMLElement>(FIRST_CONTROL));
+        refocus = { key: fresh.key, control: Math.max(0, controls.indexOf(event.target)) };
+      }
+      return fresh;
+    });
+    handledRows.current.push(...seeded.filter((values, index) => values !== now[index]));
+    update(next);
+    if (refocus) setFocusTarget(refocus);
+  };
   const itemLabel = field.itemLabel;
   const minRows = field.minRows ?? 0;
 
   return (
-    <FieldShell
-      idBase={idBase}
-      label={field.label}
-      help={field.help}
-      labelHidden={labelHidden}
-      as="group"
-      className="group-field"
-    >
-      {rows.map((row, index) => (
-        <fieldset
-          key={row.key}
-          ref={(element) => {
-            if (element) rowElements.current.set(row.key, element);
-            else rowElements.current.delete(row.key);
-          }}
-          className={compact ? 'group-row compact' : 'group-row'}
-          onKeyDown={(event) => onRowKey(event, index)}
-        >
-          <legend>
-            {itemLabel} {index + 1}
-          </legend>
-          <div className="row-body">
-            {field.fields.map((sub) => (
-              <GroupCell
-                key={sub.id}
-                field={sub}
-                row={row}
-                idBase={`${idBase}-${row.key}-${sub.id}`}
-                labelHidden={compact}
-                onChanged={report}
-                onCommit={onCommit}
-                onProblem={onProblem}
-              />
-            ))}
-            <div className="row-actions">
-              <button
-                type="button"
-                className="quiet small-button"
-                disabled={rows.length <= minRows}
-                onClick={() => removeRow(index)}
-              >
-                Remove<span className="visually-hidden">{` ${itemLabel.toLowerCase()} ${index + 1}`}</span>
-              </button>
+    // biome-ignore lint/a11y/noStaticElementInteractions: listens for focus moving in; nothing to operate
+    <div className="group-field-wrap" onFocus={onFocusIn}>
+      <FieldShell
+        idBase={idBase}
+        label={field.label}
+        help={field.help}
+        labelHidden={labelHidden}
+        as="group"
+        className="group-field"
+      >
+        {rows.map((row, index) => (
+          <fieldset
+            key={row.key}
+            ref={(element) => {
+              if (element) rowElements.current.set(row.key, element);
+              else rowElements.current.delete(row.key);
+            }}
+            className={compact ? 'group-row compact' : 'group-row'}
+            onKeyDown={(event) => onRowKey(event, index)}
+          >
+            <legend>
+              {itemLabel} {index + 1}
+            </legend>
+            <div className="row-body">
+              {field.fields.map((sub) => (
+                <GroupCell
+                  key={sub.id}
+                  field={sub}
+                  row={row}
+                  idBase={`${idBase}-${row.key}-${sub.id}`}
+                  labelHidden={compact}
+                  onChanged={report}
+                  onCommit={onCommit}
+                  onProblem={onProblem}
+                />
+              ))}
+              <div className="row-actions">
+                <button
+                  type="button"
+                  className="quiet small-button"
+                  disabled={rows.length <= minRows}
+                  onClick={() => removeRow(index)}
+                >
+                  Remove<span className="visually-hidden">{` ${itemLabel.toLowerCase()} ${index + 1}`}</span>
+                </button>
+              </div>
             </div>
-          </div>
-        </fieldset>
-      ))}
-      <button type="button" ref={addButton} className="add-row" onClick={() => addRow(rows.length - 1)}>
-        + Add {itemLabel.toLowerCase()}
-      </button>
-    </FieldShell>
+          </fieldset>
+        ))}
+        <button type="button" ref={addButton} className="add-row" onClick={() => addRow(rows.length - 1)}>
+          + Add {itemLabel.toLowerCase()}
+        </button>
+      </FieldShell>
+    </div>
   );
 }
 
