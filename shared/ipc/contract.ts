@@ -223,7 +223,8 @@ const importReportSchema = z.strictObject({
   formatVersion: z.number(),
   schemaVersion: z.number(),
   tables: z.record(z.string(), tableCountsSchema),
-  conflicts: z.array(z.strictObject({ table: z.string(), id: z.string() })),
+  /** `record` names the record as a therapist would; table and id are for the activity log only. */
+  conflicts: z.array(z.strictObject({ table: z.string(), id: z.string(), record: z.string() })),
   totals: tableCountsSchema,
   /** Each setting the file would change; only ticked ones are taken, protection ones never. */
   settings: z.array(

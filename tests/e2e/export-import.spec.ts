@@ -2,7 +2,15 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { freshVaultFolder, guardPage, type Harness, startHarness } from './harness';
-import { addClient, clientNames, confirmRecoveryKey, createVault, setSignerName, unnamedControls } from './pages';
+import {
+  addClient,
+  clientList,
+  clientNames,
+  confirmRecoveryKey,
+  createVault,
+  setSignerName,
+  unnamedControls,
+} from './pages';
 
 /**
  * Moving records between vaults through the open archive: export the whole vault sealed
@@ -100,6 +108,13 @@ test('export the whole vault sealed, then dry-run and import it into a new vault
 
   await page.getByRole('button', { name: 'Clients' }).click();
   await expect.poll(() => clientNames(page)).toEqual(['Imani Kariuki', 'Tomas Berg']);
+  // A client changed here after the import: the file's record is in conflict, and the
+  // dry run names it as a therapist would, not by table or id (issue 12).
+  await clientList(page).getByRole('button', { name: 'Tomas Berg' }).click();
+  await page.getByRole('button', { name: 'Edit' }).click();
+  await page.getByLabel('Name (required)').fill('Tomas Berg-Lund');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('heading', { name: 'Tomas Berg-Lund' })).toBeVisible();
 
   // Everything is here now: a second dry run has nothing to add.
   await page.getByRole('button', { name: 'Settings' }).click();
@@ -111,5 +126,13 @@ test('export the whole vault sealed, then dry-run and import it into a new vault
   await importForm.getByRole('textbox', { name: 'Its passphrase (if it was sealed)' }).fill(EXPORT_PASSPHRASE);
   await importForm.getByRole('button', { name: 'Check the file (dry run)' }).click();
   await expect(importForm.getByText('Nothing to add: everything in this file is already here.')).toBeVisible();
+  const kept = importForm.getByRole('list', { name: 'Records kept as they are here' });
+  await expect(kept.getByRole('listitem')).toHaveText(['Tomas Berg']);
+  await expect(importForm.getByText('One record differs from what is here.', { exact: false })).toBeVisible();
+  await expect(importForm).not.toContainText(/clients [0-9a-f]{8}/i);
+  for (const width of [1366, 1024, 900]) {
+    await page.setViewportSize({ width, height: 900 });
+    await importForm.screenshot({ path: testInfo.outputPath(`import-conflicts-${width}.png`) });
+  }
   expect(problems).toEqual([]);
 });

@@ -13,6 +13,7 @@ import { CoreError } from '../../electron/core/coreError';
 import { LATEST_SCHEMA_VERSION } from '../../electron/core/db/migrations';
 import { exportVault, tableJson } from '../../electron/core/export/exportVault';
 import { applyImport, type ImportReport, planImport } from '../../electron/core/export/importVault';
+import { RecordNamer } from '../../electron/core/export/recordNames';
 import { EXPORT_TABLES } from '../../electron/core/export/tables';
 import { dosDateTime, readZip, ZipFormatError, ZipWriter } from '../../electron/core/export/zipFile';
 import { type Client, emptyClientInput } from '../../shared/clients/client';
@@ -182,6 +183,19 @@ async function fillVault(core: Core): Promise<Built> {
       answers: [2, 2, 1, 1, 1, 1, 1, 1, 1],
       sex: null,
       givenOn: '2026-03-02',
+    },
+  });
+  await ok('safetyPlan:save', {
+    clientId: active.id,
+    noteId: draft.id,
+    steps: {
+      warningSigns: ['Not sleeping'],
+      copingStrategies: ['A walk by the river'],
+      distractions: [],
+      helpers: ['Sam (sister)'],
+      professionals: [],
+      safeEnvironment: ['Pills kept by Sam'],
+      reasonsForLiving: ['My daughter'],
     },
   });
   await ok('clients:archive', { id: archived.id });
@@ -372,12 +386,17 @@ describe('dry run and conflicts', () => {
     );
     const before = dump(source);
     const plan = await planImport(source.vault.db(), target);
+    // Named as the file has them, as a therapist would say them (issue 12).
     expect(plan.conflicts).toEqual(
       expect.arrayContaining([
-        { table: 'notes', id: built.draft.id },
-        { table: 'clients', id: built.active.id },
+        { table: 'notes', id: built.draft.id, record: 'Amara Okafor, My template note, 2 Mar 2026' },
+        { table: 'clients', id: built.active.id, record: 'Amara Okafor' },
       ]),
     );
+    for (const { record } of plan.conflicts) {
+      expect(record).not.toMatch(/_|\bnotes\b|\bclients\b|[0-9a-f]{8}/);
+      expect(record).not.toContain(built.draft.id);
+    }
     const applied = await applyImport(source.vault.db(), target);
     expect(applied.conflicts).toEqual(plan.conflicts);
     // Only the audit row of the edits above differs from the archive; nothing was overwritten.
@@ -386,6 +405,64 @@ describe('dry run and conflicts', () => {
     expect(expectOk<Note>(await source.handle('notes:get', { id: built.draft.id })).values.notes).toBe(
       'Rewritten later',
     );
+  });
+});
+
+describe('records named for the conflict list', () => {
+  it.each<[string, string, Record<string, string | number | null>, string]>([
+    ['a client', 'clients', { id: 'c1', display_name: 'Daniel Reyes' }, 'Daniel Reyes'],
+    ['a client with no name', 'clients', { id: 'c2', display_name: '' }, 'A client'],
+    [
+      'a note',
+      'notes',
+      { id: 'n1', client_id: 'c1', template_name: 'SOAP note', created_at: '2026-12-04T10:00:00.000Z' },
+      'Daniel Reyes, SOAP note, 4 Dec 2026',
+    ],
+    [
+      'a note of a client neither in the file nor here',
+      'notes',
+      { id: 'n2', client_id: 'gone', template_name: 'CBT session', created_at: 'not a date' },
+      'A client, CBT session note',
+    ],
+    [
+      'a saved version of a note',
+      'note_revisions',
+      { id: 7, note_id: 'n1', created_at: '2026-12-04T11:00:00.000Z' },
+      'Daniel Reyes, SOAP note, 4 Dec 2026, a saved version of 4 Dec 2026',
+    ],
+    ['a template with a broken definition', 'custom_templates', { id: 't', definition: '{nope' }, 'Note template'],
+    ['a worksheet', 'custom_worksheets', { id: 'w', definition: '{"title":"Worry time"}' }, 'Worksheet “Worry time”'],
+    [
+      'homework',
+      'assignments',
+      { id: 'a1', client_id: 'c1', title: 'Thought record', start_date: '2026-12-04' },
+      'Daniel Reyes, homework “Thought record”, 4 Dec 2026',
+    ],
+    [
+      'a measure',
+      'measure_administrations',
+      { id: 'm', client_id: 'c1', instrument: 'phq9', given_on: '2026-12-04' },
+      'Daniel Reyes, PHQ-9, 4 Dec 2026',
+    ],
+    [
+      'a substance',
+      'intake_entries',
+      { id: 'i', client_id: 'c1', kind: 'substance', fields_json: '{"name":"kratom"}' },
+      'Daniel Reyes, substance “kratom”',
+    ],
+    ['a kind of record not known yet', 'something_new', { id: 'x', client_id: 'c1' }, 'Daniel Reyes, a record'],
+  ])('%s', async (_name, table, row, expected) => {
+    const { vault } = await newVault(PASSPHRASE, 'namer');
+    const namer = new RecordNamer(vault.db());
+    // The file's client comes first, as in an import, so later rows can name it.
+    namer.name('clients', { id: 'c1', display_name: 'Daniel Reyes' });
+    namer.name('notes', {
+      id: 'n1',
+      client_id: 'c1',
+      template_name: 'SOAP note',
+      created_at: '2026-12-04T10:00:00.000Z',
+    });
+    expect(namer.name(table, row)).toBe(expected);
   });
 });
 

@@ -6,6 +6,7 @@ import { indexClient, indexDocument } from '../search/searchIndex';
 import { checkArchiveRows } from './importRules';
 import { planSettings, type SettingChange, takeSettings } from './importSettings';
 import { type Archive, type ArchiveTable, damaged, readArchive, refused, tableOfRows } from './readArchive';
+import { RecordNamer } from './recordNames';
 import { IMPORTED_TABLES, type Row, type TableName, type TableSpec } from './tables';
 
 export type TableCounts = { inArchive: number; toAdd: number; identical: number; conflicts: number };
@@ -16,8 +17,11 @@ export type ImportReport = {
   formatVersion: number;
   schemaVersion: number;
   tables: Record<TableName, TableCounts>;
-  /** Same key, different content (or a history row under such a record): left as they are. */
-  conflicts: { table: TableName; id: string }[];
+  /**
+   * Same key, different content (or a history row under such a record): left as they are.
+   * `record` names it as a therapist would ("Daniel Reyes, CBT session note, 4 Dec 2026").
+   */
+  conflicts: { table: TableName; id: string; record: string }[];
   totals: TableCounts;
   /** Each setting the file would change; `taken` after an import (FORMAT.md, "Importing"). */
   settings: SettingChange[];
@@ -43,7 +47,8 @@ type TablePlan = {
   /** Surrogate-id rows get fresh ids (in archive order) when any of their ids is taken. */
   renumber: boolean;
   counts: TableCounts;
-  conflictKeys: Set<string | number>;
+  /** Each conflicting record's key and its name for the therapist. */
+  conflictKeys: Map<string | number, string>;
 };
 
 function sameRow(existing: Row, incoming: Row, columns: readonly string[], skip?: string): boolean {
@@ -57,6 +62,7 @@ function sameRow(existing: Row, incoming: Row, columns: readonly string[], skip?
  */
 export function planTables(db: VaultDb, archive: Archive): TablePlan[] {
   const plans = new Map<string, TablePlan>();
+  const namer = new RecordNamer(db);
   for (const spec of IMPORTED_TABLES as readonly TableSpec[]) {
     const entry = archive.tables.get(spec.table as TableName) ?? tableOfRows([], []);
     const known = (db.pragma(`table_info("${spec.table}")`) as { name: string }[]).map((column) => column.name);
@@ -70,7 +76,7 @@ export function planTables(db: VaultDb, archive: Archive): TablePlan[] {
       renumber: false,
       source: entry,
       counts: { inArchive: entry.count, toAdd: 0, identical: 0, conflicts: 0 },
-      conflictKeys: new Set(),
+      conflictKeys: new Map(),
     };
     plans.set(spec.table, plan);
     const ownerConflicts = spec.owner ? plans.get(spec.owner.table)?.conflictKeys : undefined;
@@ -100,7 +106,7 @@ export function planTables(db: VaultDb, archive: Archive): TablePlan[] {
           plan.counts.identical++;
         } else if (underConflict(row)) {
           plan.counts.conflicts++;
-          plan.conflictKeys.add(id);
+          plan.conflictKeys.set(id, namer.name(spec.table, row));
         } else {
           plan.add.push(index);
           if (byKey.get(id)) plan.renumber = true;
@@ -117,12 +123,14 @@ export function planTables(db: VaultDb, archive: Archive): TablePlan[] {
         if (key === null || key === undefined || seen.has(key))
           throw damaged(`${spec.table} has a bad or repeated key`);
         seen.add(key);
+        // Parents are named even when they import cleanly: a child in conflict needs the name.
+        const name = RecordNamer.remembers(spec.table) ? namer.name(spec.table, row) : null;
         const existing = byKey.get(key) as Row | undefined;
         if (existing && sameRow(existing, row, entry.columns)) {
           plan.counts.identical++;
         } else if (existing || underConflict(row) || (byUnique && spec.unique && byUnique.get(row[spec.unique]))) {
           plan.counts.conflicts++;
-          plan.conflictKeys.add(key);
+          plan.conflictKeys.set(key, name ?? namer.name(spec.table, row));
         } else {
           plan.add.push(index);
         }
@@ -141,7 +149,7 @@ export function reportOf(archive: Archive, plans: readonly TablePlan[], settings
     const table = plan.spec.table as TableName;
     tables[table] = { ...plan.counts };
     for (const field of Object.keys(totals) as (keyof TableCounts)[]) totals[field] += plan.counts[field];
-    for (const key of plan.conflictKeys) conflicts.push({ table, id: String(key) });
+    for (const [key, record] of plan.conflictKeys) conflicts.push({ table, id: String(key), record });
   }
   const { exportedAt, formatVersion, schemaVersion } = archive.manifest;
   return {

@@ -348,6 +348,33 @@ function SettingChanges({
   );
 }
 
+/**
+ * The records in conflict, named as a therapist would ("Daniel Reyes, CBT session note,
+ * 4 Dec 2026"); the same name twice (several saved versions of one note) is said once.
+ */
+function ConflictList({ conflicts }: { conflicts: ImportReportView['conflicts'] }) {
+  const counts = new Map<string, number>();
+  for (const conflict of conflicts) counts.set(conflict.record, (counts.get(conflict.record) ?? 0) + 1);
+  const names = [...counts];
+  return (
+    <div className="import-conflicts">
+      <p className="hint">
+        {conflicts.length === 1 ? 'One record differs' : `${conflicts.length} records differ`} from what is here. They
+        are kept as they are here:
+      </p>
+      <ul aria-label="Records kept as they are here">
+        {names.slice(0, 20).map(([name, count]) => (
+          <li key={name}>
+            {name}
+            {count > 1 && ` (${count})`}
+          </li>
+        ))}
+      </ul>
+      {names.length > 20 && <p className="hint">and {names.length - 20} more.</p>}
+    </div>
+  );
+}
+
 function ImportReportTable({ report, caption }: { report: ImportReportView; caption: string }) {
   const rows = Object.entries(report.tables).filter(([, counts]) => counts.inArchive > 0);
   return (
@@ -377,16 +404,7 @@ function ImportReportTable({ report, caption }: { report: ImportReportView; capt
           ))}
         </tbody>
       </table>
-      {report.conflicts.length > 0 && (
-        <p className="hint">
-          Conflicts (kept as they are here):{' '}
-          {report.conflicts
-            .slice(0, 20)
-            .map((conflict) => `${tableWords(conflict.table)} ${conflict.id.slice(0, 8)}`)
-            .join(', ')}
-          {report.conflicts.length > 20 && ` and ${report.conflicts.length - 20} more`}.
-        </p>
-      )}
+      {report.conflicts.length > 0 && <ConflictList conflicts={report.conflicts} />}
       {report.totals.toAdd === 0 && <p className="muted">Nothing to add: everything in this file is already here.</p>}
     </>
   );

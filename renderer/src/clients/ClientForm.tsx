@@ -21,7 +21,8 @@ const drafts = new Map<string, ClientInput>();
 
 function inputOf(client: Client | null): ClientInput {
   if (!client) return { ...emptyClientInput };
-  const { id: _id, status: _status, createdAt: _c, updatedAt: _u, ...input } = client;
+  // The default template is set on its own (clients:setDefaultTemplate), not through the form.
+  const { id: _id, status: _status, createdAt: _c, updatedAt: _u, defaultTemplateId: _t, ...input } = client;
   return input;
 }
 
