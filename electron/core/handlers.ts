@@ -62,6 +62,7 @@ import {
   signNote,
 } from './notes/noteService';
 import { riskSummary } from './notes/riskSummary';
+import { getSafetyPlan, getSafetyPlanVersion, saveSafetyPlan } from './safetyPlan/safetyPlanService';
 import { indexClient, search } from './search/searchIndex';
 import { readSettings, writeSettings } from './settings/settingsRepository';
 import {
@@ -267,6 +268,9 @@ export function createHandlers(
     'cautions:recordAction': (input) => saving(() => recordCautionAction(vault.db(), input, now())),
     'measures:record': ({ administration }) => saving(() => recordAdministration(vault.db(), administration, now())),
     'measures:listForClient': ({ clientId }) => listAdministrations(vault.db(), clientId),
+    'safetyPlan:get': ({ clientId }) => getSafetyPlan(vault.db(), clientId),
+    'safetyPlan:save': (request) => saving(() => saveSafetyPlan(vault.db(), request, now())),
+    'safetyPlan:version': ({ clientId, id }) => getSafetyPlanVersion(vault.db(), clientId, id),
     'backup:status': () => backupStatus(vault, now()),
     'backup:now': () =>
       backUpNow(vault, {

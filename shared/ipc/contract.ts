@@ -18,6 +18,12 @@ import {
 } from '../notes/note';
 import { RISK_REASON_MAX } from '../notes/riskAtSigning';
 import { riskSummarySchema } from '../notes/riskSummary';
+import {
+  safetyPlanIdSchema,
+  safetyPlanSaveSchema,
+  safetyPlanVersionRefSchema,
+  safetyPlanVersionSchema,
+} from '../safetyPlan/plan';
 import { isAbsoluteFolderPath, settingsSchema, settingsUpdateSchema } from '../settings';
 import { templateSchema } from '../templates/schema';
 import { worksheetSchema } from '../worksheets/schema';
@@ -117,6 +123,7 @@ export const auditActions = [
   'intake.reviewed',
   'caution.actionRecorded',
   'measure.recorded',
+  'safetyPlan.saved',
   'print.notes',
   'print.sheets',
   'audit.exported',
@@ -144,6 +151,7 @@ export const auditEntityTypes = [
   'intakeEntry',
   'cautionAction',
   'measure',
+  'safetyPlan',
   'backup',
   /** A damaged record under Data health: the id is the removal's number, never the row's own text. */
   'record',
@@ -260,6 +268,7 @@ export const healthTables = [
   'intake_reviews',
   'caution_actions',
   'measure_administrations',
+  'safety_plans',
 ] as const;
 export type HealthTable = (typeof healthTables)[number];
 const healthRecordRef = {
@@ -504,6 +513,21 @@ export const contract = {
         .default([]),
     }),
     response: importReportSchema,
+  },
+  /** The client's latest safety plan in full, and every version (newest first). */
+  'safetyPlan:get': {
+    request: z.strictObject({ clientId: clientIdSchema }),
+    response: z.strictObject({
+      latest: safetyPlanVersionSchema.nullable(),
+      versions: z.array(safetyPlanVersionRefSchema),
+    }),
+  },
+  /** Saves the plan as a new dated version (from a draft note of the same client, when given). */
+  'safetyPlan:save': { request: safetyPlanSaveSchema, response: safetyPlanVersionSchema },
+  /** One earlier version, in full. */
+  'safetyPlan:version': {
+    request: z.strictObject({ clientId: clientIdSchema, id: safetyPlanIdSchema }),
+    response: safetyPlanVersionSchema,
   },
   'measures:listForClient': {
     request: z.strictObject({ clientId: clientIdSchema }),

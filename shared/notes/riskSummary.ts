@@ -28,7 +28,7 @@ export const riskSummarySchema = z.strictObject({
       summary: z.string().max(200),
     })
     .nullable(),
-  /** No safety-plan record exists in the vault yet: always null until one does. */
+  /** When the latest version of the client's safety plan was saved; null when none is on record. */
   safetyPlan: z.strictObject({ date: z.string().max(64) }).nullable(),
 });
 export type RiskSummary = z.infer<typeof riskSummarySchema>;

@@ -198,6 +198,13 @@ const table: Record<Channel, Row> = {
     expected: ev('measure.recorded', 'measure', OTHER, { clientId: CLIENT }),
   },
   'measures:listForClient': read({ clientId: CLIENT }),
+  'safetyPlan:get': read({ clientId: CLIENT }),
+  'safetyPlan:save': {
+    request: { clientId: CLIENT, steps: { warningSigns: [SECRET] }, noteId: NOTE },
+    response: { id: OTHER, clientId: CLIENT, version: 3, noteId: NOTE, steps: { warningSigns: [SECRET] } },
+    expected: ev('safetyPlan.saved', 'safetyPlan', OTHER, { clientId: CLIENT, version: 3, noteId: NOTE }),
+  },
+  'safetyPlan:version': read({ clientId: CLIENT, id: OTHER }),
   'audit:list': read({ limit: 50 }),
   'audit:verify': read({ again: true }),
   'audit:export': {

@@ -363,6 +363,32 @@ const afterStep: Record<number, { why: string; check(db: VaultDb): void }> = {
       expect(() => db.prepare('DELETE FROM assignment_events').run()).toThrow(/HISTORY_FINAL/);
     },
   },
+  9: {
+    why: 'a client’s safety plan as dated versions that are never changed or removed (issue 12)',
+    check(db) {
+      expect(tables(db)).toContain('safety_plans');
+      expect(columns(db, 'safety_plans').map((column) => column.name)).toEqual([
+        'id',
+        'client_id',
+        'version',
+        'steps_json',
+        'note_id',
+        'created_at',
+      ]);
+      expect(isStrict(db, 'safety_plans')).toBe(true);
+      db.prepare(
+        "INSERT INTO clients (id, display_name, created_at, updated_at) VALUES ('c', 'Ana', 'now', 'now')",
+      ).run();
+      const insert = db.prepare(
+        "INSERT INTO safety_plans (id, client_id, version, steps_json, note_id, created_at) VALUES (?, ?, ?, '{}', NULL, 'now')",
+      );
+      expect(() => insert.run('p0', 'nobody', 1)).toThrow(/FOREIGN KEY/);
+      expect(() => insert.run('p0', 'c', 0)).toThrow(/CHECK constraint failed/);
+      insert.run('p1', 'c', 1);
+      expect(() => db.prepare("UPDATE safety_plans SET steps_json = '[]'").run()).toThrow(/HISTORY_FINAL/);
+      expect(() => db.prepare('DELETE FROM safety_plans').run()).toThrow(/HISTORY_FINAL/);
+    },
+  },
 };
 
 describe('migration 8 on a vault with homework history', () => {

@@ -115,6 +115,15 @@ const policy: { [C in Channel]: Decision<C> } = {
   'measures:record': (_request, administration) =>
     event('measure.recorded', 'measure', administration.id, { clientId: administration.clientId }),
   'measures:listForClient': read,
+  // The version number and the note, never what the plan says.
+  'safetyPlan:get': read,
+  'safetyPlan:save': (_request, plan) =>
+    event('safetyPlan.saved', 'safetyPlan', plan.id, {
+      clientId: plan.clientId,
+      version: plan.version,
+      ...(plan.noteId ? { noteId: plan.noteId } : {}),
+    }),
+  'safetyPlan:version': read,
   'audit:list': read,
   'audit:verify': read,
   'backup:setAside': read,

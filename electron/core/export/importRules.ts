@@ -7,6 +7,7 @@ import { intakeContextSchema, intakeFieldsSchema } from '../../../shared/intake/
 import { scoreMeasure } from '../../../shared/measures';
 import { administrationInputSchema } from '../../../shared/measures/administration';
 import { richTextDocSchema } from '../../../shared/notes/note';
+import { hasAnyStep, safetyPlanStepsSchema } from '../../../shared/safetyPlan/plan';
 import { findBuiltInTemplate } from '../../../shared/templates';
 import { builtInDistortions } from '../../../shared/templates/distortions';
 import { templateSchema } from '../../../shared/templates/schema';
@@ -445,6 +446,19 @@ export const ROW_RULES: Record<Exclude<TableName, 'settings' | 'audit_log'>, Rul
       problem('the stored band or screen result is not what its answers score');
     }
     if (row.flags_json !== JSON.stringify(result.flags)) problem('the stored flags are not what its answers give');
+    timestamp(row, 'created_at', context.now);
+  },
+  safety_plans(row, context) {
+    uuid(row, 'id');
+    const clientId = clientOf(context, row);
+    noteOf(context, row, 'note_id', clientId);
+    if (typeof row.version !== 'number' || !Number.isInteger(row.version) || row.version < 1) {
+      problem('version is not a whole number from 1');
+    }
+    const steps = schemaCheck(safetyPlanStepsSchema, json(row, 'steps_json'), 'the safety plan');
+    // As typed: lines trimmed and none empty, and something written.
+    if (row.steps_json !== JSON.stringify(steps)) problem('the safety plan has lines with spaces around them');
+    if (!hasAnyStep(steps)) problem('the safety plan is empty');
     timestamp(row, 'created_at', context.now);
   },
 };

@@ -52,6 +52,7 @@ export const EXPORT_TABLES = [
   { table: 'intake_reviews', since: 4, key: 'id', surrogate: true },
   { table: 'caution_actions', since: 4, key: 'id' },
   { table: 'measure_administrations', since: 4, key: 'id' },
+  { table: 'safety_plans', since: 9, key: 'id' },
   { table: 'audit_log', since: 5, key: 'id', surrogate: true },
 ] as const satisfies readonly TableSpec[];
 

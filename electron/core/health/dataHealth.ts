@@ -16,6 +16,7 @@ import {
   storedValuesProblem,
   TEMPLATE_MAX_BYTES,
 } from '../notes/noteRepository';
+import { damagedSafetyPlans } from '../safetyPlan/safetyPlanService';
 import { readSettings, readSettingsChecked } from '../settings/settingsRepository';
 
 /**
@@ -54,6 +55,7 @@ const CLIENT_RECORD_SCANS = {
   intake_reviews: (db, clientId) => damagedIntakeRows(db, 'intake_reviews', clientId),
   caution_actions: (db, clientId) => damagedIntakeRows(db, 'caution_actions', clientId),
   measure_administrations: (db, clientId) => damagedAdministrations(db, clientId),
+  safety_plans: (db, clientId) => damagedSafetyPlans(db, clientId),
 } satisfies Partial<Record<HealthTable, (db: VaultDb, clientId?: string) => DamagedRow[]>>;
 type ClientRecordTable = keyof typeof CLIENT_RECORD_SCANS;
 const isClientRecordTable = (table: HealthTable): table is ClientRecordTable =>
@@ -68,6 +70,7 @@ const CLIENT_HISTORY_TABLES = [
   'intake_reviews',
   'caution_actions',
   'measure_administrations',
+  'safety_plans',
 ] as const;
 
 const label = (text: string) => text.slice(0, 60);

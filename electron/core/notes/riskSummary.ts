@@ -7,6 +7,7 @@ import {
 import type { RiskSummary } from '../../../shared/notes/riskSummary';
 import type { VaultDb } from '../db/database';
 import { listAdministrations } from '../measures/measureService';
+import { latestSafetyPlanDate } from '../safetyPlan/safetyPlanService';
 import { progressNotesNewestFirst } from './noteRepository';
 
 /**
@@ -14,6 +15,8 @@ import { progressNotesNewestFirst } from './noteRepository';
  * the latest progress note whose Risk section records something, and the latest safety
  * plan. Read only; a damaged note or measure is skipped (Data health lists it).
  */
+const safetyPlanOf = (date: string | null): RiskSummary['safetyPlan'] => (date === null ? null : { date });
+
 export function riskSummary(db: VaultDb, clientId: string): RiskSummary {
   // listAdministrations checks the client exists (NOT_FOUND otherwise).
   const item9 = latestPositiveItem9(listAdministrations(db, clientId));
@@ -34,8 +37,6 @@ export function riskSummary(db: VaultDb, clientId: string): RiskSummary {
   return {
     item9: item9 && { givenOn: item9.givenOn, score: item9.score, total: item9.of.total, noteId: item9.of.noteId },
     assessment,
-    // Safety plans are not kept as records yet (only the blank worksheet, given as
-    // homework, which is not a plan filled in): nothing to show, so nothing is invented.
-    safetyPlan: null,
+    safetyPlan: safetyPlanOf(latestSafetyPlanDate(db, clientId)),
   };
 }

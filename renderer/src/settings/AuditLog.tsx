@@ -45,6 +45,7 @@ const actionLabels: Record<AuditAction, string> = {
   'intake.reviewed': 'Intake reviewed',
   'caution.actionRecorded': 'Caution action recorded',
   'measure.recorded': 'Measure recorded',
+  'safetyPlan.saved': 'Safety plan saved',
   'print.notes': 'Notes printed',
   'print.sheets': 'Worksheets printed',
   'audit.exported': 'Activity log exported',
@@ -69,6 +70,7 @@ const entityLabels: Record<AuditEntityType, string> = {
   intakeEntry: 'Intake entry',
   cautionAction: 'Caution action',
   measure: 'Measure',
+  safetyPlan: 'Safety plan',
   backup: 'Backup',
   record: 'Damaged record',
 };

@@ -22,6 +22,7 @@ const recordKinds: Record<HealthTable, string> = {
   intake_reviews: 'Intake review',
   caution_actions: 'Caution action',
   measure_administrations: 'Measure',
+  safety_plans: 'Safety plan version',
 };
 
 type Message = { kind: 'error' | 'success'; text: string } | null;

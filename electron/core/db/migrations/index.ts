@@ -6,6 +6,7 @@ import { migration0005Audit } from './0005_audit';
 import { migration0006AuditChain } from './0006_audit_chain';
 import { migration0007DamagedRecordRemovals } from './0007_damaged_record_removals';
 import { migration0008HomeworkLearned } from './0008_homework_learned';
+import { migration0009SafetyPlans } from './0009_safety_plans';
 import type { Migration } from './migration';
 
 /** Every migration, in order. Append only. */
@@ -18,6 +19,7 @@ export const migrations: readonly Migration[] = [
   migration0006AuditChain,
   migration0007DamagedRecordRemovals,
   migration0008HomeworkLearned,
+  migration0009SafetyPlans,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
