@@ -85,3 +85,41 @@ test('agenda items become the "worked on" rows, typed once', async ({ page }) =>
   await expect(page.locator('.save-state')).toContainText('Saved', { timeout: 5_000 });
   expect(problems).toEqual([]);
 });
+
+test('a thought record sits in two columns on wide windows and one below', async ({ page }, testInfo) => {
+  test.setTimeout(90_000);
+  const { problems } = await guardPage(page);
+  harness = await startHarness(freshVaultFolder());
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await page.goto(harness.url);
+  await confirmRecoveryKey(page, await createVault(page));
+  await addClient(page, { name: 'Noor Haddad' });
+  await startCbtNote(page);
+
+  const record = page.getByRole('group', { name: 'Thought record 1' });
+  const situation = record.getByRole('textbox', { name: 'Situation', exact: true });
+  const thoughts = record.getByRole('textbox', { name: 'Automatic thoughts', exact: true });
+  const evidenceFor = record.getByRole('textbox', { name: 'Evidence for the hot thought', exact: true });
+  const evidenceAgainst = record.getByRole('textbox', { name: 'Evidence against the hot thought', exact: true });
+  for (const width of [1366, 1024, 900]) {
+    await page.setViewportSize({ width, height: 900 });
+    await record.scrollIntoViewIfNeeded();
+    const [a, b, c, d] = await Promise.all(
+      [situation, thoughts, evidenceFor, evidenceAgainst].map(async (box) => (await box.boundingBox()) ?? null),
+    );
+    if (!a || !b || !c || !d) throw new Error('the thought record boxes are drawn');
+    if (width >= 1200) {
+      // Side by side: the same row, the second to the right of the first.
+      expect(Math.abs(a.y - b.y)).toBeLessThan(2);
+      expect(b.x).toBeGreaterThan(a.x + a.width);
+      expect(Math.abs(c.y - d.y)).toBeLessThan(2);
+    } else {
+      expect(b.y).toBeGreaterThan(a.y + a.height);
+      expect(Math.abs(a.x - b.x)).toBeLessThan(2);
+    }
+    const sideways = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+    expect(sideways).toBe(false);
+    await record.screenshot({ path: testInfo.outputPath(`thought-record-${width}.png`) });
+  }
+  expect(problems).toEqual([]);
+});

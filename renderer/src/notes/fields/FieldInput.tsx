@@ -207,6 +207,8 @@ function GroupInput({
   };
   // A row of one short line (an agenda item) sits on one line with its Remove button.
   const compact = field.fields.length === 1 && field.fields[0]?.kind === 'shortText';
+  // A long row (a thought record) sits in columns on wide windows (notes.css).
+  const rowClass = compact ? 'group-row compact' : field.fields.length >= 6 ? 'group-row columns' : 'group-row';
   const onRowKey = (event: KeyboardEvent<HTMLFieldSetElement>, index: number) => {
     const target = event.target as HTMLElement;
     const plainEnter = event.key === 'Enter' && !event.shiftKey && !event.ctrlKey && !event.altKey && !event.metaKey;
@@ -266,7 +268,7 @@ function GroupInput({
               if (element) rowElements.current.set(row.key, element);
               else rowElements.current.delete(row.key);
             }}
-            className={compact ? 'group-row compact' : 'group-row'}
+            className={rowClass}
             onKeyDown={(event) => onRowKey(event, index)}
           >
             <legend>
