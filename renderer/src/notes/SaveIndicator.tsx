@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Alert } from '../components/Alert';
 import type { AutosaveController, SaveStatus } from './autosave';
+import './saveIndicator.css';
 
 const time = (date: Date) =>
   date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
@@ -22,6 +23,16 @@ export function useSaveStatus(controller: AutosaveController, lastSavedAt: strin
  */
 export function SaveIndicator({ controller, lastSavedAt }: { controller: AutosaveController; lastSavedAt: string }) {
   const status = useSaveStatus(controller, lastSavedAt);
+  // A cell of fixed width: the status changes every few seconds while typing, and the
+  // buttons beside it (History, Sign note…) must not move under the pointer.
+  return (
+    <span className="save-slot" data-testid="save-slot">
+      <SaveState status={status} controller={controller} />
+    </span>
+  );
+}
+
+function SaveState({ status, controller }: { status: SaveStatus; controller: AutosaveController }) {
   switch (status.state) {
     case 'saved':
       return (
