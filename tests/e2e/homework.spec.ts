@@ -275,6 +275,8 @@ test('homework is assigned in a note and on the tab, reviewed in the next note, 
   const byWeek = homeworkTab(page).getByRole('table', { name: /Completion by week/ });
   await expect(byWeek.getByRole('row').filter({ hasText: '25%' })).toHaveCount(1);
   await expect(byWeek.getByRole('row').filter({ hasText: /\b(0|50)%/ })).toHaveCount(0);
+  // Only weeks with something reviewed: the heading row and that one week, not eight weeks.
+  await expect(byWeek.getByRole('row')).toHaveCount(2);
   const byWorksheet = homeworkTab(page).getByRole('table', { name: 'Completion by worksheet' });
   await expect(byWorksheet.getByRole('row', { name: /Thought record/ })).toContainText('50%');
   await expect(byWorksheet.getByRole('row', { name: /Activity plan for the week/ })).toContainText('0%');

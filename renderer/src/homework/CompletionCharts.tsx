@@ -84,7 +84,9 @@ export function CompletionCharts({
   today: string;
   worksheetTitle: (id: string) => string;
 }) {
-  const weeks = completionByWeek(assignments, today);
+  // Weeks with nothing reviewed are left out (issue 12 item 8): eight weeks of mostly
+  // "Nothing reviewed" buried the weeks that had something to show.
+  const weeks = completionByWeek(assignments, today).filter((week) => week.reviewed + week.dropped > 0);
   const worksheets = completionByWorksheet(assignments).filter((row) => row.reviewed + row.dropped > 0);
   if (worksheets.length === 0) {
     return <p className="muted">Completion shows here once homework has been reviewed.</p>;
@@ -98,7 +100,7 @@ export function CompletionCharts({
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take the focus to be scrolled by keys */}
       <section className="table-scroll" tabIndex={0} aria-label="Completion by week">
         <table className="completion-table">
-          <caption>Completion by week (week of the review date)</caption>
+          <caption>Completion by week (week of the review date; weeks with nothing reviewed left out)</caption>
           <thead>
             <tr>
               <th scope="col">Week of</th>
@@ -107,15 +109,9 @@ export function CompletionCharts({
           </thead>
           <tbody>
             {weeks.map((week) => (
-              <tr key={week.weekStart} className={week.reviewed + week.dropped === 0 ? 'empty-row' : undefined}>
+              <tr key={week.weekStart}>
                 <th scope="row">{weekLabel(week.weekStart)}</th>
-                {week.reviewed + week.dropped === 0 ? (
-                  <td colSpan={6} className="nothing-reviewed">
-                    Nothing reviewed
-                  </td>
-                ) : (
-                  <CountCells row={week} />
-                )}
+                <CountCells row={week} />
               </tr>
             ))}
           </tbody>
