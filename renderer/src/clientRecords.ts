@@ -4,7 +4,12 @@ import type { ResponseOf } from '../../shared/ipc/contract';
 import { call, messageOf } from './api';
 
 /** The channels that read one kind of a client's records by `{ clientId }`. */
-export type ClientListChannel = 'homework:listForClient' | 'measures:listForClient' | 'intake:listForClient';
+export type ClientListChannel =
+  | 'homework:listForClient'
+  | 'measures:listForClient'
+  | 'intake:listForClient'
+  | 'safetyPlan:get'
+  | 'clients:riskSummary';
 
 const listeners = new Set<(channel: ClientListChannel, clientId: string) => void>();
 

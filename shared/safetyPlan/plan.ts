@@ -25,7 +25,7 @@ export const SAFETY_PLAN_STEPS = [
   {
     id: 'professionals',
     title: 'Professionals or agencies to contact in a crisis',
-    hint: 'The therapist, crisis lines and services; the contacts in Settings print with the plan.',
+    hint: 'The therapist, crisis lines and services, with how to reach them.',
   },
   { id: 'safeEnvironment', title: 'Making the environment safe', hint: 'Means to remove or keep away, and how.' },
 ] as const;

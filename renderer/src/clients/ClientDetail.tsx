@@ -6,6 +6,7 @@ import { OpenCautionsSummary } from '../intake/OpenCautionsSummary';
 import { MeasuresTab } from '../measures/MeasuresTab';
 import { ClientNotes } from '../notes/ClientNotes';
 import type { PrintRequest } from '../print/PrintView';
+import { SafetyPlanSection } from '../safetyPlan/SafetyPlanSection';
 import type { SheetRequest } from '../worksheets/sheetRequest';
 import { RiskFlag } from './RiskFlag';
 
@@ -109,6 +110,7 @@ export function ClientDetail({ client, onEdit, onArchive, onOpenNote, onPrint, o
       )}
       <RiskFlag clientId={client.id} onOpenNote={onOpenNote} />
       <OpenCautionsSummary clientId={client.id} />
+      <SafetyPlanSection clientId={client.id} archived={archived} />
       <ClientNotes clientId={client.id} archived={archived} onOpenNote={onOpenNote} onPrint={onPrint} />
       <HomeworkTab clientId={client.id} archived={archived} onOpenNote={onOpenNote} onPrintSheets={onPrintSheets} />
       <MeasuresTab clientId={client.id} archived={archived} />

@@ -1,7 +1,5 @@
-import { useEffect, useState } from 'react';
 import { PHQ_FREQUENCY_OPTIONS } from '../../../shared/measures';
-import type { RiskSummary } from '../../../shared/notes/riskSummary';
-import { call, messageOf } from '../api';
+import { useClientRecords } from '../clientRecords';
 import './riskFlag.css';
 
 const day = (iso: string) =>
@@ -18,20 +16,8 @@ const day = (iso: string) =>
  * for a client with neither an item-9 answer above 0 nor a risk assessment recorded.
  */
 export function RiskFlag({ clientId, onOpenNote }: { clientId: string; onOpenNote: (noteId: string) => void }) {
-  const [summary, setSummary] = useState<RiskSummary | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    setSummary(null);
-    setError(null);
-    call('clients:riskSummary', { clientId })
-      .then((read) => live && setSummary(read))
-      .catch((failure) => live && setError(messageOf(failure)));
-    return () => {
-      live = false;
-    };
-  }, [clientId]);
+  // Read again when a safety plan is saved (SafetyPlanSection tells it).
+  const { value: summary, error } = useClientRecords('clients:riskSummary', clientId);
 
   if (error) {
     return (
@@ -84,7 +70,13 @@ export function RiskFlag({ clientId, onOpenNote }: { clientId: string; onOpenNot
           )}
         </dd>
         <dt>Safety plan</dt>
-        <dd>{safetyPlan ? day(safetyPlan.date) : <span className="muted">No safety plan on record.</span>}</dd>
+        <dd>
+          {safetyPlan ? (
+            <>Latest version saved {day(safetyPlan.date)}.</>
+          ) : (
+            <span className="muted">No safety plan on record.</span>
+          )}
+        </dd>
       </dl>
     </section>
   );
