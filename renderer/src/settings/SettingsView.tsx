@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, type MouseEvent, type ReactNode, useEffect, useState } from 'react';
 import { settingsUpdateSchema } from '../../../shared/settings';
 import { ApiError, call, messageOf } from '../api';
 import { BackupSettings } from '../backup/BackupSettings';
@@ -13,6 +13,7 @@ import { DataHealth } from './DataHealth';
 import { NotesAndPrinting } from './NotesAndPrinting';
 import { SafetyPlanContacts } from './SafetyPlanContacts';
 import { SecuritySettings } from './SecuritySettings';
+import './settingsNav.css';
 
 type Message = { kind: 'error' | 'success'; text: string } | null;
 
@@ -235,24 +236,58 @@ function TransferSettingsCard() {
   return <TransferSettings backupFolder={backupFolder} />;
 }
 
+/** The cards of the page, in order, with the words the in-page navigation uses for them. */
+const CARDS: { id: string; label: string; Card: () => ReactNode }[] = [
+  { id: 'settings-profile', label: 'You and your practice', Card: ProfileSettings },
+  { id: 'settings-safety-plan', label: 'Safety plan contacts', Card: SafetyPlanContacts },
+  { id: 'settings-templates', label: 'Note templates', Card: TemplateSettings },
+  { id: 'settings-distortions', label: 'Cognitive distortions', Card: DistortionSettings },
+  { id: 'settings-notes', label: 'Notes and printing', Card: NotesAndPrinting },
+  { id: 'settings-autolock', label: 'Automatic lock', Card: AutoLockSettings },
+  { id: 'settings-passphrase', label: 'Change passphrase', Card: ChangePassphrase },
+  { id: 'settings-security', label: 'Security', Card: SecuritySettings },
+  { id: 'settings-vault', label: 'Your vault', Card: VaultFacts },
+  { id: 'settings-backups', label: 'Backups', Card: BackupSettings },
+  { id: 'settings-transfer', label: 'Export and import', Card: TransferSettingsCard },
+  { id: 'settings-health', label: 'Data health', Card: DataHealth },
+  { id: 'settings-activity', label: 'Activity log', Card: AuditLog },
+  { id: 'settings-about', label: 'About', Card: AboutKnowledgeBase },
+];
+
+/** Brings a card into view and puts focus on its heading, so keyboard users land where they chose. */
+function goToCard(event: MouseEvent<HTMLAnchorElement>, id: string) {
+  const card = document.getElementById(id);
+  if (!card) return;
+  // The app has one page address: the link's #id only names the card, it is not a route.
+  event.preventDefault();
+  card.scrollIntoView({ block: 'start' });
+  const heading = card.querySelector<HTMLElement>('h2') ?? card;
+  if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+  heading.focus({ preventScroll: true });
+}
+
 export function SettingsView() {
   return (
-    <div className="settings">
+    <div className="settings with-nav">
       <h1>Settings</h1>
-      <ProfileSettings />
-      <SafetyPlanContacts />
-      <TemplateSettings />
-      <DistortionSettings />
-      <NotesAndPrinting />
-      <AutoLockSettings />
-      <ChangePassphrase />
-      <SecuritySettings />
-      <VaultFacts />
-      <BackupSettings />
-      <TransferSettingsCard />
-      <DataHealth />
-      <AuditLog />
-      <AboutKnowledgeBase />
+      <nav className="settings-nav" aria-label="Settings sections">
+        <ul>
+          {CARDS.map(({ id, label }) => (
+            <li key={id}>
+              <a href={`#${id}`} onClick={(event) => goToCard(event, id)}>
+                {label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div className="settings-cards">
+        {CARDS.map(({ id, Card }) => (
+          <div key={id} id={id} className="settings-anchor">
+            <Card />
+          </div>
+        ))}
+      </div>
     </div>
   );
 }
