@@ -96,7 +96,9 @@ describe('every built-in worksheet', () => {
   // it is common practice, never a website, blog or commercial product.
   it.each(all)('$id cites no website or commercial site on the handout', ({ def }) => {
     expect(def.source ?? '').not.toMatch(/https?:|www\.|\.(com|app|org|net|dev|io|co)\b/i);
-    expect(def.source ?? '').not.toMatch(/thrivetalk|therapistassist|yung-sidekick|anxiety-aid|cbt4panic|mymindmywellness/i);
+    expect(def.source ?? '').not.toMatch(
+      /thrivetalk|therapistassist|yung-sidekick|anxiety-aid|cbt4panic|mymindmywellness/i,
+    );
   });
 
   it('ids are unique and the library holds exactly the required worksheets', () => {

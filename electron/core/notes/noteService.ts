@@ -286,4 +286,3 @@ export function restoreRevision(db: VaultDb, noteId: string, revisionId: number,
     return loadNote(db, noteId);
   })();
 }
-
