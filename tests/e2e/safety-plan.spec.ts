@@ -91,6 +91,28 @@ test('a safety plan is filled in step by step, saved as versions, and earlier ve
   await expect(first).not.toContainText('Pills kept by Sam');
   await checkScreen(page, testInfo, 'safety-plan-versions');
 
+  // Printed for the client: what was filled in, in the sheet's words, with the contacts from Settings.
+  await plan.getByRole('button', { name: 'Print for the client…' }).click();
+  const printView = page.getByRole('dialog', { name: 'Safety plan to print' });
+  await expect(printView.getByRole('heading', { name: 'Nadia’s safety plan' })).toBeVisible();
+  await expect(printView.getByRole('button', { name: 'Back' })).toBeFocused();
+  const printed = printView.getByRole('article');
+  await expect(printed).toContainText('Step 6: Making my surroundings safer');
+  await expect(printed).toContainText('Pills kept by Sam');
+  await expect(printed).toContainText('The one thing that is most important to me');
+  await expect(printed).toContainText('My daughter');
+  await expect(printed).not.toContainText('Not sleeping');
+  const therapistRow = printed.locator('dl > div').filter({ hasText: 'My therapist (name and phone)' });
+  await expect(therapistRow.locator('dd')).toHaveText('Dr Ana Ruiz');
+  await checkScreen(page, testInfo, 'safety-plan-print');
+  // On paper, only the plan: the client page behind it is not printed.
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('heading', { name: 'Nadia Brandt' })).toBeHidden();
+  await expect(printed).toBeVisible();
+  await page.emulateMedia({ media: 'screen' });
+  await printView.getByRole('button', { name: 'Back' }).click();
+  await expect(printView).toBeHidden();
+
   // Nothing written: refused with a plain message, nothing saved.
   await plan.getByRole('button', { name: 'Revise the safety plan' }).click();
   const emptied = plan.getByRole('form', { name: 'Fill in the safety plan' });

@@ -11,6 +11,7 @@ import {
 import { call, messageOf } from '../api';
 import { clientRecordsChanged, useClientRecords } from '../clientRecords';
 import { Alert } from '../components/Alert';
+import { SafetyPlanPrint } from './SafetyPlanPrint';
 import './safetyPlan.css';
 
 type StepKey = keyof SafetyPlanSteps;
@@ -49,6 +50,7 @@ export function SafetyPlanSection({ clientId, archived }: { clientId: string; ar
   const [notice, setNotice] = useState<string | null>(null);
   const [shown, setShown] = useState<SafetyPlanVersion | null>(null);
   const [shownError, setShownError] = useState<string | null>(null);
+  const [printing, setPrinting] = useState<SafetyPlanVersion | null>(null);
 
   const latest = plan?.latest ?? null;
   const earlier = plan?.versions.slice(1) ?? [];
@@ -66,18 +68,25 @@ export function SafetyPlanSection({ clientId, archived }: { clientId: string; ar
     <section className="safety-plan" aria-labelledby="safety-plan-heading">
       <div className="client-notes-header">
         <h2 id="safety-plan-heading">Safety plan</h2>
-        {!archived && !editing && plan && (
+        {!editing && plan && (
           <div className="actions">
-            <button
-              type="button"
-              className="primary"
-              onClick={() => {
-                setNotice(null);
-                setEditing(true);
-              }}
-            >
-              {latest ? 'Revise the safety plan' : 'Fill in the safety plan'}
-            </button>
+            {latest && (
+              <button type="button" onClick={() => setPrinting(latest)}>
+                Print for the client…
+              </button>
+            )}
+            {!archived && (
+              <button
+                type="button"
+                className="primary"
+                onClick={() => {
+                  setNotice(null);
+                  setEditing(true);
+                }}
+              >
+                {latest ? 'Revise the safety plan' : 'Fill in the safety plan'}
+              </button>
+            )}
           </div>
         )}
       </div>
@@ -137,6 +146,7 @@ export function SafetyPlanSection({ clientId, archived }: { clientId: string; ar
           )}
         </div>
       )}
+      {printing && <SafetyPlanPrint plan={printing} onClose={() => setPrinting(null)} />}
     </section>
   );
 }
