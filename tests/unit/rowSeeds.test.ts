@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findBuiltInTemplate } from '../../shared/templates';
 import { type RowSeed, rowSeedInto, seededRows } from '../../shared/templates/rowSeeds';
-import type { GroupRow } from '../../shared/templates/types';
+import type { GroupRow, RichTextDoc } from '../../shared/templates/types';
 
 const cbt = findBuiltInTemplate('cbt-session');
 if (!cbt) throw new Error('the CBT session template is built in');
@@ -10,7 +10,7 @@ const seed = rowSeedInto(cbt, 'agendaWork') as RowSeed;
 const agenda = (...items: (string | null)[]): GroupRow[] => items.map((item) => ({ item }));
 const blank = (): GroupRow => ({ problem: '', notes: null });
 const worked = (problem: string, notes: GroupRow['notes'] = null): GroupRow => ({ problem, notes });
-const typedNotes = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Went well' }] }] };
+const typedNotes: RichTextDoc = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Went well' }] }] };
 
 describe('agenda items seed the "worked on" rows', () => {
   it('is found in the CBT template and nowhere it does not fit', () => {
