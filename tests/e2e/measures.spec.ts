@@ -281,7 +281,7 @@ test('PHQ-9 in three notes, item 9 prompt, change since last time, and the Measu
   await expect(rows.nth(3)).toContainText('first');
   const audit = tab.getByRole('table', { name: /^AUDIT-C/ });
   await expect(audit).toContainText('Positive screen (cut-off 3, sex not recorded)');
-  await expect(audit).toContainText('Measures tab');
+  await expect(audit).toContainText('Client page');
   await expect(tab.getByText('uses the lower cut-off of 3')).toBeVisible();
 
   // The chart as a picture, kept with the test results (and looked at).

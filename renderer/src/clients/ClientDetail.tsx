@@ -8,6 +8,7 @@ import { ClientNotes } from '../notes/ClientNotes';
 import type { PrintRequest } from '../print/PrintView';
 import { SafetyPlanSection } from '../safetyPlan/SafetyPlanSection';
 import type { SheetRequest } from '../worksheets/sheetRequest';
+import { ClientSummary } from './ClientSummary';
 import { RiskFlag } from './RiskFlag';
 
 type Props = {
@@ -108,6 +109,7 @@ export function ClientDetail({ client, onEdit, onArchive, onOpenNote, onPrint, o
           onExport={(includePsychotherapy) => onPrint({ clientId: client.id, includePsychotherapy, wholeRecord: true })}
         />
       )}
+      <ClientSummary client={client} onOpenNote={onOpenNote} />
       <RiskFlag clientId={client.id} onOpenNote={onOpenNote} />
       <OpenCautionsSummary clientId={client.id} />
       <SafetyPlanSection clientId={client.id} archived={archived} />
@@ -125,12 +127,6 @@ export function ClientDetail({ client, onEdit, onArchive, onOpenNote, onPrint, o
               label="Emergency contact"
               value={[client.emergencyContactName, client.emergencyContactPhone].filter(Boolean).join(', ')}
             />
-          </dl>
-        </section>
-        <section aria-labelledby="clinical-heading">
-          <h2 id="clinical-heading">Clinical</h2>
-          <dl>
-            <Row label="Diagnosis" value={[client.diagnosisCode, client.diagnosis].filter(Boolean).join(' — ')} />
           </dl>
         </section>
       </div>

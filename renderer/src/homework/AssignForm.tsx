@@ -175,7 +175,9 @@ export function AssignForm({ clientId, noteId, onAssigned, onClose, initialWorks
   return (
     <Modal title="Assign homework" onClose={onClose}>
       <form ref={formRef} className="assign-form" onSubmit={(event) => void submit(event)} noValidate>
-        {noteId && <p className="hint assign-context">Recorded in this note and on the client’s Homework tab.</p>}
+        {noteId && (
+          <p className="hint assign-context">Recorded in this note and under Homework on the client’s page.</p>
+        )}
         {loadError && <Alert kind="error">{loadError}</Alert>}
         {failure && <Alert kind="error">{failure}</Alert>}
 

@@ -134,7 +134,7 @@ function HomeworkReview({ note }: { note: NoteHomework }) {
                   <p className="muted small">
                     {assignment.noteId
                       ? `Assigned in the note: ${noteLabel(assignment.noteId)}`
-                      : `Assigned on the Homework tab, ${formatMoment(assignment.createdAt)}`}
+                      : `Assigned on the client’s page, ${formatMoment(assignment.createdAt)}`}
                   </p>
                   <ReviewControls assignment={assignment} noteId={note.noteId} />
                 </AssignmentCard>

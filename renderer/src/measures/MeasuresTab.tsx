@@ -197,7 +197,7 @@ export function InstrumentHistory({
                         : `${each.total < previous.total ? 'down' : 'up'} ${Math.abs(each.total - previous.total)}`
                       : 'first'}
                   </td>
-                  <td className="given-in">{each.noteId ? noteLabel(each.noteId) : 'Measures tab'}</td>
+                  <td className="given-in">{each.noteId ? noteLabel(each.noteId) : 'Client page'}</td>
                 </tr>
               );
             })}
