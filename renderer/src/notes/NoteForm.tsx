@@ -1,6 +1,7 @@
 import { memo, useCallback, useMemo, useRef } from 'react';
 import { rowSeedInto, seededRows } from '../../../shared/templates/rowSeeds';
 import type { FieldDef, FieldValue, TemplateDef } from '../../../shared/templates/types';
+import { sectionDomId } from '../noteSections';
 import type { AutosaveController } from './autosave';
 import { FieldInput, type SeedRows } from './fields/FieldInput';
 import { repeatsHeading } from './ReadOnlyNote';
@@ -11,8 +12,6 @@ type Props = {
   sessionNumber: number | null;
   controller: AutosaveController;
 };
-
-export const sectionDomId = (sectionId: string) => `note-section-${sectionId}`;
 
 /**
  * The editable note: sections of fields in template order. Drawn once per opened note;
