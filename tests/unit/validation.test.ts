@@ -158,6 +158,21 @@ function validRequests(clientId: string) {
     },
     'homework:listForClient': { clientId },
     'homework:review': { id: PLACEHOLDER_ID, status: 'done', amount: '', barrier: '', noteId: null },
+    'safetyPlan:get': { clientId },
+    'safetyPlan:save': {
+      clientId,
+      steps: {
+        warningSigns: ['Not sleeping, pulling away from friends'],
+        copingStrategies: ['Walk the dog'],
+        distractions: ['The library café'],
+        helpers: ['My sister'],
+        professionals: [],
+        safeEnvironment: ['Medicines kept by my partner'],
+        reasonsForLiving: ['My children'],
+      },
+      noteId: null,
+    },
+    'safetyPlan:version': { clientId, id: PLACEHOLDER_ID },
     'intake:listForClient': { clientId },
     'intake:add': {
       clientId,
