@@ -10,7 +10,10 @@ const seed = rowSeedInto(cbt, 'agendaWork') as RowSeed;
 const agenda = (...items: (string | null)[]): GroupRow[] => items.map((item) => ({ item }));
 const blank = (): GroupRow => ({ problem: '', notes: null });
 const worked = (problem: string, notes: GroupRow['notes'] = null): GroupRow => ({ problem, notes });
-const typedNotes: RichTextDoc = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Went well' }] }] };
+const typedNotes: RichTextDoc = {
+  type: 'doc',
+  content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Went well' }] }],
+};
 
 describe('agenda items seed the "worked on" rows', () => {
   it('is found in the CBT template and nowhere it does not fit', () => {
