@@ -259,6 +259,6 @@ test('confirmations: the key hidden during its check, signing an addendum, after
   await expect(page.getByRole('button', { name: 'Continue' })).toBeFocused();
   await shoot(page, page.locator('.card'), 'recovery-unlocked');
   await page.getByRole('button', { name: 'Continue' }).click();
-  await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Sections', exact: true })).toBeVisible();
   expect(problems).toEqual([]);
 });

@@ -27,14 +27,14 @@ export async function confirmRecoveryKey(page: Page, recoveryKey: string): Promi
     await page.getByLabel(label, { exact: true }).fill(groups[number - 1] ?? '');
   }
   await page.getByRole('button', { name: 'Confirm' }).click();
-  await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Sections', exact: true })).toBeVisible();
 }
 
 export async function unlock(page: Page, passphrase = PASSPHRASE): Promise<void> {
   await expect(page.getByRole('heading', { name: 'Sessionkeep is locked' })).toBeVisible();
   await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
   await page.getByRole('button', { name: 'Unlock', exact: true }).click();
-  await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Sections', exact: true })).toBeVisible();
 }
 
 export type NewClient = { name: string; preferred?: string; email?: string; concerns?: string };

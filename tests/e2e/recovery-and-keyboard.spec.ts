@@ -43,14 +43,14 @@ test('the recovery key opens the vault when the key file is lost, and sets a new
   // Confirmed before the workspace opens (issue 12).
   await expect(page.getByText('Your passphrase was changed.')).toBeVisible();
   await page.getByRole('button', { name: 'Continue' }).click();
-  await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Sections', exact: true })).toBeVisible();
   expect(await clientNames(page)).toEqual(['Ruth Adebayo']);
 
   // The new passphrase now unlocks.
   await page.getByRole('button', { name: /Lock/ }).click();
   await page.getByLabel('Passphrase', { exact: true }).fill(newPassphrase);
   await page.getByRole('button', { name: 'Unlock', exact: true }).click();
-  await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Sections', exact: true })).toBeVisible();
   expect(problems).toEqual([]);
 });
 
@@ -108,7 +108,7 @@ test('Settings → Security makes a new recovery key: shown once and checked; th
   await page.getByLabel('Recovery key', { exact: true }).fill(newKey);
   await page.getByRole('button', { name: 'Unlock and set passphrase' }).click();
   await page.getByRole('button', { name: 'Continue' }).click();
-  await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Sections', exact: true })).toBeVisible();
   await page.getByRole('button', { name: 'Clients' }).click();
   await expect(page.locator('.client-name')).toHaveText(['Ruth Adebayo']);
   expect(problems).toEqual([]);
@@ -142,7 +142,7 @@ test('Settings → Security re-encrypts the vault: records kept, the passphrase 
   await page.getByRole('button', { name: /Lock/ }).click();
   await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
   await page.getByRole('button', { name: 'Unlock', exact: true }).click();
-  await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Sections', exact: true })).toBeVisible();
   await page.getByRole('button', { name: 'Clients' }).click();
   await expect(page.locator('.client-name')).toHaveText(['Ruth Adebayo']);
   expect(problems).toEqual([]);

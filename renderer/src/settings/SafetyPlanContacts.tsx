@@ -73,9 +73,12 @@ export function SafetyPlanContacts() {
     return loaded;
   };
 
+  const typed = useRef(false);
   useEffect(() => {
     void call('settings:get', {}).then(
       (loaded) => {
+        // Settings that arrive after the therapist started typing must not replace the typing.
+        if (typed.current) return;
         setSingles(singlesOf(loaded));
         setLines(linesOf(loaded));
         if (loaded.crisisLines.trim() !== '') {
@@ -216,7 +219,16 @@ export function SafetyPlanContacts() {
   const [phone, afterHours, emergency, department] = SINGLES;
 
   return (
-    <form className="card safety-contacts" ref={card} onSubmit={save} aria-labelledby={domId('title')} noValidate>
+    <form
+      className="card safety-contacts"
+      ref={card}
+      onSubmit={save}
+      onInput={() => {
+        typed.current = true;
+      }}
+      aria-labelledby={domId('title')}
+      noValidate
+    >
       <h2 id={domId('title')}>Safety plan contacts</h2>
       <p>
         Printed on safety plans, each under its own label. A field left empty prints as a blank line to write on.

@@ -1,4 +1,4 @@
-import { type FormEvent, type MouseEvent, type ReactNode, useEffect, useState } from 'react';
+import { type FormEvent, type MouseEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { settingsUpdateSchema } from '../../../shared/settings';
 import { ApiError, call, messageOf } from '../api';
 import { BackupSettings } from '../backup/BackupSettings';
@@ -21,10 +21,13 @@ function ProfileSettings() {
   const [therapistName, setTherapistName] = useState('');
   const [practiceName, setPracticeName] = useState('');
   const [message, setMessage] = useState<Message>(null);
+  // Settings that arrive after the therapist started typing must not replace the typing.
+  const typed = useRef(false);
 
   useEffect(() => {
     void call('settings:get', {}).then(
       (settings) => {
+        if (typed.current) return;
         setTherapistName(settings.therapistName);
         setPracticeName(settings.practiceName);
       },
@@ -45,7 +48,15 @@ function ProfileSettings() {
   }
 
   return (
-    <form className="card" onSubmit={save} aria-labelledby="profile-title" noValidate>
+    <form
+      className="card"
+      onSubmit={save}
+      onInput={() => {
+        typed.current = true;
+      }}
+      aria-labelledby="profile-title"
+      noValidate
+    >
       <h2 id="profile-title">You and your practice</h2>
       <p>Your name is recorded when you sign a note; both appear on printed notes.</p>
       <div className="field">
@@ -80,10 +91,13 @@ function ProfileSettings() {
 function AutoLockSettings() {
   const [minutes, setMinutes] = useState('');
   const [message, setMessage] = useState<Message>(null);
+  const typed = useRef(false);
 
   useEffect(() => {
     void call('settings:get', {}).then(
-      (settings) => setMinutes(String(settings.autoLockMinutes)),
+      (settings) => {
+        if (!typed.current) setMinutes(String(settings.autoLockMinutes));
+      },
       (error) => setMessage({ kind: 'error', text: messageOf(error) }),
     );
   }, []);
@@ -109,7 +123,15 @@ function AutoLockSettings() {
   }
 
   return (
-    <form className="card" onSubmit={save} aria-labelledby="autolock-title" noValidate>
+    <form
+      className="card"
+      onSubmit={save}
+      onInput={() => {
+        typed.current = true;
+      }}
+      aria-labelledby="autolock-title"
+      noValidate
+    >
       <h2 id="autolock-title">Automatic lock</h2>
       <p>
         Lock the vault after this many minutes without activity. It also locks when the screen locks or the computer
