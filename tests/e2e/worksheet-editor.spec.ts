@@ -40,7 +40,10 @@ test('a therapist duplicates a worksheet, edits and prints the copy, and edits i
   await page.goto(harness.url);
   await confirmRecoveryKey(page, await createVault(page));
 
-  await page.getByRole('navigation', { name: 'Sections', exact: true }).getByRole('button', { name: 'Worksheets' }).click();
+  await page
+    .getByRole('navigation', { name: 'Sections', exact: true })
+    .getByRole('button', { name: 'Worksheets' })
+    .click();
   const library = page.getByRole('list', { name: 'Worksheet library' });
   await expect(library).toBeVisible();
   // Built-ins can be copied but not edited.

@@ -63,7 +63,10 @@ function words(text: string): string[] {
 }
 
 async function openLibrary(page: Page) {
-  await page.getByRole('navigation', { name: 'Sections', exact: true }).getByRole('button', { name: 'Worksheets' }).click();
+  await page
+    .getByRole('navigation', { name: 'Sections', exact: true })
+    .getByRole('button', { name: 'Worksheets' })
+    .click();
   await expect(page.getByRole('list', { name: 'Worksheet library' })).toBeVisible();
 }
 
