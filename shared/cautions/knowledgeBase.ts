@@ -1,7 +1,7 @@
 /**
  * The caution knowledge base: substances, medications with their classes, and rules.
  * Versioned, with the date the content was last reviewed against
- * /work/shared/reference/clinical-facts.md. Bump the version on any content change.
+ * ../shared/reference/clinical-facts.md. Bump the version on any content change.
  */
 import { medicationClasses, medications } from './medications';
 import { conditionRules } from './rules/conditions';

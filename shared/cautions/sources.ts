@@ -1,5 +1,5 @@
 /**
- * Sources cited by the cautions, as recorded in /work/shared/reference/clinical-facts.md
+ * Sources cited by the cautions, as recorded in ../shared/reference/clinical-facts.md
  * (sections 1 and 2). Where the reference gives no article title, the title describes the
  * work and names its first author; where it gives no year, the year is null (never guessed).
  * Grades follow the reference: a secondary copy of an agency statement is graded S.

@@ -4,7 +4,7 @@
  * The app records and cautions; it never recommends a substance or a treatment and never
  * calls anything safe. Every caution cites its sources and the grade of the facts it rests
  * on, so a reader can tell an agency boxed warning from a single secondary report.
- * Facts and grades come from /work/shared/reference/clinical-facts.md (sections 1 and 2).
+ * Facts and grades come from ../shared/reference/clinical-facts.md (sections 1 and 2).
  */
 
 /**

@@ -1,6 +1,6 @@
 /**
  * Substance and medication cautions (shared/cautions): the engine against the facts it
- * rests on. Every row cites the section of /work/shared/reference/clinical-facts.md whose
+ * rests on. Every row cites the section of ../shared/reference/clinical-facts.md whose
  * fact it checks. Pair rows are also run with the names in reverse order.
  */
 import { describe, expect, it } from 'vitest';

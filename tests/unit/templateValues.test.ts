@@ -1,7 +1,7 @@
 /**
  * Note values (shared/templates/values.ts): empty and initial values, the autosave
  * check, plain text for search/print/signing, and carry-forward. Clinical references (§)
- * are to /work/shared/reference/cbt-practice.md.
+ * are to ../shared/reference/cbt-practice.md.
  */
 import { describe, expect, it } from 'vitest';
 import { builtInTemplates, findBuiltInTemplate } from '../../shared/templates/index';

@@ -1,6 +1,6 @@
 /**
  * The built-in note templates (shared/templates): valid, complete, and faithful to the
- * reference they cite. Reference sections (§) are in /work/shared/reference/cbt-practice.md.
+ * reference they cite. Reference sections (§) are in ../shared/reference/cbt-practice.md.
  */
 import { describe, expect, it } from 'vitest';
 import { builtInDistortions, source as distortionsSource } from '../../shared/templates/distortions';

@@ -1,7 +1,7 @@
 /**
  * The built-in worksheets (shared/worksheets): valid, complete, printable the right way
  * round, and faithful to the field lists they cite. Reference sections (§) are in
- * /work/shared/reference/cbt-practice.md, section 7.
+ * ../shared/reference/cbt-practice.md, section 7.
  */
 import { describe, expect, it } from 'vitest';
 import { defaultPaperSize, firstNameOf, frequencyInWords } from '../../renderer/src/worksheets/WorksheetSheet';

@@ -1,6 +1,6 @@
 /**
  * Cautions about one substance or medication on its own. Section numbers refer to
- * /work/shared/reference/clinical-facts.md.
+ * ../shared/reference/clinical-facts.md.
  */
 import type { Rule } from '../types';
 import { KRATOM } from './targets';

@@ -13,7 +13,7 @@ import type {
  * and the field ids stay identical across templates: carry-forward and the plan → bridge
  * rule (values.ts) match fields by id and kind.
  *
- * Source references ([P-…], [S…]) point to /work/shared/reference/cbt-practice.md §10.
+ * Source references ([P-…], [S…]) point to ../shared/reference/cbt-practice.md §10.
  */
 
 export function richText(id: string, label: string, placeholder: string, help?: string): RichTextField {
