@@ -1,7 +1,8 @@
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { DRAFT_REMINDER_MAX_DAYS, type Settings, settingsUpdateSchema } from '../../../shared/settings';
 import { call, messageOf } from '../api';
 import { Alert } from '../components/Alert';
+import { useSettingsForm } from './useSettingsForm';
 
 const paperChoices: { value: Settings['paperSize']; label: string }[] = [
   { value: 'auto', label: 'As usual for this computer’s language (A4 or US Letter)' },
@@ -20,19 +21,13 @@ export function NotesAndPrinting() {
   const [daysError, setDaysError] = useState<string | null>(null);
   const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
 
-  // Settings that arrive after the therapist started typing must not replace the typing.
-  const typed = useRef(false);
-
-  useEffect(() => {
-    void call('settings:get', {}).then(
-      (settings) => {
-        if (typed.current) return;
-        setDays(String(settings.draftReminderDays));
-        setPaper(settings.paperSize);
-      },
-      (error) => setMessage({ kind: 'error', text: messageOf(error) }),
-    );
-  }, []);
+  const loading = useSettingsForm(
+    (settings) => {
+      setDays(String(settings.draftReminderDays));
+      setPaper(settings.paperSize);
+    },
+    (text) => setMessage({ kind: 'error', text }),
+  );
 
   async function save(event: FormEvent) {
     event.preventDefault();
@@ -63,18 +58,7 @@ export function NotesAndPrinting() {
   }
 
   return (
-    <form
-      className="card"
-      onSubmit={save}
-      onInput={() => {
-        typed.current = true;
-      }}
-      onChange={() => {
-        typed.current = true;
-      }}
-      aria-labelledby={`${id}-title`}
-      noValidate
-    >
+    <form className="card" onSubmit={save} {...loading} aria-labelledby={`${id}-title`} noValidate>
       <h2 id={`${id}-title`}>Notes and printing</h2>
       <div className="field inline">
         <label htmlFor={`${id}-days`}>Flag unsigned drafts after (days, 1–{DRAFT_REMINDER_MAX_DAYS})</label>

@@ -3,6 +3,7 @@ import { CRISIS_LINES_MAX, crisisLinesOf, type Settings, settingsUpdateSchema } 
 import { call, messageOf } from '../api';
 import { Alert } from '../components/Alert';
 import './safetyPlanContacts.css';
+import { useSettingsForm } from './useSettingsForm';
 
 /**
  * The contacts printed on a safety plan (issue 12), each in its own labelled field and
@@ -73,24 +74,19 @@ export function SafetyPlanContacts() {
     return loaded;
   };
 
-  const typed = useRef(false);
-  useEffect(() => {
-    void call('settings:get', {}).then(
-      (loaded) => {
-        // Settings that arrive after the therapist started typing must not replace the typing.
-        if (typed.current) return;
-        setSingles(singlesOf(loaded));
-        setLines(linesOf(loaded));
-        if (loaded.crisisLines.trim() !== '') {
-          setMessage({
-            kind: 'info',
-            text: 'Your crisis lines were kept as text by an earlier version and are shown here as rows. Check each name and number, then save.',
-          });
-        }
-      },
-      (error) => setMessage({ kind: 'error', text: messageOf(error) }),
-    );
-  }, []);
+  const loading = useSettingsForm(
+    (loaded) => {
+      setSingles(singlesOf(loaded));
+      setLines(linesOf(loaded));
+      if (loaded.crisisLines.trim() !== '') {
+        setMessage({
+          kind: 'info',
+          text: 'Your crisis lines were kept as text by an earlier version and are shown here as rows. Check each name and number, then save.',
+        });
+      }
+    },
+    (text) => setMessage({ kind: 'error', text }),
+  );
 
   const focusOn = (domIdOf: string) => card.current?.querySelector<HTMLElement>(`#${CSS.escape(domIdOf)}`)?.focus();
   useEffect(() => {
@@ -223,9 +219,7 @@ export function SafetyPlanContacts() {
       className="card safety-contacts"
       ref={card}
       onSubmit={save}
-      onInput={() => {
-        typed.current = true;
-      }}
+      {...loading}
       aria-labelledby={domId('title')}
       noValidate
     >

@@ -1,4 +1,4 @@
-import { type FormEvent, type MouseEvent, type ReactNode, useEffect, useRef, useState } from 'react';
+import { type FormEvent, type MouseEvent, type ReactNode, useEffect, useState } from 'react';
 import { settingsUpdateSchema } from '../../../shared/settings';
 import { ApiError, call, messageOf } from '../api';
 import { BackupSettings } from '../backup/BackupSettings';
@@ -13,6 +13,7 @@ import { DataHealth } from './DataHealth';
 import { NotesAndPrinting } from './NotesAndPrinting';
 import { SafetyPlanContacts } from './SafetyPlanContacts';
 import { SecuritySettings } from './SecuritySettings';
+import { useSettingsForm } from './useSettingsForm';
 import './settingsNav.css';
 
 type Message = { kind: 'error' | 'success'; text: string } | null;
@@ -21,19 +22,13 @@ function ProfileSettings() {
   const [therapistName, setTherapistName] = useState('');
   const [practiceName, setPracticeName] = useState('');
   const [message, setMessage] = useState<Message>(null);
-  // Settings that arrive after the therapist started typing must not replace the typing.
-  const typed = useRef(false);
-
-  useEffect(() => {
-    void call('settings:get', {}).then(
-      (settings) => {
-        if (typed.current) return;
-        setTherapistName(settings.therapistName);
-        setPracticeName(settings.practiceName);
-      },
-      (error) => setMessage({ kind: 'error', text: messageOf(error) }),
-    );
-  }, []);
+  const loading = useSettingsForm(
+    (settings) => {
+      setTherapistName(settings.therapistName);
+      setPracticeName(settings.practiceName);
+    },
+    (text) => setMessage({ kind: 'error', text }),
+  );
 
   async function save(event: FormEvent) {
     event.preventDefault();
@@ -48,15 +43,7 @@ function ProfileSettings() {
   }
 
   return (
-    <form
-      className="card"
-      onSubmit={save}
-      onInput={() => {
-        typed.current = true;
-      }}
-      aria-labelledby="profile-title"
-      noValidate
-    >
+    <form className="card" onSubmit={save} {...loading} aria-labelledby="profile-title" noValidate>
       <h2 id="profile-title">You and your practice</h2>
       <p>Your name is recorded when you sign a note; both appear on printed notes.</p>
       <div className="field">
@@ -91,16 +78,10 @@ function ProfileSettings() {
 function AutoLockSettings() {
   const [minutes, setMinutes] = useState('');
   const [message, setMessage] = useState<Message>(null);
-  const typed = useRef(false);
-
-  useEffect(() => {
-    void call('settings:get', {}).then(
-      (settings) => {
-        if (!typed.current) setMinutes(String(settings.autoLockMinutes));
-      },
-      (error) => setMessage({ kind: 'error', text: messageOf(error) }),
-    );
-  }, []);
+  const loading = useSettingsForm(
+    (settings) => setMinutes(String(settings.autoLockMinutes)),
+    (text) => setMessage({ kind: 'error', text }),
+  );
 
   async function save(event: FormEvent) {
     event.preventDefault();
@@ -123,15 +104,7 @@ function AutoLockSettings() {
   }
 
   return (
-    <form
-      className="card"
-      onSubmit={save}
-      onInput={() => {
-        typed.current = true;
-      }}
-      aria-labelledby="autolock-title"
-      noValidate
-    >
+    <form className="card" onSubmit={save} {...loading} aria-labelledby="autolock-title" noValidate>
       <h2 id="autolock-title">Automatic lock</h2>
       <p>
         Lock the vault after this many minutes without activity. It also locks when the screen locks or the computer
