@@ -1,6 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { freshVaultFolder, guardPage, type Harness, startHarness } from './harness';
-import { addClient, confirmRecoveryKey, createVault, startCbtNote } from './pages';
+import { addClient, confirmRecoveryKey, createVault, openClientTab, startCbtNote } from './pages';
 
 /**
  * The client at a glance, first on the client page (issue 12 item 8): diagnosis, last
@@ -43,6 +43,7 @@ test('the client page opens with diagnosis, last session, open homework and late
   await expect(fact(page, 'Diagnosis')).toHaveText('F32.1 — Major depressive disorder, single episode, moderate');
 
   // A PHQ-9 on the client page shows at once.
+  await openClientTab(page, 'Measures');
   const measures = page.getByRole('region', { name: 'Measures', exact: true });
   await measures.getByRole('button', { name: 'Give a measure' }).click();
   const form = measures.getByRole('form', { name: 'Give a measure' });

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { createCore } from '../../electron/core/core';
 import { freshVaultFolder, guardPage, type Harness, startHarness } from './harness';
-import { clientNames, PASSPHRASE, unlock, unnamedControls } from './pages';
+import { clientNames, openClientTab, PASSPHRASE, unlock, unnamedControls } from './pages';
 
 let harness: Harness | null = null;
 test.afterEach(async () => {
@@ -259,15 +259,19 @@ test('a client’s damaged homework, measure and intake rows are left out with a
   await page.getByRole('button', { name: /Robin Gale/ }).click();
 
   const notice = '1 record could not be read and is not shown. See Settings → Data health.';
+  await openClientTab(page, 'Homework');
   const homework = page.getByRole('region', { name: 'Homework', exact: true });
   await expect(homework.getByRole('status').filter({ hasText: notice })).toBeVisible();
   await expect(homework).toContainText('Thought record');
   await expect(homework).not.toContainText('Activity log');
+  await openClientTab(page, 'Measures');
   const measures = page.getByRole('region', { name: 'Measures', exact: true });
   await expect(measures.getByRole('status').filter({ hasText: notice })).toBeVisible();
   await expect(measures.getByRole('table', { name: /^PHQ-9, each time given/ }).getByRole('row')).toHaveCount(2);
+  await openClientTab(page, 'Substances and medications');
   const intake = page.getByRole('region', { name: 'Substances and medications', exact: true });
   await expect(intake.getByRole('status').filter({ hasText: notice })).toBeVisible();
+  await openClientTab(page, 'Homework');
   for (const width of [1366, 1024, 900]) {
     await page.setViewportSize({ width, height: 900 });
     await homework.scrollIntoViewIfNeeded();

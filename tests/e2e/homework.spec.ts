@@ -10,6 +10,7 @@ import {
   confirmRecoveryKey,
   createVault,
   isoDate,
+  openClientTab,
   setSignerName,
   startCbtNote,
   unnamedControls,
@@ -112,6 +113,7 @@ test('homework is assigned in a note and on the tab, reviewed in the next note, 
   await setSignerName(page);
   await page.getByRole('button', { name: 'Clients' }).click();
   await addClient(page, { name: 'Mara Quinn' });
+  await openClientTab(page, 'Homework');
   await expect(homeworkTab(page).getByText('Nothing open.')).toBeVisible();
 
   // Session 1: a thought record assigned from the note's "New homework" section.
@@ -156,6 +158,7 @@ test('homework is assigned in a note and on the tab, reviewed in the next note, 
 
   // The Homework tab lists it as open, with the note it came from.
   await page.getByRole('button', { name: '← Mara Quinn' }).click();
+  await openClientTab(page, 'Homework');
   const fromNote = card(currentList(page), 'Catching hot thoughts');
   await expect(fromNote).toContainText('Open');
   await expect(fromNote.getByRole('button', { name: /^Assigned in the note: CBT session · Session 1/ })).toBeVisible();
@@ -254,6 +257,7 @@ test('homework is assigned in a note and on the tab, reviewed in the next note, 
 
   // The tab: reviewed ones under Past with their date; carried over stays open (and overdue).
   await page.getByRole('button', { name: '← Mara Quinn' }).click();
+  await openClientTab(page, 'Homework');
   await expect(currentList(page).getByRole('article')).toHaveCount(1);
   const carried = card(currentList(page), 'Sleep diary');
   await expect(carried).toContainText('Carried over');
@@ -321,6 +325,7 @@ test('a done review keeps what the client learned or noticed; an every-day sheet
   await setSignerName(page);
   await page.getByRole('button', { name: 'Clients' }).click();
   await addClient(page, { name: 'Iris Lund' });
+  await openClientTab(page, 'Homework');
 
   // An every-day worry log, a week long (starting today, reviewed in 7 days).
   await homeworkTab(page).getByRole('button', { name: 'Assign homework' }).click();
@@ -412,6 +417,7 @@ test('a done review keeps what the client learned or noticed; an every-day sheet
 
   // In the history on the Homework tab, and in the summary beside the barriers.
   await page.getByRole('button', { name: '← Iris Lund' }).click();
+  await openClientTab(page, 'Homework');
   const done = card(pastList(page), 'Evening worry log');
   await expect(done).toContainText(`Done — learned or noticed: ${learned}`);
   await done.getByText(/^History/).click();

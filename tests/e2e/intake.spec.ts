@@ -4,7 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { freshVaultFolder, guardPage, type Harness, startHarness } from './harness';
-import { addClient, confirmRecoveryKey, createVault, isoDate, setSignerName, unnamedControls } from './pages';
+import {
+  addClient,
+  confirmRecoveryKey,
+  createVault,
+  isoDate,
+  openClientTab,
+  setSignerName,
+  unnamedControls,
+} from './pages';
 
 /**
  * Substances and medications with cautions (the intake issue), through the UI: a client
@@ -131,6 +139,7 @@ test('a client’s kratom, sertraline and alprazolam: cautions, sources, actions
 
   await page.getByRole('button', { name: 'Clients' }).click();
   await addClient(page, { name: 'Noor Haddad' });
+  await openClientTab(page, 'Substances and medications');
   const intake = intakeSection(page);
   await expect(intake.getByText('Nothing listed as taken now.')).toBeVisible();
   await expect(intake).toContainText('Caution knowledge base 1.0.0, reviewed');
@@ -270,6 +279,7 @@ test('a client’s kratom, sertraline and alprazolam: cautions, sources, actions
   await page.screenshot({ path: testInfo.outputPath('intake-view.png'), fullPage: true, clip: box });
 
   // In a CBT note: the same list with its cautions; what is done is recorded in the note.
+  await openClientTab(page, 'Notes');
   await page.getByRole('button', { name: 'New note' }).click();
   await page.getByRole('button', { name: 'Start note' }).click();
   await expect(page.getByRole('heading', { name: /CBT session/ })).toBeVisible();
@@ -327,6 +337,7 @@ test('a client’s kratom, sertraline and alprazolam: cautions, sources, actions
   // Back on the client: the action shows on the caution, with the note it was recorded
   // in, and the overview counts one serious caution still open.
   await page.getByRole('button', { name: '← Noor Haddad' }).click();
+  await openClientTab(page, 'Substances and medications');
   const back = intakeSection(page);
   await expect(caution(back, KRATOM_SEDATIVES)).toContainText('Discussed with client');
   await expect(caution(back, KRATOM_SEDATIVES)).toContainText('in the note: CBT session · Session 1');
@@ -334,7 +345,10 @@ test('a client’s kratom, sertraline and alprazolam: cautions, sources, actions
   await expect(summary).toContainText('1 serious caution not yet addressed');
   await expect(summary).not.toContainText(KRATOM_SEDATIVES);
   await expect(summary).toContainText(BENZO_DEPENDENCE);
+  // From another tab, the summary's link shows the tab and puts the focus on its heading.
+  await openClientTab(page, 'Notes');
   await summary.getByRole('button', { name: 'See Substances and medications' }).click();
+  await expect(page.getByRole('tab', { name: 'Substances and medications' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('heading', { name: 'Substances and medications', level: 2 })).toBeFocused();
   // Recorded on the client's record too, and then nothing serious is open.
   await recordAction(back, BENZO_DEPENDENCE, 'Suggested the client talk to their prescriber or pharmacist');

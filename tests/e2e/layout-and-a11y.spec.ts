@@ -1,7 +1,16 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { checkScreen } from './a11y';
 import { freshVaultFolder, guardPage, type Harness, startHarness } from './harness';
-import { addClient, confirmRecoveryKey, createVault, PASSPHRASE, setSignerName, unlock } from './pages';
+import {
+  addClient,
+  type ClientTabName,
+  confirmRecoveryKey,
+  createVault,
+  openClientTab,
+  PASSPHRASE,
+  setSignerName,
+  unlock,
+} from './pages';
 
 /**
  * Every main screen at 1366, 1024 and 900 px (issue 12, item 6 and the accessibility
@@ -89,7 +98,8 @@ test('every screen fits 1366, 1024 and 900 px without sideways scrolling, with n
     concerns: 'Low mood since a redundancy in the spring; sleeping badly; avoiding friends.',
   });
 
-  // The client page with homework, a PHQ-9 and a substance.
+  // The client page with homework, a PHQ-9 and a substance, each on its own tab.
+  await openClientTab(page, 'Homework');
   const homework = region(page, 'Homework');
   await homework.getByRole('button', { name: 'Assign homework' }).click();
   const assign = page.getByRole('dialog', { name: 'Assign homework' });
@@ -105,11 +115,13 @@ test('every screen fits 1366, 1024 and 900 px without sideways scrolling, with n
   await homework.getByRole('button', { name: 'Record review' }).click();
   await expect(homework.getByRole('button', { name: 'Record review' })).toBeHidden();
 
+  await openClientTab(page, 'Measures');
   await region(page, 'Measures').getByRole('button', { name: 'Give a measure' }).click();
   await checkScreen(page, testInfo, 'measure-form');
   await region(page, 'Measures').getByRole('button', { name: 'Cancel' }).click();
   await giveTabPhq9(page);
 
+  await openClientTab(page, 'Substances and medications');
   await region(page, 'Substances and medications').getByRole('button', { name: '+ Medication' }).click();
   await checkScreen(page, testInfo, 'medication-form');
   const medication = page.getByRole('form', { name: 'Add a medication' });
@@ -120,6 +132,7 @@ test('every screen fits 1366, 1024 and 900 px without sideways scrolling, with n
   await addKratom(page);
 
   // The note: the editor, the sign dialog, the signed note, its print view.
+  await openClientTab(page, 'Notes');
   await page.getByRole('button', { name: 'New note' }).click();
   await expect(page.getByRole('button', { name: 'Start note' })).toBeVisible();
   await checkScreen(page, testInfo, 'new-note-choice');
@@ -149,11 +162,19 @@ test('every screen fits 1366, 1024 and 900 px without sideways scrolling, with n
   // The client page as a therapist sees it before a session, the header buttons within reach.
   await page.getByRole('button', { name: 'Clients' }).click();
   await expect(page.getByRole('heading', { name: 'Alexandra Montgomery-Whitfield', level: 1 })).toBeVisible();
-  await expect(region(page, 'Measures').getByText('PHQ-9').first()).toBeVisible();
+  await expect(region(page, 'Client at a glance').getByText('PHQ-9').first()).toBeVisible();
   await checkScreen(page, testInfo, 'client');
+  // Each tab's main button, and the header's, within reach at every width.
+  const reach: [ClientTabName, string][] = [
+    ['Notes', 'Edit'],
+    ['Notes', 'New note'],
+    ['Homework', 'Assign homework'],
+    ['Measures', 'Give a measure'],
+  ];
   for (const width of [1024, 900]) {
     await page.setViewportSize({ width, height: 768 });
-    for (const name of ['Edit', 'New note', 'Assign homework']) {
+    for (const [tab, name] of reach) {
+      await openClientTab(page, tab);
       const button = page.getByRole('button', { name, exact: true }).first();
       await button.scrollIntoViewIfNeeded();
       await expect(button, `${name} at ${width} px`).toBeInViewport({ ratio: 1 });
@@ -161,8 +182,9 @@ test('every screen fits 1366, 1024 and 900 px without sideways scrolling, with n
   }
   await page.setViewportSize({ width: 1366, height: 768 });
 
-  // Client tabs, where the page has them: each one looked at.
+  // Every client tab looked at.
   const tabs = page.getByRole('tablist').first().getByRole('tab');
+  await expect(tabs).toHaveCount(6);
   for (const tab of await tabs.all()) {
     const name = ((await tab.textContent()) ?? 'tab').trim().replace(/\W+/g, '-').toLowerCase();
     await tab.click();

@@ -9,6 +9,7 @@ import {
   confirmRecoveryKey,
   createVault,
   isoDate,
+  openClientTab,
   setSignerName,
   startCbtNote,
   unnamedControls,
@@ -40,7 +41,7 @@ function shown(page: Page, iso: string): Promise<string> {
 
 async function backToClient(page: Page) {
   await page.getByRole('button', { name: '← Mara Quinn' }).click();
-  await expect(measuresTab(page)).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'Notes', exact: true })).toHaveAttribute('aria-selected', 'true');
 }
 
 function measuresSlot(page: Page): Locator {
@@ -107,6 +108,7 @@ test('PHQ-9 in three notes, item 9 prompt, change since last time, and the Measu
   await setSignerName(page);
   await page.getByRole('button', { name: 'Clients' }).click();
   await addClient(page, { name: 'Mara Quinn' });
+  await openClientTab(page, 'Measures');
   await expect(measuresTab(page).getByText('No measures given yet.')).toBeVisible();
 
   const firstDate = isoDate(-28);
@@ -236,6 +238,7 @@ test('PHQ-9 in three notes, item 9 prompt, change since last time, and the Measu
   await backToClient(page);
 
   // The Measures tab: an AUDIT-C given here, without sex (the more sensitive cut-off).
+  await openClientTab(page, 'Measures');
   const tab = measuresTab(page);
   await tab.getByRole('button', { name: 'Give a measure' }).click();
   const tabForm = page.getByRole('form', { name: 'Give a measure' });
@@ -294,6 +297,7 @@ test('PHQ-9 in three notes, item 9 prompt, change since last time, and the Measu
   expect(await unnamedControls(page)).toEqual([]);
 
   // A SOAP note has no risk section: the item-9 prompt says so; the safety plan is not offered as homework.
+  await openClientTab(page, 'Notes');
   await page.getByRole('button', { name: 'New note' }).click();
   await page.getByLabel('Template', { exact: true }).selectOption({ label: 'SOAP note' });
   await page.getByRole('button', { name: 'Start note' }).click();

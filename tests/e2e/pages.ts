@@ -97,6 +97,7 @@ export function isoDate(days: number): string {
 
 /** Starts a note on the open client with the default template (CBT session). */
 export async function startCbtNote(page: Page): Promise<void> {
+  await openClientTab(page, 'Notes');
   await page.getByRole('button', { name: 'New note' }).click();
   await page.getByRole('button', { name: 'Start note' }).click();
   await expect(page.getByRole('heading', { name: /CBT session/ })).toBeVisible();
@@ -108,4 +109,19 @@ export async function setSignerName(page: Page, name = 'Dr Ana Ruiz'): Promise<v
   await page.getByLabel('Your name, as you sign notes').fill(name);
   await page.getByRole('button', { name: 'Save', exact: true }).first().click();
   await expect(page.getByText('Saved.')).toBeVisible();
+}
+
+export type ClientTabName =
+  | 'Notes'
+  | 'Homework'
+  | 'Measures'
+  | 'Substances and medications'
+  | 'Safety plan'
+  | 'Details';
+
+/** Shows one tab of the open client's page (Notes is on show when a client opens). */
+export async function openClientTab(page: Page, name: ClientTabName): Promise<void> {
+  const tab = page.getByRole('tab', { name, exact: true });
+  await tab.click();
+  await expect(tab).toHaveAttribute('aria-selected', 'true');
 }

@@ -168,6 +168,14 @@ test('item 9 above 0 with Risk empty: a soft stop, a reason kept and logged, the
   expect(flagBox && cautionsBox && flagBox.y + flagBox.height <= cautionsBox.y).toBe(true);
   expect(await unnamedControls(page)).toEqual([]);
   await checkScreen(page, testInfo, 'client-risk-flag');
+  // The flag's safety plan line shows the Safety plan tab, the focus on it.
+  await flag.getByRole('button', { name: 'Go to the safety plan' }).click();
+  const planTab = page.getByRole('tab', { name: 'Safety plan', exact: true });
+  await expect(planTab).toHaveAttribute('aria-selected', 'true');
+  await expect(planTab).toBeFocused();
+  await expect(page.getByRole('region', { name: 'Safety plan', exact: true })).toContainText(
+    'No safety plan on record.',
+  );
 
   // The flag's "Open the note" opens the note the answer was given in.
   await flag.getByRole('button', { name: 'Open the note' }).click();

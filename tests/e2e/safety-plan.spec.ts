@@ -1,7 +1,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import { checkScreen } from './a11y';
 import { freshVaultFolder, guardPage, type Harness, startHarness } from './harness';
-import { addClient, confirmRecoveryKey, createVault, setSignerName, unnamedControls } from './pages';
+import { addClient, confirmRecoveryKey, createVault, openClientTab, setSignerName, unnamedControls } from './pages';
 
 /**
  * The safety plan on the client's page (issue 12): filled in together in the session,
@@ -28,6 +28,7 @@ test('a safety plan is filled in step by step, saved as versions, and earlier ve
   await setSignerName(page);
   await page.getByRole('button', { name: 'Clients' }).click();
   await addClient(page, { name: 'Nadia Brandt' });
+  await openClientTab(page, 'Safety plan');
 
   const plan = section(page);
   await expect(plan).toContainText('No safety plan on record.');

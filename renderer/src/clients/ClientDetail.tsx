@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { flushSync } from 'react-dom';
 import { type Client, clientLabel } from '../../../shared/clients/client';
 import { HomeworkTab } from '../homework/HomeworkTab';
 import { IntakeTab } from '../intake/IntakeTab';
@@ -9,10 +10,15 @@ import type { PrintRequest } from '../print/PrintView';
 import { SafetyPlanSection } from '../safetyPlan/SafetyPlanSection';
 import type { SheetRequest } from '../worksheets/sheetRequest';
 import { ClientSummary } from './ClientSummary';
+import { ClientTabs, clientTabId } from './ClientTabs';
+import type { ClientTab } from './clientTabs';
 import { RiskFlag } from './RiskFlag';
 
 type Props = {
   client: Client;
+  /** The tab on show; it lives in the route so Back from a note or a print view returns to it. */
+  tab: ClientTab;
+  onSelectTab: (tab: ClientTab) => void;
   onEdit: () => void;
   onArchive: () => void;
   onOpenNote: (noteId: string) => void;
@@ -32,6 +38,32 @@ function Row({ label, value }: { label: string; value: string }) {
 
 function formatDate(iso: string): string {
   return iso ? new Date(`${iso}T00:00:00`).toLocaleDateString(undefined, { dateStyle: 'long' }) : '';
+}
+
+/** What the client form records beyond the name: contact details and presenting concerns. */
+function ContactAndConcerns({ client }: { client: Client }) {
+  return (
+    <>
+      <section aria-labelledby="contact-heading">
+        <h2 id="contact-heading">Contact</h2>
+        <dl>
+          <Row label="Phone" value={client.phone} />
+          <Row label="Email" value={client.email} />
+          <Row
+            label="Emergency contact"
+            value={[client.emergencyContactName, client.emergencyContactPhone].filter(Boolean).join(', ')}
+          />
+        </dl>
+      </section>
+      <section aria-labelledby="concerns-heading">
+        <h2 id="concerns-heading">Presenting concerns</h2>
+        <p className="prose">{client.presentingConcerns || <span className="muted">None recorded yet.</span>}</p>
+      </section>
+      <p className="muted small">
+        Added {new Date(client.createdAt).toLocaleString()} · last changed {new Date(client.updatedAt).toLocaleString()}
+      </p>
+    </>
+  );
 }
 
 /** Export the whole record as a PDF: psychotherapy notes only when ticked. */
@@ -76,9 +108,20 @@ function ExportRecordChoice({
   );
 }
 
-export function ClientDetail({ client, onEdit, onArchive, onOpenNote, onPrint, onPrintSheets }: Props) {
+export function ClientDetail({
+  client,
+  tab,
+  onSelectTab,
+  onEdit,
+  onArchive,
+  onOpenNote,
+  onPrint,
+  onPrintSheets,
+}: Props) {
   const archived = client.status === 'archived';
   const [exporting, setExporting] = useState(false);
+  // Rendered at once, so what is focused next is already on show (a hidden panel takes no focus).
+  const showTab = (tab: ClientTab) => flushSync(() => onSelectTab(tab));
   return (
     <article className="client-detail" aria-labelledby="client-title">
       <header className="detail-header">
@@ -110,33 +153,34 @@ export function ClientDetail({ client, onEdit, onArchive, onOpenNote, onPrint, o
         />
       )}
       <ClientSummary client={client} onOpenNote={onOpenNote} />
-      <RiskFlag clientId={client.id} onOpenNote={onOpenNote} />
-      <OpenCautionsSummary clientId={client.id} />
-      <SafetyPlanSection clientId={client.id} archived={archived} />
-      <ClientNotes clientId={client.id} archived={archived} onOpenNote={onOpenNote} onPrint={onPrint} />
-      <HomeworkTab clientId={client.id} archived={archived} onOpenNote={onOpenNote} onPrintSheets={onPrintSheets} />
-      <MeasuresTab clientId={client.id} archived={archived} />
-      <IntakeTab clientId={client.id} archived={archived} />
-      <div className="detail-grid">
-        <section aria-labelledby="contact-heading">
-          <h2 id="contact-heading">Contact</h2>
-          <dl>
-            <Row label="Phone" value={client.phone} />
-            <Row label="Email" value={client.email} />
-            <Row
-              label="Emergency contact"
-              value={[client.emergencyContactName, client.emergencyContactPhone].filter(Boolean).join(', ')}
+      <RiskFlag
+        clientId={client.id}
+        onOpenNote={onOpenNote}
+        onShowSafetyPlan={() => {
+          showTab('safety-plan');
+          document.getElementById(clientTabId('safety-plan'))?.focus();
+        }}
+      />
+      <OpenCautionsSummary clientId={client.id} onShowIntake={() => showTab('intake')} />
+      <ClientTabs
+        active={tab}
+        onSelect={onSelectTab}
+        panels={{
+          notes: <ClientNotes clientId={client.id} archived={archived} onOpenNote={onOpenNote} onPrint={onPrint} />,
+          homework: (
+            <HomeworkTab
+              clientId={client.id}
+              archived={archived}
+              onOpenNote={onOpenNote}
+              onPrintSheets={onPrintSheets}
             />
-          </dl>
-        </section>
-      </div>
-      <section aria-labelledby="concerns-heading">
-        <h2 id="concerns-heading">Presenting concerns</h2>
-        <p className="prose">{client.presentingConcerns || <span className="muted">None recorded yet.</span>}</p>
-      </section>
-      <p className="muted small">
-        Added {new Date(client.createdAt).toLocaleString()} · last changed {new Date(client.updatedAt).toLocaleString()}
-      </p>
+          ),
+          measures: <MeasuresTab clientId={client.id} archived={archived} />,
+          intake: <IntakeTab clientId={client.id} archived={archived} />,
+          'safety-plan': <SafetyPlanSection clientId={client.id} archived={archived} />,
+          details: <ContactAndConcerns client={client} />,
+        }}
+      />
     </article>
   );
 }

@@ -9,6 +9,7 @@ import type { Route } from '../route';
 import { isMac, modLabel, useModShortcut } from '../shortcuts';
 import { ClientDetail } from './ClientDetail';
 import { ClientForm } from './ClientForm';
+import { DEFAULT_CLIENT_TAB } from './clientTabs';
 
 type ClientsRoute = Extract<Route, { view: 'clients' }>;
 
@@ -171,6 +172,8 @@ export function ClientsView({ route, onNavigate }: { route: ClientsRoute; onNavi
         {route.mode === 'view' && selected && (
           <ClientDetail
             client={selected}
+            tab={route.tab ?? DEFAULT_CLIENT_TAB}
+            onSelectTab={(tab) => onNavigate({ ...route, tab })}
             onEdit={() => open(selected.id, 'edit')}
             onArchive={() => void setArchived(selected, selected.status === 'active')}
             onOpenNote={(noteId) => onNavigate({ view: 'note', noteId, clientId: selected.id })}

@@ -15,7 +15,15 @@ const day = (iso: string) =>
  * something, and the safety plan. Facts with their dates; no advice. Nothing is shown
  * for a client with neither an item-9 answer above 0 nor a risk assessment recorded.
  */
-export function RiskFlag({ clientId, onOpenNote }: { clientId: string; onOpenNote: (noteId: string) => void }) {
+export function RiskFlag({
+  clientId,
+  onOpenNote,
+  onShowSafetyPlan,
+}: {
+  clientId: string;
+  onOpenNote: (noteId: string) => void;
+  onShowSafetyPlan: () => void;
+}) {
   // Read again when a safety plan is saved (SafetyPlanSection tells it).
   const { value: summary, error } = useClientRecords('clients:riskSummary', clientId);
 
@@ -72,10 +80,13 @@ export function RiskFlag({ clientId, onOpenNote }: { clientId: string; onOpenNot
         <dt>Safety plan</dt>
         <dd>
           {safetyPlan ? (
-            <>Latest version saved {day(safetyPlan.date)}.</>
+            <>Latest version saved {day(safetyPlan.date)}. </>
           ) : (
-            <span className="muted">No safety plan on record.</span>
+            <span className="muted">No safety plan on record. </span>
           )}
+          <button type="button" className="link" onClick={onShowSafetyPlan}>
+            {safetyPlan ? 'Show the safety plan' : 'Go to the safety plan'}
+          </button>
         </dd>
       </dl>
     </section>

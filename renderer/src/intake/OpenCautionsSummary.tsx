@@ -10,7 +10,7 @@ import './intake.css';
  * nothing recorded about them: "2 serious cautions not yet addressed: …". Nothing when
  * there are none (which never means the list is safe: the intake section says so).
  */
-export function OpenCautionsSummary({ clientId }: { clientId: string }) {
+export function OpenCautionsSummary({ clientId, onShowIntake }: { clientId: string; onShowIntake: () => void }) {
   const { intake } = useClientIntake(clientId);
   if (intake === null) return null;
   const open = openSeriousCautions(currentCautions(intake.entries, intake.context, today()), intake.actions);
@@ -19,6 +19,8 @@ export function OpenCautionsSummary({ clientId }: { clientId: string }) {
   const titles = open.map((caution) => `${caution.title} (${caution.involves.join(', ')})`).join('; ');
 
   function goToIntake() {
+    // Show the tab first; the heading is inside its panel, which is hidden until then.
+    onShowIntake();
     const heading = document.getElementById(INTAKE_HEADING_ID);
     heading?.scrollIntoView({ block: 'start' });
     heading?.focus({ preventScroll: true });
