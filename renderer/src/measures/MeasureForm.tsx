@@ -1,21 +1,16 @@
 import { type CSSProperties, type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { isIsoDate, localToday } from '../../../shared/dates';
-import {
-  type AnswerOption,
-  AUDITC_CUT_OFF,
-  AUDITC_THRESHOLD_EXPLANATION,
-  getInstrument,
-  type InstrumentDef,
-  type InstrumentId,
-  instrumentIds,
-  type MeasureResult,
-  scoreMeasure,
-} from '../../../shared/measures';
+import { getInstrument, instrumentIds } from '../../../shared/measures';
 import type { Administration } from '../../../shared/measures/administration';
 import { call, messageOf } from '../api';
 import { Alert } from '../components/Alert';
+import { AuditcSexChoice } from './AuditcSexChoice';
 import { draftKey, dropDraft, keepDraft, type MeasureDraft, readDraft } from './drafts';
-import { cutOffOf, listWords, runningTotal, unansweredItems, verdict } from './history';
+import { listWords, unansweredItems } from './history';
+import { MeasureGridHead, MeasureItem } from './MeasureItem';
+import { MeasureCaveat, MeasureSource } from './MeasureNotices';
+import { emptyAnswers, highestScore, keyScore, liveResult, sharedOptions } from './measureEntry';
+import { RunningTotal } from './RunningTotal';
 import { measuresChanged } from './useMeasures';
 import './measures.css';
 
@@ -29,50 +24,8 @@ type Props = {
   focusOnOpen?: boolean;
 };
 
-type Sex = MeasureDraft['sex'];
-
-const SEX_CHOICES: readonly { value: Sex; label: string }[] = [
-  { value: null, label: 'Not recorded' },
-  { value: 'female', label: 'Female' },
-  { value: 'male', label: 'Male' },
-];
-
-const capitalised = (words: string) => words.charAt(0).toUpperCase() + words.slice(1);
-
-function emptyAnswers(def: InstrumentDef): (number | null)[] {
-  return def.items.map(() => null);
-}
-
 function freshDraft(): MeasureDraft {
   return { instrument: 'phq9', answers: {}, sex: null, givenOn: localToday() };
-}
-
-/**
- * The answer options every item shares (the PHQ and GAD-7 frequencies), laid out as a
- * grid with the options named once above their columns; null when items differ (the
- * AUDIT-C), which get their options written out item by item.
- */
-function sharedOptions(def: InstrumentDef): readonly AnswerOption[] | null {
-  const first = def.items[0]?.options;
-  if (!first) return null;
-  const same = def.items.every(
-    (item) =>
-      item.options.length === first.length &&
-      item.options.every(
-        (option, index) => option.score === first[index]?.score && option.label === first[index]?.label,
-      ),
-  );
-  return same ? first : null;
-}
-
-/** Scored only when every item is answered: an incomplete measure is never scored. */
-function liveResult(instrument: InstrumentId, answers: readonly (number | null)[], sex: Sex): MeasureResult | null {
-  if (answers.some((answer) => answer === null)) return null;
-  try {
-    return scoreMeasure(instrument, answers as number[], sex ? { sex } : {});
-  } catch {
-    return null;
-  }
 }
 
 /**
@@ -96,7 +49,6 @@ export function MeasureForm({ clientId, noteId, onRecorded, onClose, focusOnOpen
 
   const def = getInstrument(draft.instrument);
   const answers = draft.answers[draft.instrument] ?? emptyAnswers(def);
-  const answered = answers.filter((answer) => answer !== null).length;
   const result = liveResult(def.id, answers, draft.sex);
   const today = localToday();
   const anyAnswers = Object.values(draft.answers).some((list) => list?.some((answer) => answer !== null));
@@ -143,10 +95,8 @@ export function MeasureForm({ clientId, noteId, onRecorded, onClose, focusOnOpen
 
   /** A number key answers the item with that score and moves on to the next item. */
   function onItemKey(event: KeyboardEvent, index: number) {
-    if (event.ctrlKey || event.metaKey || event.altKey || !/^[0-9]$/.test(event.key)) return;
-    const score = Number(event.key);
-    const item = def.items[index];
-    if (!item?.options.some((option) => option.score === score)) return;
+    const score = keyScore(event, def.items[index]?.options ?? []);
+    if (score === null) return;
     event.preventDefault();
     answer(index, score);
     // At once, not after the next frame: the next key pressed must land on the next item.
@@ -200,10 +150,7 @@ export function MeasureForm({ clientId, noteId, onRecorded, onClose, focusOnOpen
     onClose();
   }
 
-  const paraphrased = def.items.some((item) => item.wording === 'paraphrase');
-  const unverified = def.items.some((item) => item.optionsUnverified);
   const grid = sharedOptions(def);
-  const maxScore = Math.max(...def.items.flatMap((item) => item.options.map((option) => option.score)));
 
   return (
     <form
@@ -274,161 +221,39 @@ export function MeasureForm({ clientId, noteId, onRecorded, onClose, focusOnOpen
         </span>
       </p>
 
-      {def.id === 'auditc' && (
-        <div className="measure-sex">
-          <span className="field-label" id={`${id}-sex-label`}>
-            Sex <span className="muted">(sets the cut-off; optional)</span>
-          </span>
-          <div
-            className="choice-row"
-            role="radiogroup"
-            aria-labelledby={`${id}-sex-label`}
-            aria-describedby={`${id}-sex-hint`}
-          >
-            {SEX_CHOICES.map((choice) => (
-              <label key={choice.label} className={draft.sex === choice.value ? 'choice checked' : 'choice'}>
-                <input
-                  type="radio"
-                  name={`${id}-sex`}
-                  checked={draft.sex === choice.value}
-                  onChange={() => update({ sex: choice.value })}
-                />
-                {choice.label}
-              </label>
-            ))}
-          </div>
-          <p id={`${id}-sex-hint`} className="hint">
-            {draft.sex === null
-              ? AUDITC_THRESHOLD_EXPLANATION
-              : `Positive at ${draft.sex === 'male' ? AUDITC_CUT_OFF.male : AUDITC_CUT_OFF.female} or more.`}
-          </p>
-        </div>
-      )}
+      {def.id === 'auditc' && <AuditcSexChoice formId={id} sex={draft.sex} onChange={(sex) => update({ sex })} />}
 
-      {(paraphrased || unverified) && (
-        <p className="measure-caveat" id={`${id}-paraphrase`}>
-          {paraphrased && (
-            <>
-              Items marked <span className="paraphrase-tag">paraphrase</span> are Sessionkeep’s short paraphrase of what
-              the item asks, not the published wording: read those from the published form.
-            </>
-          )}
-          {unverified && ' The answer options are still to be checked against the WHO manual.'}
-        </p>
-      )}
+      <MeasureCaveat formId={id} def={def} />
 
       {def.timeFrame && <p className="measure-stem">{def.timeFrame}, how often have you been bothered by…</p>}
       <p className="hint measure-keys">
-        Arrow keys move within an item; a number key from 0 to {maxScore} answers it and moves to the next.
+        Arrow keys move within an item; a number key from 0 to {highestScore(def)} answers it and moves to the next.
       </p>
 
       <div
         className={grid ? 'measure-items is-grid' : 'measure-items'}
         style={grid ? ({ '--answer-columns': grid.length } as CSSProperties) : undefined}
       >
-        {grid && (
-          // The answers named once above their columns, as on the paper form; each radio
-          // carries its own name for assistive technology, so this row is hidden from it.
-          <div className="measure-grid-head" aria-hidden="true">
-            <span />
-            <span className="measure-grid-answers">
-              {grid.map((option) => (
-                <span key={option.score} className="grid-head-cell">
-                  <span className="option-score">{option.score}</span>
-                  {option.label}
-                </span>
-              ))}
-            </span>
-          </div>
-        )}
+        {grid && <MeasureGridHead options={grid} />}
         <ol>
-          {def.items.map((item, index) => {
-            const isMissing = missing.includes(item.number);
-            const described = [
-              item.wording === 'paraphrase' ? `${id}-paraphrase` : '',
-              isMissing ? `${id}-item-${item.number}-missing` : '',
-            ]
-              .filter(Boolean)
-              .join(' ');
-            return (
-              <li key={`${def.id}-${item.number}`} className={isMissing ? 'measure-item is-missing' : 'measure-item'}>
-                <div className="measure-item-text">
-                  <span id={`${id}-item-${item.number}`}>
-                    <span className="item-number">
-                      <span className="visually-hidden">Item </span>
-                      {item.number}.
-                    </span>{' '}
-                    {item.text}
-                  </span>
-                  {item.wording === 'paraphrase' && (
-                    <span className="paraphrase-tag" aria-hidden="true">
-                      paraphrase
-                    </span>
-                  )}
-                  {isMissing && (
-                    <span id={`${id}-item-${item.number}-missing`} className="item-missing">
-                      No answer
-                    </span>
-                  )}
-                </div>
-                <div
-                  className={grid ? 'measure-grid-answers' : 'measure-options'}
-                  role="radiogroup"
-                  data-item-index={index}
-                  aria-labelledby={`${id}-item-${item.number}`}
-                  aria-describedby={described || undefined}
-                  aria-invalid={isMissing ? true : undefined}
-                  onKeyDown={(event) => onItemKey(event, index)}
-                >
-                  {item.options.map((option) => {
-                    const checked = answers[index] === option.score;
-                    return grid ? (
-                      <label
-                        key={option.score}
-                        className={checked ? 'grid-cell checked' : 'grid-cell'}
-                        title={option.label}
-                      >
-                        <input
-                          type="radio"
-                          name={`${id}-${def.id}-item-${item.number}`}
-                          value={option.score}
-                          checked={checked}
-                          onChange={() => answer(index, option.score)}
-                        />
-                        <span className="visually-hidden">{option.label}</span>
-                      </label>
-                    ) : (
-                      <label key={option.score} className={checked ? 'choice checked' : 'choice'}>
-                        <input
-                          type="radio"
-                          name={`${id}-${def.id}-item-${item.number}`}
-                          value={option.score}
-                          checked={checked}
-                          onChange={() => answer(index, option.score)}
-                        />
-                        <span className="option-score" aria-hidden="true">
-                          {option.score}
-                        </span>
-                        {option.label}
-                      </label>
-                    );
-                  })}
-                </div>
-              </li>
-            );
-          })}
+          {def.items.map((item, index) => (
+            <MeasureItem
+              key={`${def.id}-${item.number}`}
+              formId={id}
+              instrument={def.id}
+              item={item}
+              index={index}
+              chosen={answers[index]}
+              grid={grid !== null}
+              missing={missing.includes(item.number)}
+              onAnswer={answer}
+              onKey={onItemKey}
+            />
+          ))}
         </ol>
       </div>
 
-      {def.notice && <p className="measure-notice">{def.notice}</p>}
-      {def.id === 'auditc' ? (
-        <p className="measure-notice">Source: {def.source}</p>
-      ) : (
-        <details className="measure-source">
-          <summary>Source and scoring</summary>
-          <p className="measure-notice">{def.source}</p>
-        </details>
-      )}
+      <MeasureSource def={def} />
 
       {missing.length > 0 && (
         <Alert kind="error">
@@ -440,34 +265,7 @@ export function MeasureForm({ clientId, noteId, onRecorded, onClose, focusOnOpen
       {failure && <Alert kind="error">Not recorded: {failure}</Alert>}
 
       <div className="measure-footer">
-        <p className="running-total" role="status" aria-live="polite">
-          {result ? (
-            <>
-              <span className="total-figure">
-                Total {result.total}
-                <span className="muted"> / {def.maxTotal}</span>
-              </span>
-              <span aria-hidden="true"> · </span>
-              <span className="total-verdict">
-                {capitalised(
-                  verdict({ instrument: def.id, band: result.band ?? null, positive: result.positive ?? null }) ?? '',
-                )}
-                {def.bands.length === 0 && (
-                  <span className="muted"> (cut-off {cutOffOf({ instrument: def.id, sex: draft.sex })})</span>
-                )}
-              </span>
-            </>
-          ) : answered === 0 ? (
-            <span className="muted">No items answered yet.</span>
-          ) : (
-            <>
-              <span className="total-figure">Running total {runningTotal(answers)}</span>{' '}
-              <span className="muted">
-                · {answered} of {def.items.length} answered; scored once every item is answered
-              </span>
-            </>
-          )}
-        </p>
+        <RunningTotal def={def} answers={answers} result={result} sex={draft.sex} />
         {confirmingDiscard ? (
           <div className="actions discard-confirm">
             <span>Discard the answers entered?</span>
