@@ -1,7 +1,7 @@
 import { Fragment } from 'react';
 import { knowledgeBase } from '../../../shared/cautions';
 import { formatDay } from '../homework/dates';
-import { DISCLAIMER } from './CautionsPanel';
+import { DISCLAIMER } from './KbNote';
 import './intake.css';
 
 /** Settings → About: the app, the caution knowledge base's version, review date and size, and the disclaimer. */

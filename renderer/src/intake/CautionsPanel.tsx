@@ -6,9 +6,6 @@ import { CautionCard } from './CautionCard';
 import { groupBySeverity, severityCounts } from './cautionGroups';
 import { KbNote } from './KbNote';
 
-export { DISCLAIMER, KbNote, kbVersionText } from './KbNote';
-export { SeverityIcon, SeverityLabel } from './Severity';
-
 type PanelProps = {
   clientId: string;
   cautions: Caution[];

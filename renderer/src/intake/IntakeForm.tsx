@@ -11,9 +11,6 @@ import { NameField } from './NameField';
 import { SubstanceFields } from './SubstanceFields';
 import { intakeChanged } from './useIntake';
 
-export { type FormTarget, openDraft } from './intakeDrafts';
-export { StopForm } from './StopForm';
-
 type Props = {
   clientId: string;
   /** The note the change is recorded in, or null from the client's intake. */

@@ -7,9 +7,9 @@ import { Alert } from '../components/Alert';
 import { formatMoment } from '../homework/dates';
 import { type NoteHomework, useNoteHomework } from '../homework/noteHomework';
 import { useNoteLabels } from '../homework/useHomework';
-import { SeverityLabel } from './CautionsPanel';
 import { changeParts } from './describe';
 import { IntakeWorkspace } from './IntakeWorkspace';
+import { SeverityLabel } from './Severity';
 import { intakeChanged, useClientIntake } from './useIntake';
 import './intake.css';
 

@@ -7,7 +7,9 @@ import { Alert } from '../components/Alert';
 import { today as localToday } from '../homework/dates';
 import { CautionsPanel } from './CautionsPanel';
 import { EntryCard } from './EntryCard';
-import { type FormTarget, IntakeForm, openDraft, StopForm } from './IntakeForm';
+import { IntakeForm } from './IntakeForm';
+import { type FormTarget, openDraft } from './intakeDrafts';
+import { StopForm } from './StopForm';
 import { intakeChanged } from './useIntake';
 
 type Props = {

@@ -1,7 +1,7 @@
 import { currentCautions, openSeriousCautions } from '../../../shared/intake/overview';
 import { today } from '../homework/dates';
-import { SeverityIcon } from './CautionsPanel';
 import { INTAKE_HEADING_ID } from './IntakeTab';
+import { SeverityIcon } from './Severity';
 import { useClientIntake } from './useIntake';
 import './intake.css';
 
