@@ -1,4 +1,4 @@
-import type { Channel, SessionEvent } from '../../shared/ipc/channels';
+import type { Channel, LockReason, SessionEvent } from '../../shared/ipc/channels';
 import type { ResponseOf, ValidRequestOf } from '../../shared/ipc/contract';
 import type { Envelope } from '../../shared/ipc/envelope';
 import { recordAudit } from './audit/auditLog';
@@ -6,6 +6,7 @@ import { auditEventFor } from './audit/auditPolicy';
 import { scheduleBackups } from './backup/backupSchedule';
 import { dispatch } from './dispatch';
 import { createHandlers } from './handlers';
+import { SaveBeforeClose, type SaveOutcome } from './session/saveBeforeClose';
 import { VaultSession, type VaultSessionOptions } from './vault/vaultSession';
 
 /** What an adapter (Electron main, web harness, tests) needs from the core. */
@@ -14,14 +15,33 @@ export type Core = {
   /** Validates and runs one request; never throws. */
   handle(channel: unknown, payload: unknown): Promise<Envelope<unknown>>;
   onEvent(listener: (event: SessionEvent) => void): () => void;
-  /** Locks and releases everything (window closed, process exiting). */
+  /**
+   * A lock the shell decides (menu, shortcut, screen lock, suspend): the window is asked
+   * to save its open editors first, and the lock waits for its answer (bounded).
+   */
+  lock(reason: LockReason): Promise<SaveOutcome>;
+  /** Asks the window to save, then locks and releases everything (window closed, process exiting). */
   shutdown(): Promise<void>;
 };
 
-export function createCore(options: VaultSessionOptions): Core {
+export type CoreOptions = VaultSessionOptions & {
+  /**
+   * Whether a window is there to answer a save request: Electron's window, the web
+   * harness's page. Without one (tests of the core alone) nothing is asked.
+   */
+  hasWindow?: () => boolean;
+  saveAnswerTimeoutMs?: number;
+};
+
+export function createCore(options: CoreOptions): Core {
   const vault = new VaultSession(options);
   const now = options.now ?? Date.now;
-  const handlers = createHandlers(vault, () => new Date(now()), { nativeBinding: options.nativeBinding });
+  const saves = new SaveBeforeClose((event) => vault.announce(event), {
+    hasWindow: () => vault.isUnlocked && (options.hasWindow?.() ?? false),
+    timeoutMs: options.saveAnswerTimeoutMs,
+  });
+  vault.beforeIdleLock = () => saves.ask('lock');
+  const handlers = createHandlers(vault, () => new Date(now()), { nativeBinding: options.nativeBinding, saves });
   const backups = scheduleBackups(vault, { now: () => new Date(now()), nativeBinding: options.nativeBinding });
   // The activity log: the pure policy decides, the open vault records (same process,
   // right after the handler succeeded).
@@ -33,7 +53,13 @@ export function createCore(options: VaultSessionOptions): Core {
     vault,
     handle: (channel, payload) => dispatch(handlers, channel, payload, () => vault.touch(), audit),
     onEvent: (listener) => vault.onEvent(listener),
+    lock: async (reason) => {
+      const outcome = await saves.ask('lock');
+      await vault.lock(reason);
+      return outcome;
+    },
     shutdown: async () => {
+      await saves.ask('quit');
       // At quit, a backup when the last one is over a day old (never blocks the lock on failure).
       await backups.beforeQuit();
       backups.stop();

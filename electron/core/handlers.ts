@@ -64,6 +64,7 @@ import {
 import { riskSummary } from './notes/riskSummary';
 import { getSafetyPlan, getSafetyPlanVersion, saveSafetyPlan } from './safetyPlan/safetyPlanService';
 import { indexClient, search } from './search/searchIndex';
+import type { SaveBeforeClose } from './session/saveBeforeClose';
 import { readSettings, writeSettings } from './settings/settingsRepository';
 import {
   addDistortion,
@@ -113,9 +114,9 @@ function withClientIndex(db: VaultDb, write: () => Client): Client {
 export function createHandlers(
   vault: VaultSession,
   now: () => Date = () => new Date(),
-  options: { nativeBinding?: string | undefined } = {},
+  options: { nativeBinding?: string | undefined; saves?: SaveBeforeClose } = {},
 ): HandlerTable {
-  const { nativeBinding } = options;
+  const { nativeBinding, saves } = options;
   // The activity log's chain is checked at every unlock; the result is kept until the lock.
   let auditChain: AuditChainState | null = null;
   vault.onEvent((event) => {
@@ -208,6 +209,7 @@ export function createHandlers(
       vault.touch();
       return null;
     },
+    'session:saved': ({ id, complete }) => ({ expected: saves?.answer(id, complete) ?? false }),
     'settings:get': () => vault.settings(),
     'settings:update': (settings) => {
       // A new backup folder must be usable now (issue 12): refused at save, in words.

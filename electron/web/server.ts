@@ -46,8 +46,9 @@ const vaultFolder = resolve(args.vault ?? defaultVaultFolder());
 const rendererFolder = resolve(args.renderer ?? join(__dirname, '..', 'renderer'));
 const bridgeFile = join(__dirname, 'bridge.js');
 const token = randomBytes(32).toString('base64url');
-const core = createCore({ folder: vaultFolder });
 const eventStreams = new Set<ServerResponse>();
+// The page is the window: while one is connected, a lock or quit asks it to save first.
+const core = createCore({ folder: vaultFolder, hasWindow: () => eventStreams.size > 0 });
 
 core.onEvent((event) => {
   for (const stream of eventStreams) stream.write(`data: ${JSON.stringify(event)}\n\n`);
@@ -134,6 +135,24 @@ async function serveIpc(request: IncomingMessage, response: ServerResponse, orig
   json(await core.handle(channel, payload));
 }
 
+/**
+ * What Electron's shell does on the menu's Lock, a screen lock or suspend (lock), and on
+ * quitting (quit), so the end-to-end tests drive the same save-first protocol in
+ * Chromium. Quit ends this process as SIGTERM does.
+ */
+async function serveShellEvent(request: IncomingMessage, response: ServerResponse, origin: string, path: string) {
+  if (request.method !== 'POST' || request.headers.origin !== origin) return send(response, 403, 'Forbidden');
+  if (path === '/__shell/lock') {
+    const outcome = await core.lock('system');
+    return send(response, 200, JSON.stringify({ outcome }), 'application/json');
+  }
+  if (path === '/__shell/quit') {
+    send(response, 202, 'Quitting');
+    return void stop();
+  }
+  return send(response, 404, 'Not found');
+}
+
 function serveEvents(request: IncomingMessage, response: ServerResponse): void {
   response.writeHead(200, { 'content-type': 'text/event-stream', connection: 'keep-alive' });
   response.write(': connected\n\n');
@@ -165,6 +184,7 @@ const server = createServer(async (request, response) => {
   try {
     if (url.pathname.startsWith('/ipc/'))
       return await serveIpc(request, response, origin, decodeURIComponent(url.pathname.slice(5)));
+    if (url.pathname.startsWith('/__shell/')) return await serveShellEvent(request, response, origin, url.pathname);
     if (request.method !== 'GET') return send(response, 405, 'Method not allowed');
     if (url.pathname === '/events') return serveEvents(request, response);
     if (url.pathname === '/__harness/bridge.js') {
@@ -187,7 +207,12 @@ server.listen(Number(args.port), '127.0.0.1', () => {
   console.log('Press Ctrl+C to lock the vault and stop.');
 });
 
+let stopping = false;
+
+/** Asks the page to save (bounded), locks, and exits: Ctrl+C, SIGTERM, or /__shell/quit. */
 async function stop(): Promise<void> {
+  if (stopping) return;
+  stopping = true;
   await core.shutdown();
   for (const stream of eventStreams) stream.end();
   server.close(() => process.exit(0));

@@ -3,7 +3,7 @@ import type { LockReason } from '../../shared/ipc/channels';
 import type { SessionInfo, VaultStatus } from '../../shared/ipc/contract';
 import { defaultSettings } from '../../shared/settings';
 import { call, messageOf, onSessionEvent } from './api';
-import { flushOpenNotes } from './notes/openNotes';
+import { flushOpenNotes, saveEverythingForShell } from './notes/openNotes';
 import type { Route } from './route';
 import { CreateVault } from './screens/CreateVault';
 import { RecoveryKeySheet } from './screens/RecoveryKeySheet';
@@ -77,6 +77,13 @@ export function App() {
   useEffect(
     () =>
       onSessionEvent((event) => {
+        // The shell is about to lock or quit: save first, then say so (it waits, bounded).
+        if (event.type === 'save-request') {
+          void saveEverythingForShell().then((complete) =>
+            call('session:saved', { id: event.id, complete }).catch(() => undefined),
+          );
+          return;
+        }
         // A restore locks and unlocks again by itself; the screen that asked for it carries on.
         if (event.type === 'locked' && event.reason !== 'restore') {
           void showStatus(event.notice ?? lockNotices[event.reason]);

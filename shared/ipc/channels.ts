@@ -15,6 +15,7 @@ export const channels = [
   'vault:newRecoveryKey',
   'vault:reencrypt',
   'session:touch',
+  'session:saved',
   'settings:get',
   'settings:update',
   'clients:list',
@@ -92,6 +93,11 @@ export type SessionEvent =
   /** `notice`: what the unlock screen should say, e.g. why a restore that was swapped in did not open. */
   | { type: 'locked'; reason: LockReason; notice?: string }
   | { type: 'unlocked' }
+  /**
+   * The shell is about to lock or quit: save every open editor now, then answer on
+   * `session:saved` with this id (issue 13). The lock waits for the answer, bounded.
+   */
+  | { type: 'save-request'; id: string; reason: 'lock' | 'quit' }
   /** A backup in progress (from "Back up now" or the schedule): 0…1 by stage. */
   | { type: 'backup'; fraction: number; stage: 'copying' | 'key-file' | 'verifying' | 'done' | 'failed' }
   /** A whole-vault export or import in progress, 0…1. */

@@ -327,6 +327,11 @@ export const contract = {
     response: z.strictObject({ recoveryKey: z.string() }),
   },
   'session:touch': { request: none, response: z.null() },
+  /** The window's answer to a save-request: whether everything typed is stored. */
+  'session:saved': {
+    request: z.strictObject({ id: z.uuid(), complete: z.boolean() }),
+    response: z.strictObject({ expected: z.boolean() }),
+  },
   'settings:get': { request: none, response: settingsSchema },
   'settings:update': { request: settingsUpdateSchema, response: settingsSchema },
   'clients:list': {

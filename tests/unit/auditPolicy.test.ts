@@ -66,6 +66,7 @@ const table: Record<Channel, Row> = {
     expected: ev('vault.reencrypted', 'vault'),
   },
   'session:touch': read(),
+  'session:saved': read({ id: '5b1e9a3c-3f4e-4d7a-9c2b-1a2b3c4d5e6f', complete: true }),
   'settings:get': read(),
   'settings:update': {
     request: { therapistName: `${SECRET} name`, crisisLines: SECRET, autoLockMinutes: undefined },

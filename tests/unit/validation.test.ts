@@ -89,6 +89,7 @@ function validRequests(clientId: string) {
     'vault:newRecoveryKey': { currentPassphrase: PASSPHRASE },
     'vault:reencrypt': { currentPassphrase: PASSPHRASE },
     'session:touch': {},
+    'session:saved': { id: '5b1e9a3c-3f4e-4d7a-9c2b-1a2b3c4d5e6f', complete: true },
     'settings:get': {},
     'settings:update': { autoLockMinutes: 5 },
     'clients:list': { includeArchived: true },

@@ -53,6 +53,7 @@ const policy: { [C in Channel]: Decision<C> } = {
   'vault:newRecoveryKey': (_request, { reencrypted }) => event('recoveryKey.renewed', 'vault', null, { reencrypted }),
   'vault:reencrypt': () => event('vault.reencrypted', 'vault'),
   'session:touch': read,
+  'session:saved': read,
   'settings:get': read,
   // Which settings were saved, never their values (a name, crisis lines).
   'settings:update': (request) =>

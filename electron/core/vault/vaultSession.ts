@@ -476,6 +476,14 @@ export class VaultSession {
     if (announce && reason !== 'reencrypt') this.emit({ type: 'locked', reason });
   }
 
+  /** Runs before the idle lock (the core asks the window to save first); never blocks it for long. */
+  beforeIdleLock: () => Promise<unknown> = () => Promise.resolve();
+
+  private async lockWhenIdle(session: Unlocked): Promise<void> {
+    await this.beforeIdleLock().catch(() => undefined);
+    if (this.unlocked === session) await this.lock('idle');
+  }
+
   /** Re-reads the auto-lock setting and restarts the idle timer. */
   scheduleAutoLock(): void {
     const session = this.unlocked;
@@ -485,7 +493,7 @@ export class VaultSession {
     const check = () => {
       if (this.unlocked !== session) return;
       const idleFor = this.now() - this.lastActivityAt;
-      if (idleFor >= limitMs) void this.lock('idle');
+      if (idleFor >= limitMs) void this.lockWhenIdle(session);
       else arm(limitMs - idleFor);
     };
     // unref: a pending auto-lock never keeps a Node process (harness, tests) alive.

@@ -84,6 +84,15 @@ export function retireController(controller: AutosaveController): void {
   controller.dispose();
 }
 
+/**
+ * The shell is about to lock or quit (issue 13): saves every open note and says whether
+ * everything typed is now stored. Within the shell's own bound (3 s), so the answer arrives.
+ */
+export async function saveEverythingForShell(timeoutMs = 2500): Promise<boolean> {
+  await flushOpenNotes(timeoutMs);
+  return [...open].every((controller) => !controller.hasUnsaved);
+}
+
 /** Saves every open note now (before a manual lock); gives up waiting after `timeoutMs`. */
 export function flushOpenNotes(timeoutMs = 2000): Promise<void> {
   const saves = Promise.all([...open].map((controller) => controller.flush())).then(() => undefined);
