@@ -102,3 +102,13 @@ export const safetyPlanSaveSchema = z.strictObject({
   noteId: noteIdSchema.nullable().default(null),
 });
 export type SafetyPlanSave = z.input<typeof safetyPlanSaveSchema>;
+
+/**
+ * The versions saved in one note, oldest first: what that note says was made or revised
+ * in it (the signed note, its printout). Read from the client's list, which already names
+ * each version's note, so no second way of asking is needed.
+ */
+export const versionsMadeIn = <V extends Pick<SafetyPlanVersionRef, 'noteId' | 'version'>>(
+  versions: readonly V[],
+  noteId: string,
+): V[] => versions.filter((each) => each.noteId === noteId).sort((a, b) => a.version - b.version);

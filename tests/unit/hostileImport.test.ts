@@ -734,3 +734,131 @@ describe('peak memory', () => {
     }
   }, 300_000);
 });
+
+describe('safety plan rows', () => {
+  const planSteps = {
+    warningSigns: ['Not sleeping'],
+    copingStrategies: ['Walk the dog'],
+    distractions: [],
+    helpers: ['Sam (sister)'],
+    professionals: [],
+    safeEnvironment: [],
+    reasonsForLiving: ['My daughter'],
+  };
+  /** Another client's draft note, in the vault only: a plan row must not name it. */
+  let theirNote: Note;
+
+  beforeAll(async () => {
+    const other = expectOk<Client>(
+      await core.handle('clients:create', { client: { ...emptyClientInput, displayName: 'Ben Other' } }),
+    );
+    theirNote = expectOk<Note>(await core.handle('notes:create', { clientId: other.id, templateId: 'cbt-session' }));
+  });
+
+  /** A version as the app writes it: the client's own signed note, lines trimmed. */
+  const planRow = (overrides: Row = {}): Row => ({
+    id: randomUUID(),
+    client_id: client.id,
+    version: 1,
+    steps_json: JSON.stringify(planSteps),
+    note_id: signed.id,
+    created_at: '2026-01-05T10:00:00.000Z',
+    ...overrides,
+  });
+
+  /** The valid archive with these safety plan rows (the exported vault has none). */
+  const withPlans = (name: string, rows: Row[]) =>
+    archiveWith(name, (tables) => {
+      const table = tables.get('safety_plans');
+      if (!table) throw new Error('no safety_plans table in the export');
+      expect(table.rows).toEqual([]);
+      table.rows.push(...rows);
+    });
+
+  it('a well-formed version is taken (so each refusal below is for its one fault)', async () => {
+    const path = await withPlans('plan-valid.zip', [planRow(), planRow({ version: 2, note_id: null })]);
+    const plan = expectOk<ImportReportView>(await core.handle('import:plan', { path }));
+    expect(JSON.stringify(plan.tables)).toContain('safety_plans');
+  });
+
+  it.each<[string, () => Row[], (rows: Row[]) => string]>([
+    [
+      'a note of another client',
+      () => [planRow({ note_id: theirNote.id })],
+      ([row]) => `safety_plans.json row 1 (id ${row?.id}): note_id names a note of another client`,
+    ],
+    [
+      'an unknown note',
+      () => [planRow({ note_id: randomUUID() })],
+      ([row]) =>
+        `safety_plans.json row 1 (id ${row?.id}): note_id names a note that is neither in the file nor in this vault`,
+    ],
+    [
+      'a step that is text instead of a list',
+      () => [planRow({ steps_json: JSON.stringify({ ...planSteps, warningSigns: 'Not sleeping' }) })],
+      ([row]) => `safety_plans.json row 1 (id ${row?.id}): the safety plan: warningSigns: Invalid input`,
+    ],
+    [
+      'a step it does not know',
+      () => [planRow({ steps_json: JSON.stringify({ ...planSteps, script: ['<img onerror>'] }) })],
+      ([row]) => `safety_plans.json row 1 (id ${row?.id}): the safety plan: Unrecognized key: "script"`,
+    ],
+    [
+      'steps that are not an object',
+      () => [planRow({ steps_json: '"warning signs"' })],
+      ([row]) => `safety_plans.json row 1 (id ${row?.id}): the safety plan: Invalid input`,
+    ],
+    [
+      'a line of 800,000 characters',
+      // Random text: a repeated letter would pack past the zip-bomb ratio and be refused earlier.
+      () => [
+        planRow({ steps_json: JSON.stringify({ ...planSteps, helpers: [randomBytes(600_000).toString('base64')] }) }),
+      ],
+      ([row]) =>
+        `safety_plans.json row 1 (id ${row?.id}): the safety plan: Each line of the safety plan can be up to 300 characters`,
+    ],
+    [
+      'steps nested 20,000 levels deep',
+      () => [planRow({ steps_json: `{"warningSigns":${'['.repeat(20_000)}${']'.repeat(20_000)}}` })],
+      ([row]) => `safety_plans.json row 1 (id ${row?.id}): steps_json is nested more than 128 levels deep`,
+    ],
+    [
+      'the same version of the same client twice',
+      () => [planRow(), planRow({ note_id: null })],
+      ([, second]) =>
+        `safety_plans.json row 2 (id ${second?.id}): version 1 of this client’s safety plan comes twice in the file`,
+    ],
+    [
+      'version 0',
+      () => [planRow({ version: 0 })],
+      ([row]) => `safety_plans.json row 1 (id ${row?.id}): version is not a whole number from 1`,
+    ],
+    [
+      'a negative version',
+      () => [planRow({ version: -3 })],
+      ([row]) => `safety_plans.json row 1 (id ${row?.id}): version is not a whole number from 1`,
+    ],
+    [
+      'a version that is not a whole number',
+      () => [planRow({ version: 1.5 })],
+      ([row]) => `safety_plans.json row 1 (id ${row?.id}): version is not a whole number from 1`,
+    ],
+    [
+      'a date in the future',
+      () => [planRow({ created_at: '2099-01-01T00:00:00.000Z' })],
+      ([row]) => `safety_plans.json row 1 (id ${row?.id}): created_at (2099-01-01T00:00:00.000Z) is in the future`,
+    ],
+  ])('%s is refused, naming the file, the row and why, and nothing changes', async (label, rows, message) => {
+    const made = rows();
+    const path = await withPlans(`plan-${label.replace(/\W+/g, '-')}.zip`, made);
+    const expected = message(made);
+    for (const channel of ['import:plan', 'import:apply'] as const) {
+      const failure = await refusedWith(channel, { path });
+      expect(failure.code, `${channel}: ${failure.message}`).toBe('IMPORT_REFUSED');
+      expect(failure.message).toContain(`This file cannot be imported: ${expected}`);
+      expect(failure.message).toMatch(/Nothing was imported\.$/);
+    }
+    const plans = expectOk<{ versions: unknown[] }>(await core.handle('safetyPlan:get', { clientId: client.id }));
+    expect(plans.versions).toEqual([]);
+  });
+});

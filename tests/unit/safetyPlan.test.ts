@@ -8,6 +8,7 @@ import {
   type SafetyPlanSteps,
   type SafetyPlanVersion,
   type SafetyPlanVersionRef,
+  versionsMadeIn,
 } from '../../shared/safetyPlan/plan';
 import { expectFailure, expectOk, makeTempFolder, PASSPHRASE, removeFolder } from './support/vaultFolder';
 
@@ -92,19 +93,54 @@ describe('the safety plan as versioned records', () => {
     expect(saved.steps.warningSigns).toEqual(['Not sleeping']);
   });
 
-  it('records the draft note it was revised in, and refuses a signed note or another client’s', async () => {
+  it('records the draft note it was revised in, and lists the versions made in each note', async () => {
     const note = expectOk<Note>(await core.handle('notes:create', { clientId: client.id, templateId: 'cbt-session' }));
+    const outside = expectOk<SafetyPlanVersion>(await save({ steps: steps() }));
+    clock = Date.parse('2026-03-09T10:00:00.000Z');
     const saved = expectOk<SafetyPlanVersion>(await save({ steps: steps(), noteId: note.id }));
-    expect(saved.noteId).toBe(note.id);
-    expect((await get()).versions[0]?.noteId).toBe(note.id);
+    expect(saved).toMatchObject({ noteId: note.id, version: 2, createdAt: '2026-03-09T10:00:00.000Z' });
+    const third = expectOk<SafetyPlanVersion>(await save({ steps: steps({ helpers: ['Sam'] }), noteId: note.id }));
+    const later = expectOk<Note>(await core.handle('notes:create', { clientId: client.id, templateId: 'soap' }));
 
+    const { versions } = await get();
+    expect(versions.find((each) => each.id === saved.id)?.noteId).toBe(note.id);
+    expect(versionsMadeIn(versions, note.id).map((each) => each.version)).toEqual([2, 3]);
+    expect(versionsMadeIn(versions, note.id).map((each) => each.id)).toEqual([saved.id, third.id]);
+    expect(versionsMadeIn(versions, later.id)).toEqual([]);
+    expect(versions.find((each) => each.id === outside.id)?.noteId).toBeNull();
+  });
+
+  it('refuses a note that is signed, of another client or unknown, in plain words, and keeps nothing', async () => {
+    const note = expectOk<Note>(await core.handle('notes:create', { clientId: client.id, templateId: 'cbt-session' }));
+    expectOk(await save({ steps: steps(), noteId: note.id }));
     expectOk(await core.handle('notes:sign', { id: note.id }));
-    expectFailure(await save({ steps: steps(), noteId: note.id }), 'NOTE_SIGNED');
     const other = expectOk<Client>(
       await core.handle('clients:create', { client: { ...emptyClientInput, displayName: 'Ben Other' } }),
     );
     const theirs = expectOk<Note>(await core.handle('notes:create', { clientId: other.id, templateId: 'cbt-session' }));
-    expectFailure(await save({ steps: steps(), noteId: theirs.id }), 'INVALID_REQUEST');
+
+    const signed = expectFailure(await save({ steps: steps(), noteId: note.id }), 'NOTE_SIGNED');
+    expect(signed.message).toBe(
+      'The safety plan was not saved: that note is signed and can no longer change. Revise the plan in a draft note or from the client’s page.',
+    );
+    const another = expectFailure(await save({ steps: steps(), noteId: theirs.id }), 'INVALID_REQUEST');
+    expect(another.message).toBe(
+      'The safety plan was not saved: that note belongs to another client. A plan is saved in a note of the same client.',
+    );
+    const unknown = expectFailure(
+      await save({ steps: steps(), noteId: '99999999-9999-4999-8999-999999999999' }),
+      'NOT_FOUND',
+    );
+    expect(unknown.message).toBe(
+      'The safety plan was not saved: the note it was filled in from does not exist. Save it from the client’s page or from a draft note.',
+    );
+    // The other client's draft note is not theirs to record this client's plan in, nor the reverse.
+    const reverse = expectFailure(
+      await core.handle('safetyPlan:save', { clientId: other.id, steps: steps(), noteId: note.id }),
+      'INVALID_REQUEST',
+    );
+    expect(reverse.message).toMatch(/belongs to another client/);
+
     expect((await get()).versions).toHaveLength(1);
     expect((await get(other.id)).versions).toEqual([]);
   });

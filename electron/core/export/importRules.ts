@@ -185,6 +185,12 @@ export type RuleContext = {
   assignmentExists(id: string): boolean;
   intakeEntryExists(id: string): boolean;
   templateExists(id: string): boolean;
+  /**
+   * Whether this client's safety plan version number came earlier in the file (and
+   * remembers it): the app never numbers two versions alike. One already in the vault
+   * under another id is taken, and sorts by its date (safetyPlanService.versionsOf).
+   */
+  planVersionRepeated(clientId: string, version: number): boolean;
 };
 
 function noteOf(
@@ -452,8 +458,11 @@ export const ROW_RULES: Record<Exclude<TableName, 'settings' | 'audit_log'>, Rul
     uuid(row, 'id');
     const clientId = clientOf(context, row);
     noteOf(context, row, 'note_id', clientId);
-    if (typeof row.version !== 'number' || !Number.isInteger(row.version) || row.version < 1) {
+    if (typeof row.version !== 'number' || !Number.isSafeInteger(row.version) || row.version < 1) {
       problem('version is not a whole number from 1');
+    }
+    if (context.planVersionRepeated(clientId, row.version as number)) {
+      problem(`version ${row.version} of this client’s safety plan comes twice in the file`);
     }
     const steps = schemaCheck(safetyPlanStepsSchema, json(row, 'steps_json'), 'the safety plan');
     // As typed: lines trimmed and none empty, and something written.
@@ -504,12 +513,19 @@ export function ruleContext(db: VaultDb, archive: Archive, now: Date): RuleConte
   const entryInVault = exists('intake_entries');
   const templateInVault = exists('custom_templates');
   const noteInVault = db.prepare('SELECT client_id, template, signed_at FROM notes WHERE id = ?');
+  const planVersions = new Set<string>();
   return {
     now,
     clientExists: (id) => archiveClients.has(id) || clientInVault(id),
     assignmentExists: (id) => archiveAssignments.has(id) || assignmentInVault(id),
     intakeEntryExists: (id) => archiveEntries.has(id) || entryInVault(id),
     templateExists: (id) => Boolean(findBuiltInTemplate(id)) || archiveTemplates.has(id) || templateInVault(id),
+    planVersionRepeated(clientId, version) {
+      const key = `${clientId} ${version}`;
+      if (planVersions.has(key)) return true;
+      planVersions.add(key);
+      return false;
+    },
     note(id) {
       const known =
         archiveNotes.get(id) ??

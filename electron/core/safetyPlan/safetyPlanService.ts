@@ -19,7 +19,7 @@ import {
   shortLabel,
 } from '../db/boundedRows';
 import type { VaultDb } from '../db/database';
-import { requireDraftNoteOfClient } from '../notes/noteOfClient';
+import { findNote } from '../notes/noteRepository';
 
 /**
  * A client's safety plan as versioned records: each save adds the next version (the
@@ -111,6 +111,40 @@ export function getSafetyPlanVersion(db: VaultDb, clientId: string, id: string):
   return read.value;
 }
 
+/**
+ * A plan saved "in this note" must name a draft note of the same client: a signed note's
+ * record is final, and another client's note is never where this client's plan was made.
+ * The words say what to do instead, since the plan itself was not kept.
+ */
+function requireDraftNoteForPlan(db: VaultDb, noteId: string, clientId: string): void {
+  let note: ReturnType<typeof findNote>;
+  try {
+    note = findNote(db, noteId);
+  } catch (error) {
+    if (error instanceof CoreError && error.code === 'NOT_FOUND') {
+      throw new CoreError(
+        'NOT_FOUND',
+        'The safety plan was not saved: the note it was filled in from does not exist. Save it from the client’s page or from a draft note.',
+        { field: 'noteId' },
+      );
+    }
+    throw error;
+  }
+  if (note.clientId !== clientId) {
+    throw new CoreError(
+      'INVALID_REQUEST',
+      'The safety plan was not saved: that note belongs to another client. A plan is saved in a note of the same client.',
+      { field: 'noteId' },
+    );
+  }
+  if (note.status === 'signed') {
+    throw new CoreError(
+      'NOTE_SIGNED',
+      'The safety plan was not saved: that note is signed and can no longer change. Revise the plan in a draft note or from the client’s page.',
+    );
+  }
+}
+
 /** Saves the plan as the client's next version, dated now; an empty plan is refused. */
 export function saveSafetyPlan(
   db: VaultDb,
@@ -124,7 +158,7 @@ export function saveSafetyPlan(
   }
   return db.transaction(() => {
     getClient(db, input.clientId);
-    if (input.noteId) requireDraftNoteOfClient(db, input.noteId, input.clientId);
+    if (input.noteId) requireDraftNoteForPlan(db, input.noteId, input.clientId);
     // Numbered from every row, damaged ones too: a version number is never given twice.
     const last = db.prepare('SELECT max(version) FROM safety_plans WHERE client_id = ?').pluck().get(input.clientId) as
       | number

@@ -1,7 +1,8 @@
-import { memo, useCallback, useMemo, useRef } from 'react';
+import { Fragment, memo, useCallback, useMemo, useRef } from 'react';
 import { rowSeedInto, seededRows } from '../../../shared/templates/rowSeeds';
 import type { FieldDef, FieldValue, TemplateDef } from '../../../shared/templates/types';
 import { sectionDomId } from '../noteSections';
+import { NoteSafetyPlan, safetyPlanPlace } from '../safetyPlan/NoteSafetyPlan';
 import type { AutosaveController } from './autosave';
 import { FieldInput, type SeedRows } from './fields/FieldInput';
 import { repeatsHeading } from './ReadOnlyNote';
@@ -35,33 +36,37 @@ export const NoteForm = memo(function NoteForm({ template, values, sessionNumber
     }
     return byField;
   }, [template, values]);
+  const planAfter = safetyPlanPlace(template);
   return (
     <div className="note-form">
       {template.sections.map((section) => (
-        <section
-          key={section.id}
-          id={sectionDomId(section.id)}
-          className="note-section"
-          aria-labelledby={`${sectionDomId(section.id)}-title`}
-        >
-          <h2 id={`${sectionDomId(section.id)}-title`} className="section-title">
-            {section.title}
-          </h2>
-          {section.help && <p className="section-help">{section.help}</p>}
-          {section.fields.map((field) => (
-            <TopField
-              key={field.id}
-              field={field}
-              labelHidden={repeatsHeading(section, field)}
-              initial={values[field.id] ?? null}
-              sessionNumber={sessionNumber}
-              controller={controller}
-              latest={latest.current}
-              seedRows={seeders.get(field.id)}
-            />
-          ))}
-        </section>
+        <Fragment key={section.id}>
+          <section
+            id={sectionDomId(section.id)}
+            className="note-section"
+            aria-labelledby={`${sectionDomId(section.id)}-title`}
+          >
+            <h2 id={`${sectionDomId(section.id)}-title`} className="section-title">
+              {section.title}
+            </h2>
+            {section.help && <p className="section-help">{section.help}</p>}
+            {section.fields.map((field) => (
+              <TopField
+                key={field.id}
+                field={field}
+                labelHidden={repeatsHeading(section, field)}
+                initial={values[field.id] ?? null}
+                sessionNumber={sessionNumber}
+                controller={controller}
+                latest={latest.current}
+                seedRows={seeders.get(field.id)}
+              />
+            ))}
+          </section>
+          {section.id === planAfter && <NoteSafetyPlan />}
+        </Fragment>
       ))}
+      {planAfter === null && <NoteSafetyPlan />}
     </div>
   );
 });

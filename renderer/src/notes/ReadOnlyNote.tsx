@@ -1,5 +1,7 @@
+import { Fragment } from 'react';
 import type { FieldDef, RichTextDoc, ScalarField, SectionDef, TemplateDef } from '../../../shared/templates/types';
 import { useNoteHomework } from '../homework/noteHomework';
+import { NoteSafetyPlan, safetyPlanPlace } from '../safetyPlan/NoteSafetyPlan';
 import { useDistortions } from '../templates/distortionList';
 import { formatDateTime } from './fields/dateTimeValue';
 import { anchorText } from './fields/RatingInput';
@@ -162,30 +164,38 @@ export function ReadOnlyNote({ template, values, sessionNumber, sectionIdPrefix,
   // Loads the therapist's own distortions too, so custom chips show their names.
   useDistortions();
   const withRecords = useNoteHomework() !== null;
+  // The safety plan versions made in this note, after the risk section (or at the end).
+  const planAfter = safetyPlanPlace(template);
   return (
     <div className="read-only-note">
       {readableSections(template, withRecords).map((section) => (
-        <section
-          key={section.id}
-          id={sectionIdPrefix ? `${sectionIdPrefix}${section.id}` : undefined}
-          className="note-section read"
-          aria-labelledby={sectionIdPrefix ? `${sectionIdPrefix}${section.id}-title` : undefined}
-        >
-          <Heading id={sectionIdPrefix ? `${sectionIdPrefix}${section.id}-title` : undefined} className="section-title">
-            {section.title}
-          </Heading>
-          <dl className="read-fields">
-            {section.fields.map((field) => (
-              <div key={field.id} className={field.kind === 'group' ? 'read-field wide' : 'read-field'}>
-                <dt className={repeatsHeading(section, field) ? 'visually-hidden' : undefined}>{field.label}</dt>
-                <dd>
-                  <FieldValueView field={field} value={values[field.id]} sessionNumber={sessionNumber} />
-                </dd>
-              </div>
-            ))}
-          </dl>
-        </section>
+        <Fragment key={section.id}>
+          <section
+            id={sectionIdPrefix ? `${sectionIdPrefix}${section.id}` : undefined}
+            className="note-section read"
+            aria-labelledby={sectionIdPrefix ? `${sectionIdPrefix}${section.id}-title` : undefined}
+          >
+            <Heading
+              id={sectionIdPrefix ? `${sectionIdPrefix}${section.id}-title` : undefined}
+              className="section-title"
+            >
+              {section.title}
+            </Heading>
+            <dl className="read-fields">
+              {section.fields.map((field) => (
+                <div key={field.id} className={field.kind === 'group' ? 'read-field wide' : 'read-field'}>
+                  <dt className={repeatsHeading(section, field) ? 'visually-hidden' : undefined}>{field.label}</dt>
+                  <dd>
+                    <FieldValueView field={field} value={values[field.id]} sessionNumber={sessionNumber} />
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          </section>
+          {withRecords && section.id === planAfter && <NoteSafetyPlan headingLevel={headingLevel} />}
+        </Fragment>
       ))}
+      {withRecords && planAfter === null && <NoteSafetyPlan headingLevel={headingLevel} />}
     </div>
   );
 }

@@ -12,6 +12,7 @@ import { Alert } from '../components/Alert';
 import { IntakeRecordList } from '../intake/IntakeSlot';
 import { MeasuresRecordList } from '../measures/MeasuresSlot';
 import { RichTextView } from '../notes/RichTextView';
+import { PrintedSafetyPlanLine } from '../safetyPlan/NoteSafetyPlan';
 import { useDistortions } from '../templates/distortionList';
 import { ClientRecordFront } from './ClientRecordFront';
 import { PrintedNoteBody } from './PrintedNoteBody';
@@ -198,6 +199,7 @@ export function PrintView({ request, onBack }: { request: PrintRequest; onBack: 
             <MeasuresRecordList noteId={note.id} administrations={measures} />
             {intake && <IntakeRecordList noteId={note.id} intake={intake} />}
             <NoteHomework noteId={note.id} homework={homework} />
+            <PrintedSafetyPlanLine noteId={note.id} clientId={note.clientId} />
             <footer className="print-signature">
               {note.status === 'signed' ? (
                 <>

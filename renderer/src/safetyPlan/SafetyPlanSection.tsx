@@ -1,4 +1,5 @@
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import type { NoteSummary } from '../../../shared/notes/note';
 import {
   emptySafetyPlanSteps,
   REASONS_FOR_LIVING,
@@ -7,6 +8,7 @@ import {
   SAFETY_PLAN_STEPS,
   type SafetyPlanSteps,
   type SafetyPlanVersion,
+  type SafetyPlanVersionRef,
 } from '../../../shared/safetyPlan/plan';
 import { call, messageOf } from '../api';
 import { clientRecordsChanged, useClientRecords } from '../clientRecords';
@@ -33,8 +35,12 @@ const partName = (part: (typeof PARTS)[number]) =>
 export const savedOn = (iso: string) =>
   new Date(iso).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
 
+/** A day written out in full ("3 December 2026"), as a note states the plan's date. */
+export const savedOnLong = (iso: string) =>
+  new Date(iso).toLocaleDateString(undefined, { day: 'numeric', month: 'long', year: 'numeric' });
+
 /** Tells the safety plan and the risk flag of this client to read again. */
-function safetyPlanChanged(clientId: string) {
+export function safetyPlanChanged(clientId: string) {
   clientRecordsChanged('safetyPlan:get', clientId);
   clientRecordsChanged('clients:riskSummary', clientId);
 }
@@ -44,8 +50,18 @@ function safetyPlanChanged(clientId: string) {
  * save is a new dated version, earlier ones stay readable. Not homework: it is never
  * assigned or rated.
  */
-export function SafetyPlanSection({ clientId, archived }: { clientId: string; archived: boolean }) {
+export function SafetyPlanSection({
+  clientId,
+  archived,
+  onOpenNote,
+}: {
+  clientId: string;
+  archived: boolean;
+  /** Opens the note a version was made in; without it the note's date is only stated. */
+  onOpenNote?: (noteId: string) => void;
+}) {
   const { value: plan, error } = useClientRecords('safetyPlan:get', clientId);
+  const notes = useNotesOfVersions(clientId, plan?.versions ?? null);
   const [editing, setEditing] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [shown, setShown] = useState<SafetyPlanVersion | null>(null);
@@ -96,7 +112,8 @@ export function SafetyPlanSection({ clientId, archived }: { clientId: string; ar
         <p className="safety-plan-status">
           {latest ? (
             <>
-              Version {latest.version}, saved {savedOn(latest.createdAt)}.
+              Version {latest.version}, saved {savedOn(latest.createdAt)}
+              <MadeInNote version={latest} notes={notes} onOpenNote={onOpenNote} />.
             </>
           ) : (
             <span className="muted">
@@ -134,7 +151,7 @@ export function SafetyPlanSection({ clientId, archived }: { clientId: string; ar
                 >
                   Version {each.version}, {savedOn(each.createdAt)}
                 </button>
-                {each.noteId && <span className="muted"> — in a session note</span>}
+                <MadeInNote version={each} notes={notes} onOpenNote={onOpenNote} />
               </li>
             ))}
           </ul>
@@ -148,6 +165,62 @@ export function SafetyPlanSection({ clientId, archived }: { clientId: string; ar
       )}
       {printing && <SafetyPlanPrint plan={printing} onClose={() => setPrinting(null)} />}
     </section>
+  );
+}
+
+/**
+ * The notes the versions were made in, by id, to name each by its date. Read only when a
+ * version names a note; a note that cannot be listed is simply not named.
+ */
+function useNotesOfVersions(clientId: string, versions: SafetyPlanVersionRef[] | null): Map<string, NoteSummary> {
+  const [notes, setNotes] = useState<Map<string, NoteSummary>>(new Map());
+  // Read again when a version names a note not seen before (one made in a note just now).
+  const noteIds = (versions ?? []).flatMap((each) => (each.noteId ? [each.noteId] : [])).join(' ');
+  useEffect(() => {
+    if (noteIds === '') return;
+    let live = true;
+    call('notes:listForClient', { clientId }).then(
+      (list) => live && setNotes(new Map(list.map((note) => [note.id, note]))),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [clientId, noteIds]);
+  return notes;
+}
+
+/** " — in the session note of 3 Dec 2026", the date a button that opens the note when it can. */
+function MadeInNote({
+  version,
+  notes,
+  onOpenNote,
+}: {
+  version: SafetyPlanVersionRef;
+  notes: Map<string, NoteSummary>;
+  onOpenNote: ((noteId: string) => void) | undefined;
+}) {
+  const { noteId } = version;
+  if (noteId === null) return null;
+  const note = notes.get(noteId);
+  if (!note) return <span className="muted"> — in a session note</span>;
+  const date = savedOn(note.createdAt);
+  return (
+    <span className="muted">
+      {' — in the session note of '}
+      {onOpenNote ? (
+        <button
+          type="button"
+          className="link"
+          aria-label={`Open the session note of ${date} (version ${version.version})`}
+          onClick={() => onOpenNote(noteId)}
+        >
+          {date}
+        </button>
+      ) : (
+        date
+      )}
+    </span>
   );
 }
 
@@ -177,14 +250,20 @@ function PlanSteps({ steps, label, level }: { steps: SafetyPlanSteps; label: str
 
 type Rows = Record<StepKey, string[]>;
 
-/** The plan being filled in: each step a list of lines; Enter starts the next line, empty lines are dropped. */
-function SafetyPlanForm({
+/**
+ * The plan being filled in: each step a list of lines; Enter starts the next line, empty
+ * lines are dropped. Used on the client's page and in a draft note (which passes its id,
+ * so the version records the note it was made in).
+ */
+export function SafetyPlanForm({
   clientId,
+  noteId = null,
   initial,
   onCancel,
   onSaved,
 }: {
   clientId: string;
+  noteId?: string | null;
   initial: SafetyPlanSteps;
   onCancel: () => void;
   onSaved: (saved: SafetyPlanVersion) => void;
@@ -240,7 +319,7 @@ function SafetyPlanForm({
     }
     setBusy(true);
     try {
-      onSaved(await call('safetyPlan:save', { clientId, steps, noteId: null }));
+      onSaved(await call('safetyPlan:save', { clientId, steps, noteId }));
     } catch (error) {
       setFailure(messageOf(error));
       setBusy(false);
