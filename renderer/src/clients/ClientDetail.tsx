@@ -177,7 +177,7 @@ export function ClientDetail({
           ),
           measures: <MeasuresTab clientId={client.id} archived={archived} />,
           intake: <IntakeTab clientId={client.id} archived={archived} />,
-          'safety-plan': <SafetyPlanSection clientId={client.id} archived={archived} />,
+          'safety-plan': <SafetyPlanSection clientId={client.id} archived={archived} onOpenNote={onOpenNote} />,
           details: <ContactAndConcerns client={client} />,
         }}
       />

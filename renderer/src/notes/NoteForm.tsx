@@ -37,6 +37,8 @@ export const NoteForm = memo(function NoteForm({ template, values, sessionNumber
     return byField;
   }, [template, values]);
   const planAfter = safetyPlanPlace(template);
+  // A psychotherapy note is kept apart from the record; the safety plan belongs in the record.
+  const offersPlan = template.noteKind !== 'psychotherapy';
   return (
     <div className="note-form">
       {template.sections.map((section) => (
@@ -63,10 +65,10 @@ export const NoteForm = memo(function NoteForm({ template, values, sessionNumber
               />
             ))}
           </section>
-          {section.id === planAfter && <NoteSafetyPlan />}
+          {offersPlan && section.id === planAfter && <NoteSafetyPlan />}
         </Fragment>
       ))}
-      {planAfter === null && <NoteSafetyPlan />}
+      {offersPlan && planAfter === null && <NoteSafetyPlan />}
     </div>
   );
 });
