@@ -36,13 +36,13 @@ type Rule = { selectors: string[]; declarations: { property: string; value: stri
 function parseRules(css: string): Rule[] {
   const text = css.replace(/\/\*[\s\S]*?\*\//g, '');
   const rules: Rule[] = [];
-  for (const match of text.matchAll(/([^{}]+)\{([^{}]*)\}/g)) {
-    const selectors = match[1]
+  for (const [, head = '', body = ''] of text.matchAll(/([^{}]+)\{([^{}]*)\}/g)) {
+    const selectors = head
       .trim()
       .split(/,(?![^(]*\))/)
       .map((selector) => selector.trim())
       .filter(Boolean);
-    const declarations = match[2]
+    const declarations = body
       .split(';')
       .map((line) => line.trim())
       .filter((line) => line.includes(':'))
