@@ -1,7 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import './tokens.css';
 import './styles.css';
+import './formControls.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('main: #root is missing from index.html');
