@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import {
   app,
   BrowserWindow,
+  dialog,
   ipcMain,
   Menu,
   type MenuItemConstructorOptions,
@@ -14,7 +15,9 @@ import { APP_ENTRY_URL, appScheme, registerAppProtocol } from './appProtocol';
 import { type Core, createCore } from './core/core';
 import { registerIpcBridge } from './ipcBridge';
 import { electronNativeBinding } from './nativeBinding';
+import { createRendererRecovery } from './rendererRecovery';
 import { applySecurity, enforceSandbox, webPreferences } from './security';
+import { createShellLifecycle, type ShellLifecycle } from './shellLifecycle';
 
 /**
  * The Electron shell: wiring only. The vault logic is in ./core (no Electron), the
@@ -31,7 +34,12 @@ function vaultFolder(argv: readonly string[], env: NodeJS.ProcessEnv): string {
   return chosen ? resolve(chosen) : join(app.getPath('userData'), 'vault');
 }
 
-function createWindow(): BrowserWindow {
+/** Whether the window's page is there to answer a save request. */
+function windowAlive(): boolean {
+  return mainWindow !== null && !mainWindow.isDestroyed() && !mainWindow.webContents.isCrashed();
+}
+
+function createWindow(lifecycle: ShellLifecycle): BrowserWindow {
   // Electronegativity reads only the literal options here, not the spread: the window
   // gets contextIsolation: true and sandbox: true from security.ts's webPreferences
   // (checked in tests/unit/networkBlock.test.ts). AUXCLICK: a middle click can only ask
@@ -55,8 +63,33 @@ function createWindow(): BrowserWindow {
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;
   });
+  // Closing the window quits (on macOS too): held until the page has saved and the vault is locked.
+  window.on('close', lifecycle.windowClose);
+  // Windows log-off, restart or shutdown: held while we can, started at once when we cannot.
+  window.on('query-session-end', lifecycle.sessionEnding);
+  window.on('session-end', () => lifecycle.sessionEnd());
+  const recovery = createRendererRecovery();
   window.webContents.on('render-process-gone', (_event, details) => {
     console.error(`createWindow: renderer gone (${details.reason}, exit code ${details.exitCode})`);
+    // The vault stays unlocked here, so the reloaded page carries on where it was.
+    const step = recovery.gone(details.reason);
+    if (step.action === 'reload') window.webContents.reload();
+    else if (step.action === 'tell') void dialog.showMessageBox(window, { type: 'error', message: step.message });
+  });
+  window.on('unresponsive', () => {
+    console.warn('createWindow: the window is not responding');
+    void dialog
+      .showMessageBox(window, {
+        type: 'warning',
+        message: 'Sessionkeep’s window is not responding.',
+        detail: 'Waiting keeps everything as it is. Reloading loses at most the last second of typing.',
+        buttons: ['Wait', 'Reload'],
+        defaultId: 0,
+        cancelId: 0,
+      })
+      .then(({ response }) => {
+        if (response === 1 && !window.isDestroyed()) window.webContents.reload();
+      });
   });
   window.webContents.on('preload-error', (_event, _path, error) => {
     console.error(`createWindow: preload failed: ${error.name}`);
@@ -67,7 +100,16 @@ function createWindow(): BrowserWindow {
   return window;
 }
 
-function buildMenu(core: Core): Menu {
+/** Reload from the menu: the page saves its open notes first (bounded), then loads again. */
+function reloadAfterSaving(core: Core): void {
+  const window = mainWindow;
+  if (!window) return;
+  void core.saveOpenWork().finally(() => {
+    if (!window.isDestroyed()) window.webContents.reload();
+  });
+}
+
+function buildMenu(core: Core, lifecycle: ShellLifecycle): Menu {
   const isMac = process.platform === 'darwin';
   const dev = !app.isPackaged;
   const template: MenuItemConstructorOptions[] = [
@@ -78,8 +120,9 @@ function buildMenu(core: Core): Menu {
         {
           label: 'Lock Vault',
           accelerator: 'CmdOrCtrl+L',
+          // The page saves what was just typed before the vault closes.
           click: () => {
-            void core.vault.lock('manual');
+            void lifecycle.lock('manual');
           },
         },
         ...(isMac ? [] : [{ type: 'separator' } as const, { role: 'quit' } as const]),
@@ -100,10 +143,10 @@ function buildMenu(core: Core): Menu {
     {
       label: '&View',
       submenu: [
-        // Reload and DevTools are for development only.
-        ...(dev
-          ? [{ role: 'reload' } as const, { role: 'toggleDevTools' } as const, { type: 'separator' } as const]
-          : []),
+        // Reload is there for a window that misbehaves; it saves first. DevTools: development only.
+        { label: 'Reload', accelerator: 'CmdOrCtrl+R', click: () => reloadAfterSaving(core) },
+        ...(dev ? [{ role: 'toggleDevTools' } as const] : []),
+        { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },
         { role: 'zoomOut' },
@@ -124,32 +167,19 @@ function focusMainWindow(): void {
   mainWindow.focus();
 }
 
-/** Locks and closes the vault before the process exits, however the quit began. */
-function quitAfterShutdown(core: Core): void {
-  let state: 'running' | 'stopping' | 'stopped' = 'running';
-  app.on('before-quit', (event) => {
-    if (state === 'stopped') return;
-    event.preventDefault();
-    if (state === 'stopping') return;
-    state = 'stopping';
-    core
-      .shutdown()
-      .catch((error: unknown) =>
-        console.error(`quitAfterShutdown: shutdown failed (${(error as Error)?.name ?? 'unknown'})`),
-      )
-      .finally(() => {
-        state = 'stopped';
-        app.quit();
-      });
-  });
-  // On every platform, macOS included: closing the window ends the session and locks.
+/** Every way the app stops goes through the lifecycle: the page saves, the vault locks, then quit. */
+function stopOnQuitAndShutdown(lifecycle: ShellLifecycle): void {
+  app.on('before-quit', lifecycle.beforeQuit);
+  // Linux and macOS. Electron's typing gives this listener no event, but Electron passes
+  // one that can hold the shutdown (its documentation says so); hence the cast.
+  powerMonitor.on('shutdown', ((event: Electron.Event) => lifecycle.systemShutdown(event)) as () => void);
   app.on('window-all-closed', () => app.quit());
 }
 
-function lockOnSystemEvents(core: Core): void {
+function lockOnSystemEvents(lifecycle: ShellLifecycle): void {
   const lock = (what: string) => () => {
-    console.info(`lockOnSystemEvents: ${what}, locking`);
-    void core.vault.lock('system');
+    console.info(`lockOnSystemEvents: ${what}, saving and locking`);
+    void lifecycle.lock('system');
   };
   // 'lock-screen' exists on macOS and Windows only; 'suspend' on all three (on Linux
   // through logind). On Linux a screen lock without suspend is not reported, so the
@@ -185,14 +215,19 @@ function main(): void {
       if (nativeBinding && !existsSync(nativeBinding)) {
         console.error('main: the Electron build of the database module is missing; start with "npm start"');
       }
-      const core = createCore({ folder: vaultFolder(process.argv, process.env), nativeBinding });
+      const core = createCore({
+        folder: vaultFolder(process.argv, process.env),
+        nativeBinding,
+        hasWindow: windowAlive,
+      });
+      const lifecycle = createShellLifecycle({ core, quit: () => app.quit() });
 
       registerIpcBridge(ipcMain, core, () => mainWindow?.webContents ?? null);
-      Menu.setApplicationMenu(buildMenu(core));
-      lockOnSystemEvents(core);
-      quitAfterShutdown(core);
+      Menu.setApplicationMenu(buildMenu(core, lifecycle));
+      lockOnSystemEvents(lifecycle);
+      stopOnQuitAndShutdown(lifecycle);
 
-      mainWindow = createWindow();
+      mainWindow = createWindow(lifecycle);
     })
     .catch((error: unknown) => {
       console.error(`main: start-up failed (${(error as Error)?.message ?? 'unknown'})`);

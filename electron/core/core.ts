@@ -20,6 +20,8 @@ export type Core = {
    * to save its open editors first, and the lock waits for its answer (bounded).
    */
   lock(reason: LockReason): Promise<SaveOutcome>;
+  /** Asks the window to save its open editors (before the shell reloads it); bounded. */
+  saveOpenWork(): Promise<SaveOutcome>;
   /** Asks the window to save, then locks and releases everything (window closed, process exiting). */
   shutdown(): Promise<void>;
 };
@@ -58,6 +60,7 @@ export function createCore(options: CoreOptions): Core {
       await vault.lock(reason);
       return outcome;
     },
+    saveOpenWork: () => saves.ask('reload'),
     shutdown: async () => {
       await saves.ask('quit');
       // At quit, a backup when the last one is over a day old (never blocks the lock on failure).

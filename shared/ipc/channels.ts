@@ -97,7 +97,7 @@ export type SessionEvent =
    * The shell is about to lock or quit: save every open editor now, then answer on
    * `session:saved` with this id (issue 13). The lock waits for the answer, bounded.
    */
-  | { type: 'save-request'; id: string; reason: 'lock' | 'quit' }
+  | { type: 'save-request'; id: string; reason: 'lock' | 'quit' | 'reload' }
   /** A backup in progress (from "Back up now" or the schedule): 0…1 by stage. */
   | { type: 'backup'; fraction: number; stage: 'copying' | 'key-file' | 'verifying' | 'done' | 'failed' }
   /** A whole-vault export or import in progress, 0…1. */

@@ -8,7 +8,7 @@ import type { SessionEvent } from '../../../shared/ipc/channels';
  * `session:saved`; the lock waits for that answer, but never for longer than the bound,
  * so a hung or crashed window cannot keep the vault open.
  */
-export type SaveReason = 'lock' | 'quit';
+export type SaveReason = 'lock' | 'quit' | 'reload';
 
 /** What came of asking: told apart in the log, never shown with any content. */
 export type SaveOutcome =
