@@ -49,11 +49,6 @@ export function TemplateEditor({ template, saved, basedOnName, onSaved, onDelete
   });
   const { draft, setDraft } = editor;
 
-  const sections = useFieldList(draft.sections, (next) => setDraft({ ...draft, sections: next }), {
-    item: (key) => [domId(key, 'title')],
-    whenEmpty: ['tpl-add-section'],
-  });
-
   return (
     <EditorFrame
       editor={editor}
@@ -117,20 +112,38 @@ export function TemplateEditor({ template, saved, basedOnName, onSaved, onDelete
       </div>
 
       <h3 className="tpl-sections-title">Sections</h3>
-      <FieldListEditor
-        list={sections}
-        className="tpl-sections"
-        renderItem={(section, row) => <SectionEditor section={section} row={row} />}
-      />
+      <SectionList sections={draft.sections} onChange={(sections) => setDraft({ ...draft, sections })} />
+    </EditorFrame>
+  );
+}
+
+/** The sections and adding one; inside the editor's context, so the focus follows each change. */
+function SectionList({
+  sections,
+  onChange,
+}: {
+  sections: DraftSection[];
+  onChange: (sections: DraftSection[]) => void;
+}) {
+  const list = useFieldList(sections, onChange, {
+    item: (key) => [domId(key, 'title')],
+    whenEmpty: ['tpl-add-section'],
+  });
+  return (
+    <FieldListEditor
+      list={list}
+      className="tpl-sections"
+      renderItem={(section, row) => <SectionEditor section={section} row={row} />}
+    >
       <button
         type="button"
         id="tpl-add-section"
-        disabled={draft.sections.length >= 40}
-        onClick={() => sections.add(newSection())}
+        disabled={sections.length >= 40}
+        onClick={() => list.add(newSection())}
       >
         Add section
       </button>
-    </EditorFrame>
+    </FieldListEditor>
   );
 }
 

@@ -10,6 +10,7 @@ import { BlockEditor } from './BlockEditor';
 import {
   candidate,
   check,
+  type DraftBlock,
   type DraftWorksheet,
   type NewBlockKind,
   newBlock,
@@ -65,13 +66,6 @@ export function WorksheetEditor({ worksheet, saved, takenIds, basedOnTitle, onSa
   });
 
   const { draft, setDraft } = editor;
-  // A removed part hands the focus to the next one's tools: its first box may be far below.
-  const blocks = useFieldList(draft.blocks, (next) => setDraft({ ...draft, blocks: next }), {
-    item: (key) => [domId(key, 'up'), domId(key, 'down')],
-    whenEmpty: ['ws-add'],
-    added: (key) => [domId(key, 'heading')],
-  });
-
   return (
     <EditorFrame
       editor={editor}
@@ -133,11 +127,25 @@ export function WorksheetEditor({ worksheet, saved, takenIds, basedOnTitle, onSa
       </div>
 
       <h2 className="tpl-sections-title">Parts of the sheet, top to bottom</h2>
-      <FieldListEditor
-        list={blocks}
-        className="tpl-sections"
-        renderItem={(block, row) => <BlockEditor block={block} row={row} />}
-      />
+      <BlockList blocks={draft.blocks} onChange={(blocks) => setDraft({ ...draft, blocks })} />
+    </EditorFrame>
+  );
+}
+
+/** The parts of the sheet and adding one; inside the editor's context, so the focus follows each change. */
+function BlockList({ blocks, onChange }: { blocks: DraftBlock[]; onChange: (blocks: DraftBlock[]) => void }) {
+  // A removed part hands the focus to the next one's tools: its first box may be far below.
+  const list = useFieldList(blocks, onChange, {
+    item: (key) => [domId(key, 'up'), domId(key, 'down')],
+    whenEmpty: ['ws-add'],
+    added: (key) => [domId(key, 'heading')],
+  });
+  return (
+    <FieldListEditor
+      list={list}
+      className="tpl-sections"
+      renderItem={(block, row) => <BlockEditor block={block} row={row} />}
+    >
       <AddKindControl<NewBlockKind>
         selectLabel="New part"
         selectId="ws-add-kind"
@@ -145,9 +153,9 @@ export function WorksheetEditor({ worksheet, saved, takenIds, basedOnTitle, onSa
         initial="text"
         buttonId="ws-add"
         buttonText="Add part"
-        disabled={draft.blocks.length >= 30}
-        onAdd={(kind) => blocks.add(newBlock(kind))}
+        disabled={blocks.length >= 30}
+        onAdd={(kind) => list.add(newBlock(kind))}
       />
-    </EditorFrame>
+    </FieldListEditor>
   );
 }

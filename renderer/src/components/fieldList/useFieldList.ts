@@ -22,7 +22,11 @@ export type FieldListOps<T extends Keyed> = {
   update: (key: string, change: Partial<T>) => void;
 };
 
-/** Binds the pure list operations (fieldList.ts) to a list in the draft and to the editor's focus. */
+/**
+ * Binds the pure list operations (fieldList.ts) to a list in the draft and to the editor's focus.
+ * Call it in a component drawn inside the editor's EditorContext (under EditorFrame): outside it
+ * there is no editor to move the focus.
+ */
 export function useFieldList<T extends Keyed>(
   items: readonly T[],
   onChange: (items: T[]) => void,
