@@ -134,9 +134,10 @@ export function WorksheetEditor({ worksheet, saved, takenIds, basedOnTitle, onSa
 
 /** The parts of the sheet and adding one; inside the editor's context, so the focus follows each change. */
 function BlockList({ blocks, onChange }: { blocks: DraftBlock[]; onChange: (blocks: DraftBlock[]) => void }) {
-  // A removed part hands the focus to the next one's tools: its first box may be far below.
+  // A removed part hands the focus to the next one's tools (its first box may be far below);
+  // when it is the only part left both are disabled, so its heading takes it.
   const list = useFieldList(blocks, onChange, {
-    item: (key) => [domId(key, 'up'), domId(key, 'down')],
+    item: (key) => [domId(key, 'up'), domId(key, 'down'), domId(key, 'heading')],
     whenEmpty: ['ws-add'],
     added: (key) => [domId(key, 'heading')],
   });
