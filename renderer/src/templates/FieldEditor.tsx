@@ -1,17 +1,16 @@
-import { useState } from 'react';
+import { AddKindControl, FieldListEditor, ItemCard, type Row } from '../components/fieldList/FieldListEditor';
+import { OptionsEditor } from '../components/fieldList/OptionsEditor';
+import { useFieldList } from '../components/fieldList/useFieldList';
 import {
   type DraftField,
-  type DraftOption,
   type DraftScalar,
   type KindChoice,
   kindChoices,
   kindName,
-  moved,
   newField,
-  newOption,
   rescaleAnchors,
 } from './draft';
-import { domId, ItemTools, named, TextBox, useEditor, useProblem } from './editorParts';
+import { domId, named, TextBox, TextBoxes } from './editorParts';
 
 type ListProps<F extends DraftField> = {
   /** The section or group the fields belong to (their keys' owner, for ids). */
@@ -26,107 +25,60 @@ type ListProps<F extends DraftField> = {
 
 /** The fields of a section (or of one row of a group), and adding one. */
 export function FieldList<F extends DraftField>({ ownerKey, addLabel, fields, onChange, nested }: ListProps<F>) {
-  const { focusLater } = useEditor();
-  const kinds = kindChoices.filter((each) => !nested || each.scalar);
-  const [kind, setKind] = useState<KindChoice>('richText');
   const selectId = domId(ownerKey, 'new-kind');
-  const addId = domId(ownerKey, 'add-field');
-  const problem = useProblem(`${ownerKey}:fields`);
-
-  function add() {
-    const field = newField(kind) as F;
-    onChange([...fields, field]);
-    focusLater([domId(field.key, 'label')], true);
-  }
-
-  function remove(index: number) {
-    const neighbour = fields[index + 1] ?? fields[index - 1];
-    onChange(fields.filter((_, each) => each !== index));
-    focusLater(neighbour ? [domId(neighbour.key, 'label')] : [selectId]);
-  }
-
+  const list = useFieldList(fields, onChange, { item: (key) => [domId(key, 'label')], whenEmpty: [selectId] });
   return (
-    <>
-      {fields.length === 0 ? (
-        <p className="muted small tpl-empty">No fields yet.</p>
-      ) : (
-        <ol className={nested ? 'tpl-fields nested' : 'tpl-fields'}>
-          {fields.map((field, index) => (
-            <FieldEditor
-              key={field.key}
-              field={field}
-              index={index}
-              count={fields.length}
-              nested={nested}
-              onChange={(next) => onChange(fields.map((each) => (each.key === field.key ? (next as F) : each)))}
-              onMove={(delta) => onChange(moved(fields, index, delta))}
-              onRemove={() => remove(index)}
-            />
-          ))}
-        </ol>
-      )}
-      {problem.node}
-      <div className="tpl-add">
-        <label htmlFor={selectId}>{nested ? 'Add a field to each row' : 'Add a field'}</label>
-        <select id={selectId} value={kind} onChange={(event) => setKind(event.target.value as KindChoice)}>
-          {kinds.map((each) => (
-            <option key={each.value} value={each.value}>
-              {each.label}
-            </option>
-          ))}
-        </select>
-        <button type="button" id={addId} onClick={add} aria-label={`Add field to ${addLabel}`}>
-          Add field
-        </button>
-      </div>
-    </>
+    <FieldListEditor
+      list={list}
+      className={nested ? 'tpl-fields nested' : 'tpl-fields'}
+      problemPlace={`${ownerKey}:fields`}
+      empty={<p className="muted small tpl-empty">No fields yet.</p>}
+      renderItem={(field, row) => <FieldEditor field={field} row={row as Row<DraftField>} nested={nested} />}
+    >
+      <AddKindControl<KindChoice>
+        selectLabel={nested ? 'Add a field to each row' : 'Add a field'}
+        selectId={selectId}
+        choices={kindChoices.filter((each) => !nested || each.scalar)}
+        initial="richText"
+        buttonId={domId(ownerKey, 'add-field')}
+        buttonText="Add field"
+        buttonLabel={`Add field to ${addLabel}`}
+        onAdd={(kind) => list.add(newField(kind) as F)}
+      />
+    </FieldListEditor>
   );
 }
 
 type FieldProps = {
   field: DraftField;
-  index: number;
-  count: number;
+  row: Row<DraftField>;
   nested?: boolean | undefined;
-  onChange: (field: DraftField) => void;
-  onMove: (delta: -1 | 1) => void;
-  onRemove: () => void;
 };
 
-function FieldEditor({ field, index, count, nested, onChange, onMove, onRemove }: FieldProps) {
+function FieldEditor({ field, row, nested }: FieldProps) {
   const noun = nested ? 'row field' : 'field';
+  const onChange = row.replace;
   return (
-    <li className="tpl-field" aria-label={`${kindName(field)}: ${field.label.trim() || 'no label yet'}`}>
-      <div className="tpl-item-head">
-        <span className="tpl-kind">{kindName(field)}</span>
-        <ItemTools
-          itemKey={field.key}
-          noun={noun}
-          name={field.label}
-          index={index}
-          count={count}
-          onMove={onMove}
-          onRemove={onRemove}
-          keep={nested && count === 1 ? 'Each row needs at least one field.' : undefined}
-        />
-      </div>
+    <ItemCard
+      row={row}
+      className="tpl-field"
+      label={`${kindName(field)}: ${field.label.trim() || 'no label yet'}`}
+      caption={kindName(field)}
+      captionClassName="tpl-kind"
+      itemKey={field.key}
+      noun={noun}
+      name={field.label}
+      keepLast={nested ? 'Each row needs at least one field.' : undefined}
+    >
       <div className="tpl-grid">
-        <TextBox
+        <TextBoxes
           itemKey={field.key}
-          what="label"
-          label="Label"
-          value={field.label}
-          maxLength={200}
-          onChange={(label) => onChange({ ...field, label })}
-        />
-        <TextBox
-          itemKey={field.key}
-          what="help"
-          label="Help text (optional)"
-          placeholder="One line under the label"
-          value={field.help ?? ''}
-          maxLength={500}
-          onChange={(help) => onChange({ ...field, help })}
+          item={field}
+          onChange={row.update}
+          boxes={[
+            { what: 'label', label: 'Label', maxLength: 200 },
+            { what: 'help', label: 'Help text (optional)', placeholder: 'One line under the label', maxLength: 500 },
+          ]}
         />
         {(field.kind === 'richText' || field.kind === 'shortText') && (
           <TextBox
@@ -141,7 +93,7 @@ function FieldEditor({ field, index, count, nested, onChange, onMove, onRemove }
         )}
       </div>
       <KindDetails field={field} onChange={onChange} />
-    </li>
+    </ItemCard>
   );
 }
 
@@ -249,101 +201,4 @@ function KindDetails({ field, onChange }: { field: DraftField; onChange: (field:
     default:
       return null;
   }
-}
-
-function OptionsEditor({
-  fieldKey,
-  fieldLabel,
-  options,
-  onChange,
-}: {
-  fieldKey: string;
-  fieldLabel: string;
-  options: DraftOption[];
-  onChange: (options: DraftOption[]) => void;
-}) {
-  const { focusLater } = useEditor();
-  const problem = useProblem(`${fieldKey}:options`);
-  const addId = domId(fieldKey, 'add-option');
-  return (
-    <>
-      <ol className="tpl-options">
-        {options.map((option, index) => (
-          <OptionRow
-            key={option.key}
-            option={option}
-            number={index + 1}
-            fieldLabel={fieldLabel}
-            keep={options.length === 1}
-            onChange={(label) => onChange(options.map((each) => (each.key === option.key ? { ...each, label } : each)))}
-            onRemove={() => {
-              const neighbour = options[index + 1] ?? options[index - 1];
-              onChange(options.filter((each) => each.key !== option.key));
-              focusLater(neighbour ? [domId(neighbour.key, 'label')] : [addId]);
-            }}
-          />
-        ))}
-      </ol>
-      {problem.node}
-      <button
-        type="button"
-        id={addId}
-        className="small-button"
-        disabled={options.length >= 50}
-        onClick={() => {
-          const option = newOption(options);
-          onChange([...options, option]);
-          focusLater([domId(option.key, 'label')], true);
-        }}
-      >
-        Add option
-      </button>
-    </>
-  );
-}
-
-function OptionRow({
-  option,
-  number,
-  fieldLabel,
-  keep,
-  onChange,
-  onRemove,
-}: {
-  option: DraftOption;
-  number: number;
-  fieldLabel: string;
-  keep: boolean;
-  onChange: (label: string) => void;
-  onRemove: () => void;
-}) {
-  const problem = useProblem(`${option.key}:label`);
-  return (
-    <li>
-      <div className="tpl-option">
-        <input
-          id={domId(option.key, 'label')}
-          type="text"
-          value={option.label}
-          maxLength={200}
-          autoComplete="off"
-          aria-label={`Option ${number} of ${named(fieldLabel, 'field')}`}
-          aria-invalid={problem.invalid}
-          aria-describedby={problem.describedBy}
-          onChange={(event) => onChange(event.target.value)}
-        />
-        <button
-          type="button"
-          className="tpl-icon"
-          disabled={keep}
-          aria-label={`Remove option ${named(option.label, 'option')}`}
-          title={keep ? 'A choice needs at least one option.' : 'Remove option'}
-          onClick={onRemove}
-        >
-          <span aria-hidden="true">×</span>
-        </button>
-      </div>
-      {problem.node}
-    </li>
-  );
 }

@@ -183,15 +183,6 @@ export function rescaleAnchors(anchors: Anchor[], from: number, to: number): Anc
   return anchors.map((anchor) => ({ ...anchor, value: Math.round((anchor.value / from) * to) }));
 }
 
-export function moved<T>(list: readonly T[], index: number, delta: number): T[] {
-  const target = index + delta;
-  if (target < 0 || target >= list.length) return [...list];
-  const next = [...list];
-  const [item] = next.splice(index, 1);
-  if (item !== undefined) next.splice(target, 0, item);
-  return next;
-}
-
 // ---------------------------------------------------------------------------
 // Ids
 
@@ -304,10 +295,29 @@ export type Checked = { ok: true; template: TemplateDef } | { ok: false; problem
 export function check(draft: DraftTemplate): Checked {
   const parsed = templateSchema.safeParse(candidate(draft));
   if (parsed.success) return { ok: true, template: parsed.data };
-  const problems = new Map<string, string>();
+  return placeIssues(parsed.error.issues, { placeOf: (path) => placeOf(draft, path), friendly, shown });
+}
+
+type Placing = {
+  /** The place of the control a schema path belongs to, if any. */
+  placeOf: (path: readonly PropertyKey[]) => string | null;
+  friendly: (issue: z.core.$ZodIssue) => string;
+  /** The places the editor has a control (or a list) for. */
+  shown: RegExp;
+};
+
+/**
+ * Each schema issue shown at its control (the first problem there wins); the rest are
+ * reported for the whole definition. `problems` may hold problems found before the schema.
+ */
+export function placeIssues(
+  issues: readonly z.core.$ZodIssue[],
+  { placeOf, friendly, shown }: Placing,
+  problems = new Map<string, string>(),
+): { ok: false; problems: Problems; general: string[] } {
   const general: string[] = [];
-  for (const issue of parsed.error.issues) {
-    const place = placeOf(draft, issue.path);
+  for (const issue of issues) {
+    const place = placeOf(issue.path);
     const message = friendly(issue);
     if (place && shown.test(place)) {
       if (!problems.has(place)) problems.set(place, message);

@@ -90,64 +90,32 @@ export function TextBox({
 /** “Subjective”, or a stand-in while the label is empty. */
 export const named = (label: string, noun: string) => (label.trim() ? `“${label.trim()}”` : `(${noun} without a name)`);
 
-type ToolsProps = {
-  itemKey: string;
-  noun: string;
-  name: string;
-  index: number;
-  count: number;
-  onMove: (delta: -1 | 1) => void;
-  onRemove: () => void;
-  /** Why this one cannot be removed (the last of a list that needs one), if so. */
-  keep?: string | undefined;
-};
+/** The names of an item's text properties (those a text box can edit). */
+type TextKey<T> = { [K in keyof T]-?: T[K] extends string | undefined ? K : never }[keyof T] & string;
 
-/** Move up, move down and remove: the same three buttons on sections, fields and sub-fields. */
-export function ItemTools({ itemKey, noun, name, index, count, onMove, onRemove, keep }: ToolsProps) {
-  const { focusLater } = useEditor();
-  const up = domId(itemKey, 'up');
-  const down = domId(itemKey, 'down');
-  return (
-    <div className="tpl-tools">
-      <button
-        type="button"
-        id={up}
-        className="tpl-icon"
-        disabled={index === 0}
-        aria-label={`Move ${noun} ${named(name, noun)} up`}
-        title="Move up"
-        onClick={() => {
-          onMove(-1);
-          // The button moves with its item; at the top it is disabled, so "down" takes the focus.
-          focusLater([up, down]);
-        }}
-      >
-        <span aria-hidden="true">↑</span>
-      </button>
-      <button
-        type="button"
-        id={down}
-        className="tpl-icon"
-        disabled={index === count - 1}
-        aria-label={`Move ${noun} ${named(name, noun)} down`}
-        title="Move down"
-        onClick={() => {
-          onMove(1);
-          focusLater([down, up]);
-        }}
-      >
-        <span aria-hidden="true">↓</span>
-      </button>
-      <button
-        type="button"
-        className="tpl-remove"
-        disabled={keep !== undefined}
-        aria-label={`Remove ${noun} ${named(name, noun)}`}
-        title={keep}
-        onClick={onRemove}
-      >
-        Remove
-      </button>
-    </div>
-  );
+/** One text box of an item, described as data: what it edits and how it is labelled. */
+export type BoxSpec<T> = Omit<TextBoxProps, 'itemKey' | 'what' | 'value' | 'onChange'> & { what: TextKey<T> };
+
+/** Several text boxes of one item, each writing its own property back (empty optional texts stay ''). */
+export function TextBoxes<T>({
+  itemKey,
+  item,
+  boxes,
+  onChange,
+}: {
+  itemKey: string;
+  item: T;
+  boxes: readonly BoxSpec<T>[];
+  onChange: (change: Partial<T>) => void;
+}) {
+  return boxes.map(({ what, ...box }) => (
+    <TextBox
+      key={what}
+      {...box}
+      itemKey={itemKey}
+      what={what}
+      value={(item[what] as string | undefined) ?? ''}
+      onChange={(value) => onChange({ [what]: value } as Partial<T>)}
+    />
+  ));
 }

@@ -1,7 +1,15 @@
 import type { z } from 'zod';
 import { worksheetSchema } from '../../../shared/worksheets/schema';
 import type { ContactSource, WorksheetBlock, WorksheetColumn, WorksheetDef } from '../../../shared/worksheets/types';
-import { assignIds, type Meta, moved, newKey, type Problems, templateIdFor, tooBigMessage } from '../templates/draft';
+import {
+  assignIds,
+  type Meta,
+  newKey,
+  type Problems,
+  placeIssues,
+  templateIdFor,
+  tooBigMessage,
+} from '../templates/draft';
 
 /**
  * The worksheet editor's working copy, on the model of the template editor's draft
@@ -12,8 +20,6 @@ import { assignIds, type Meta, moved, newKey, type Problems, templateIdFor, tooB
  * Numbers the therapist types (rows, lines) stay text until the check, so an empty box
  * is a problem shown at the box rather than a silent 0.
  */
-
-export { moved };
 
 export type DraftColumn = WorksheetColumn & Meta;
 export type DraftStep = { key: string; title: string; prompt?: string; lines: string };
@@ -196,7 +202,6 @@ export const WORKSHEET = 'worksheet';
 /** Checks with the core's own schema, plus what the schema allows but prints badly (an empty heading or label). */
 export function check(draft: DraftWorksheet, saved: boolean, takenIds: ReadonlySet<string>): Checked {
   const problems = new Map<string, string>();
-  const general: string[] = [];
   for (const block of draft.blocks) {
     if (block.kind === 'table')
       for (const column of block.columns)
@@ -210,14 +215,8 @@ export function check(draft: DraftWorksheet, saved: boolean, takenIds: ReadonlyS
   }
   const parsed = worksheetSchema.safeParse(candidate(draft, saved, takenIds));
   if (parsed.success && problems.size === 0) return { ok: true, worksheet: parsed.data };
-  for (const issue of parsed.success ? [] : parsed.error.issues) {
-    const place = placeOf(draft, issue.path);
-    const message = friendly(issue);
-    if (place && shown.test(place)) {
-      if (!problems.has(place)) problems.set(place, message);
-    } else general.push(message);
-  }
-  return { ok: false, problems, general };
+  const issues = parsed.success ? [] : parsed.error.issues;
+  return placeIssues(issues, { placeOf: (path) => placeOf(draft, path), friendly, shown }, problems);
 }
 
 /** The places the editor has a control (or a list) for; anything else is reported as a whole. */
