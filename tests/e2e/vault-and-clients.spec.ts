@@ -6,6 +6,7 @@ import {
   clientNames,
   confirmRecoveryKey,
   createVault,
+  openClientTab,
   PASSPHRASE,
   unlock,
   unnamedControls,
@@ -63,6 +64,8 @@ test('a therapist creates a vault, manages clients, locks, and finds everything 
   // Lock clears every client detail from the screen.
   await clientList(page).getByRole('button', { name: 'Zoë Ångström (Zo)' }).click();
   await expect(page.getByRole('heading', { name: 'Zoë Ångström (Zo)' })).toBeVisible();
+  await openClientTab(page, 'Details');
+  await expect(page.getByText('zoe@example.org')).toBeVisible();
   await page.getByRole('button', { name: /Lock/ }).click();
   await expect(page.getByRole('heading', { name: 'Sessionkeep is locked' })).toBeVisible();
   await expect(page.getByText('Zoë')).toHaveCount(0);
@@ -74,9 +77,10 @@ test('a therapist creates a vault, manages clients, locks, and finds everything 
   await page.getByRole('button', { name: 'Unlock', exact: true }).click();
   await expect(page.getByRole('alert')).toHaveText(/That passphrase is not correct/);
 
-  // Unlocking returns to where the therapist was.
+  // Unlocking returns to where the therapist was, on the same tab.
   await unlock(page);
   await expect(page.getByRole('heading', { name: 'Zoë Ångström (Zo)' })).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'Details' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByText('zoe@example.org')).toBeVisible();
 
   // Restart the harness process on the same folder: the records are on disk.
@@ -89,6 +93,7 @@ test('a therapist creates a vault, manages clients, locks, and finds everything 
   await page.getByLabel('Show archived (1)').check();
   expect(await clientNames(page)).toEqual(['José García', 'Margaret Oyelaran-Kim', 'Zoë Ångström (Zo)']);
   await clientList(page).getByRole('button', { name: 'Zoë Ångström (Zo)' }).click();
+  await openClientTab(page, 'Details');
   await expect(page.getByText('Low mood.')).toBeVisible();
   await page.getByRole('button', { name: 'Edit' }).click();
   expect(await unnamedControls(page)).toEqual([]);

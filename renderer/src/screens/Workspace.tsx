@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { SearchHit } from '../../../shared/notes/note';
 import { ClientsView } from '../clients/ClientsView';
+import { ScreenErrorBoundary } from '../components/ScreenErrorBoundary';
 import { NoteEditor } from '../notes/NoteEditor';
 import { flushOpenNotes } from '../notes/openNotes';
 import { PrintView } from '../print/PrintView';
@@ -24,11 +25,21 @@ export function Workspace({ route, onNavigate, onLock }: Props) {
     else onNavigate({ view: 'clients', clientId: hit.clientId, mode: 'view' });
   }
 
+  // Which screen is on show, for the error boundary: going elsewhere tries afresh.
+  const screenKey = JSON.stringify(route);
   if (route.view === 'print') {
-    return <PrintView request={route.request} onBack={() => onNavigate(route.back)} />;
+    return (
+      <ScreenErrorBoundary resetKey={screenKey}>
+        <PrintView request={route.request} onBack={() => onNavigate(route.back)} />
+      </ScreenErrorBoundary>
+    );
   }
   if (route.view === 'sheets') {
-    return <PrintSheets request={route.request} onBack={() => onNavigate(route.back)} />;
+    return (
+      <ScreenErrorBoundary resetKey={screenKey}>
+        <PrintSheets request={route.request} onBack={() => onNavigate(route.back)} />
+      </ScreenErrorBoundary>
+    );
   }
 
   return (
@@ -88,24 +99,26 @@ export function Workspace({ route, onNavigate, onLock }: Props) {
       </header>
       {/* One main landmark for whichever section is open (axe: landmark-one-main). */}
       <main className="workspace-main">
-        {route.view === 'clients' && <ClientsView route={route} onNavigate={onNavigate} />}
-        {route.view === 'note' && (
-          <NoteEditor
-            key={route.noteId}
-            noteId={route.noteId}
-            clientId={route.clientId}
-            find={route.find}
-            onNavigate={onNavigate}
-          />
-        )}
-        {route.view === 'worksheets' && (
-          <WorksheetLibrary
-            onPrintBlank={(worksheetId) =>
-              onNavigate({ view: 'sheets', request: { kind: 'blank', worksheetId }, back: { view: 'worksheets' } })
-            }
-          />
-        )}
-        {route.view === 'settings' && <SettingsView />}
+        <ScreenErrorBoundary resetKey={screenKey}>
+          {route.view === 'clients' && <ClientsView route={route} onNavigate={onNavigate} />}
+          {route.view === 'note' && (
+            <NoteEditor
+              key={route.noteId}
+              noteId={route.noteId}
+              clientId={route.clientId}
+              find={route.find}
+              onNavigate={onNavigate}
+            />
+          )}
+          {route.view === 'worksheets' && (
+            <WorksheetLibrary
+              onPrintBlank={(worksheetId) =>
+                onNavigate({ view: 'sheets', request: { kind: 'blank', worksheetId }, back: { view: 'worksheets' } })
+              }
+            />
+          )}
+          {route.view === 'settings' && <SettingsView />}
+        </ScreenErrorBoundary>
       </main>
       {searching && (
         <SearchDialog
