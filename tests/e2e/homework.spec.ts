@@ -1,8 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Locator, type Page, test } from '@playwright/test';
+import { pdfPageTexts, pdfText } from '../support/pdf';
 import { expectNoAxeViolations, expectNoSideways, WIDTHS } from './a11y';
 import { freshVaultFolder, guardPage, type Harness, startHarness } from './harness';
 import {
@@ -248,7 +248,7 @@ test('homework is assigned in a note and on the tab, reviewed in the next note, 
   await expect(page.getByRole('button', { name: 'Print or save as PDF…' })).toBeEnabled();
   const pdfPath = join(mkdtempSync(join(tmpdir(), 'sessionkeep-pdf-')), 'note.pdf');
   await page.pdf({ path: pdfPath, format: 'A4' });
-  const printed = execFileSync('pdftotext', [pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  const printed = (await pdfText(pdfPath)).replace(/\s+/g, ' ');
   expect(printed).toContain('Reviewed: Catching hot thoughts');
   expect(printed).toContain('4 of 7 days');
   expect(printed).toContain('learned or noticed: “The thought felt less true once written down”');
@@ -305,13 +305,7 @@ test('homework is assigned in a note and on the tab, reviewed in the next note, 
 async function printedPages(page: Page): Promise<string[]> {
   const path = join(mkdtempSync(join(tmpdir(), 'sessionkeep-sheets-')), 'sheets.pdf');
   await page.pdf({ path, preferCSSPageSize: true });
-  const info = execFileSync('pdfinfo', [path], { encoding: 'utf8' });
-  const count = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
-  return Array.from({ length: count }, (_, index) =>
-    execFileSync('pdftotext', ['-f', String(index + 1), '-l', String(index + 1), path, '-'], {
-      encoding: 'utf8',
-    }).replace(/\s+/g, ' '),
-  );
+  return (await pdfPageTexts(path)).map((text) => text.replace(/\s+/g, ' '));
 }
 
 test('a done review keeps what the client learned or noticed; an every-day sheet prints the days chosen', async ({

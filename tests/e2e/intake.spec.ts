@@ -1,8 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Locator, type Page, test } from '@playwright/test';
+import { pdfText } from '../support/pdf';
 import { freshVaultFolder, guardPage, type Harness, startHarness } from './harness';
 import {
   addClient,
@@ -327,7 +327,7 @@ test('a client’s kratom, sertraline and alprazolam: cautions, sources, actions
   await expect(page.getByRole('button', { name: 'Print or save as PDF…' })).toBeEnabled();
   const pdfPath = join(mkdtempSync(join(tmpdir(), 'sessionkeep-pdf-')), 'note.pdf');
   await page.pdf({ path: pdfPath, format: 'A4' });
-  const printed = execFileSync('pdftotext', [pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  const printed = (await pdfText(pdfPath)).replace(/\s+/g, ' ');
   expect(printed).toContain('Substances and medications');
   expect(printed).toContain('Discussed with client');
   expect(printed).toContain('Changed sertraline');

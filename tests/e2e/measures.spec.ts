@@ -1,8 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Locator, type Page, type TestInfo, test } from '@playwright/test';
+import { pdfText } from '../support/pdf';
 import { freshVaultFolder, guardPage, type Harness, startHarness } from './harness';
 import {
   addClient,
@@ -205,7 +205,7 @@ test('PHQ-9 in three notes, item 9 prompt, change since last time, and the Measu
   await expect(page.getByRole('button', { name: 'Print or save as PDF…' })).toBeEnabled();
   const pdfPath = join(mkdtempSync(join(tmpdir(), 'sessionkeep-pdf-')), 'note.pdf');
   await page.pdf({ path: pdfPath, format: 'A4' });
-  const printed = execFileSync('pdftotext', [pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  const printed = (await pdfText(pdfPath)).replace(/\s+/g, ' ');
   expect(printed).toContain('Measures');
   expect(printed).toMatch(/PHQ-9 14, moderate — down 4 since/);
   expect(printed).toContain('Item 9 answered above 0');

@@ -1,16 +1,16 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import type { SessionkeepApi } from '../../shared/ipc/contract';
+import { pdfText } from '../support/pdf';
 import { freshVaultFolder, guardPage, type Harness, startHarness } from './harness';
 import { addClient, confirmRecoveryKey, createVault, unlock } from './pages';
 
 /**
  * Writing a session note the way a therapist does, against the real core: every
  * section typed at a realistic speed, the process killed mid-typing, then signing,
- * addenda, search and a printed PDF checked with pdftotext.
+ * addenda, search and a printed PDF whose text is read back.
  */
 
 let harness: Harness | null = null;
@@ -148,7 +148,7 @@ test('a complete CBT note survives a crash, is signed, gets an addendum, is foun
   await expect(page.getByRole('button', { name: 'Print or save as PDF…' })).toBeEnabled();
   const pdfPath = join(mkdtempSync(join(tmpdir(), 'sessionkeep-pdf-')), 'note.pdf');
   await page.pdf({ path: pdfPath, format: 'A4' });
-  const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
+  const text = await pdfText(pdfPath);
   expect(text.toUpperCase()).toContain('HARBOUR STREET THERAPY'); // set in small capitals
   for (const expected of [
     'CBT session',
@@ -207,7 +207,7 @@ test('psychotherapy notes stay out of a client printout unless chosen', async ({
     await expect(page.getByRole('button', { name: 'Print or save as PDF…' })).toBeEnabled();
     const path = join(mkdtempSync(join(tmpdir(), 'sessionkeep-pdf-')), 'notes.pdf');
     await page.pdf({ path, format: 'A4' });
-    return execFileSync('pdftotext', [path, '-'], { encoding: 'utf8' });
+    return pdfText(path);
   };
   await page.getByRole('button', { name: 'Print notes…' }).click();
   await page.getByRole('button', { name: 'Preview signed notes' }).click();

@@ -1,14 +1,14 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
+import { pdfBoldTexts, pdfPageTexts, renderPdfPages } from '../support/pdf';
 import { freshVaultFolder, guardPage, type Harness, startHarness } from './harness';
 import { confirmRecoveryKey, createVault, setSignerName, startCbtNote } from './pages';
 
 /**
  * A fully written one-hour CBT note, signed and printed through Chromium's own PDF
- * printer, then read back from the PDF with poppler: the page header and numbers on
+ * printer, then read back from the PDF with pdfjs-dist: the page header and numbers on
  * every page, no placeholder practice, bold and lists kept, labels printed once, and
  * as few pages as reads well.
  */
@@ -96,14 +96,8 @@ async function signAndPrint(page: Page, name: string): Promise<string> {
   return path;
 }
 
-function pageTexts(path: string): string[] {
-  const info = execFileSync('pdfinfo', [path], { encoding: 'utf8' });
-  const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1] ?? 0);
-  return Array.from({ length: pages }, (_, index) =>
-    execFileSync('pdftotext', ['-f', String(index + 1), '-l', String(index + 1), path, '-'], {
-      encoding: 'utf8',
-    }).replace(/\s+/g, ' '),
-  );
+async function pageTexts(path: string): Promise<string[]> {
+  return (await pdfPageTexts(path)).map((text) => text.replace(/\s+/g, ' '));
 }
 
 test('a signed one-hour CBT note prints with its header and page numbers on every page, bold and lists kept', async ({
@@ -121,7 +115,7 @@ test('a signed one-hour CBT note prints with its header and page numbers on ever
   await fillWholeNote(page);
   const path = await signAndPrint(page, 'note.pdf');
 
-  const pages = pageTexts(path);
+  const pages = await pageTexts(path);
   expect(pages.length).toBeGreaterThan(1); // the header is tested where it has to repeat
   expect(pages.length).toBeLessThanOrEqual(MAX_PAGES);
   for (const [index, text] of pages.entries()) {
@@ -137,12 +131,12 @@ test('a signed one-hour CBT note prints with its header and page numbers on ever
   expect(all).not.toMatch(/Bridge from the last session\s+Bridge\b/);
   // The list keeps its bullets, the bold phrase a bold font.
   expect(all).toMatch(/• Wind-down walk • Call her sister on Sunday/);
-  const xml = execFileSync('pdftohtml', ['-xml', '-i', '-stdout', path], { encoding: 'utf8' });
-  expect(xml).toMatch(/<b>no screens after ten<\/b>/);
-  expect(xml).not.toMatch(/<b>Agreed:/);
+  const bold = await pdfBoldTexts(path);
+  expect(bold).toContain('no screens after ten');
+  expect(bold.filter((text) => text.includes('Agreed:'))).toEqual([]);
 
   const out = testInfo.outputPath('printed');
-  execFileSync('pdftoppm', ['-png', '-r', '60', path, out]);
+  expect(await renderPdfPages(page, path, out)).toHaveLength(pages.length);
   expect(readdirSync(testInfo.outputPath()).some((file) => file.startsWith('printed'))).toBe(true);
   expect(problems).toEqual([]);
 });
@@ -169,7 +163,7 @@ test('the practice name heads the printout when set; a name with quotes and back
   await page.keyboard.type('Short session.');
   await expect(page.locator('.save-state')).toContainText('Saved', { timeout: 5_000 });
   const path = await signAndPrint(page, 'short.pdf');
-  const pages = pageTexts(path);
+  const pages = await pageTexts(path);
   expect(pages).toHaveLength(1);
   expect(pages[0]?.toUpperCase()).toContain('HARBOUR "STREET" \\ THERAPY');
   expect(pages[0]).toContain('Page 1 of 1');

@@ -1,8 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
+import { pdfText, renderPdfPages } from '../support/pdf';
 import { freshVaultFolder, guardPage, type Harness, startHarness } from './harness';
 import { addClient, confirmRecoveryKey, createVault } from './pages';
 
@@ -113,7 +113,7 @@ test('a client record exports as one PDF with every part, psychotherapy notes le
     const path = join(mkdtempSync(join(tmpdir(), 'sessionkeep-record-')), 'record.pdf');
     await page.pdf({ path, format: 'A4', printBackground: true });
     await page.getByRole('button', { name: 'Back' }).click();
-    return { path, text: execFileSync('pdftotext', [path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ') };
+    return { path, text: (await pdfText(path)).replace(/\s+/g, ' ') };
   };
 
   const { path, text } = await print(false);
@@ -138,7 +138,8 @@ test('a client record exports as one PDF with every part, psychotherapy notes le
   expect(text.indexOf('Client details')).toBeLessThan(text.indexOf('Substances and medications'));
   expect(text.indexOf('Substances and medications')).toBeLessThan(text.indexOf('PHQ-9'));
   expect(text.indexOf('PHQ-9')).toBeLessThan(text.indexOf('Rang to confirm'));
-  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '2', path, testInfo.outputPath('record-page')]);
+  const pictures = await renderPdfPages(page, path, testInfo.outputPath('record-page'));
+  expect(pictures.length).toBeGreaterThanOrEqual(2);
 
   const withProcess = await print(true);
   expect(withProcess.text).toContain('Private process reflections');

@@ -1,9 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import type { SessionkeepApi } from '../../shared/ipc/contract';
+import { pdfText } from '../support/pdf';
 import { freshVaultFolder, guardPage, type Harness, startHarness } from './harness';
 import { confirmRecoveryKey, createVault, unnamedControls } from './pages';
 
@@ -92,7 +92,7 @@ test('a therapist duplicates a worksheet, edits and prints the copy, and edits i
   await expect(page.locator('article.sheet[data-worksheet="my-situation-and-reaction-record"]')).toBeVisible();
   const path = join(mkdtempSync(join(tmpdir(), 'sessionkeep-own-sheet-')), 'sheet.pdf');
   await page.pdf({ path, preferCSSPageSize: true });
-  const text = execFileSync('pdftotext', [path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  const text = (await pdfText(path)).replace(/\s+/g, ' ');
   expect(text).toContain(NEW_TITLE);
   expect(text).toContain('What I did next');
   await page.getByRole('button', { name: 'Back' }).click();

@@ -1,10 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { builtInWorksheets } from '../../shared/worksheets/index';
+import { pdfPageSizes, pdfPageTexts, renderPdfPages } from '../support/pdf';
 import { expectNoSideways, WIDTHS } from './a11y';
 import { freshVaultFolder, guardPage, type Harness, startHarness } from './harness';
 import { confirmRecoveryKey, createVault, setSignerName, unnamedControls } from './pages';
@@ -30,18 +30,13 @@ async function printToPdf(page: Page): Promise<{ path: string; sizes: PageSize[]
   const path = join(mkdtempSync(join(tmpdir(), 'sessionkeep-sheets-')), 'sheet.pdf');
   await page.pdf({ path, preferCSSPageSize: true });
   expect(readFileSync(path).subarray(0, 5).toString()).toBe('%PDF-');
-  const info = execFileSync('pdfinfo', ['-f', '1', '-l', '999', path], { encoding: 'utf8' });
-  const sizes = [...info.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/gm)].map((match) => ({
-    width: Number(match[1]),
-    height: Number(match[2]),
-  }));
-  const pages = sizes.map((_, index) =>
-    execFileSync('pdftotext', ['-f', String(index + 1), '-l', String(index + 1), path, '-'], { encoding: 'utf8' }),
-  );
+  const sizes = await pdfPageSizes(path);
+  const pages = await pdfPageTexts(path);
+  expect(pages).toHaveLength(sizes.length);
   return { path, sizes, pages };
 }
 
-/** A4 is 595 × 842 pt and US Letter 612 × 792 pt; pdfinfo rounds to two decimals. */
+/** A4 is 595 × 842 pt and US Letter 612 × 792 pt. */
 const A4 = { short: 595, long: 842 };
 const LETTER = { short: 612, long: 792 };
 function isSize(size: PageSize, paper: { short: number; long: number }, orientation: 'portrait' | 'landscape') {
@@ -49,12 +44,12 @@ function isSize(size: PageSize, paper: { short: number; long: number }, orientat
   return Math.abs(size.width - width) < 1.5 && Math.abs(size.height - height) < 1.5;
 }
 
-/** pdftotext gives each table cell in reading order, wrapped as printed: one space for any run of white space. */
+/** The text comes cell by cell in the order printed, wrapped as printed: one space for any run of white space. */
 function squeeze(text: string): string {
   return text.replace(/\s+/g, ' ');
 }
 
-/** Lower-case words, split at anything but letters and digits (pdftotext breaks lines mid-URL). */
+/** Lower-case words, split at anything but letters and digits (a printed line can break mid-URL). */
 function words(text: string): string[] {
   return text
     .toLowerCase()
@@ -283,7 +278,7 @@ test('a safety plan prints each contact from Settings under its own label, every
   const sheet = page.locator('article.sheet[data-worksheet="safety-plan"]');
   await sheet.locator('.sheet-fields').screenshot({ path: testInfo.outputPath('safety-plan-contacts-print.png') });
   const { path, pages } = await printToPdf(page);
-  execFileSync('pdftoppm', ['-png', '-r', '60', path, testInfo.outputPath('safety-plan-page')]);
+  expect(await renderPdfPages(page, path, testInfo.outputPath('safety-plan-page'))).toHaveLength(pages.length);
   const text = squeeze(pages.join(' '));
   // Every number under its own label, in the order of the sheet, and none dropped.
   const expected = [

@@ -20,6 +20,7 @@ import { type Client, emptyClientInput } from '../../shared/clients/client';
 import type { Assignment } from '../../shared/homework/assignment';
 import type { IntakeEntry } from '../../shared/intake/entry';
 import type { Note, SearchHit } from '../../shared/notes/note';
+import { pdfText } from '../support/pdf';
 import { tmpfsUnavailable } from './support/tmpfs';
 import { expectOk, makeTempFolder, NEW_PASSPHRASE, PASSPHRASE, removeFolder } from './support/vaultFolder';
 
@@ -282,9 +283,7 @@ describe('export and import, round trip', () => {
     }
     const activePdf = join(out, 'active.pdf');
     writeFileSync(activePdf, files.get(`clients/${built.active.id}.pdf`) ?? Buffer.alloc(0));
-    const printed = spawnSync('pdftotext', ['-enc', 'UTF-8', activePdf, '-'], { encoding: 'utf8' });
-    if (printed.error) console.log('exportImport: pdftotext not found, not reading the printed record');
-    else expect(printed.stdout.replace(/\s+/g, ' ')).toContain('The lighthouse dream, and the ferry');
+    expect((await pdfText(activePdf)).replace(/\s+/g, ' ')).toContain('The lighthouse dream, and the ferry');
     rmSync(activePdf);
     expect(manifest).toMatchObject({
       format: 'sessionkeep-export',
