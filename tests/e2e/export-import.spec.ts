@@ -38,7 +38,10 @@ test.afterEach(async () => {
 
 const EXPORT_PASSPHRASE = 'seal this export for the move';
 
-test('export the whole vault sealed, then dry-run and import it into a new vault', async ({ page }, testInfo) => {
+test('export the whole vault sealed, then dry-run and import it into a new vault', async ({
+  page,
+  playwright,
+}, testInfo) => {
   test.setTimeout(120_000);
   const { problems } = await guardPage(page);
   const vault = freshVaultFolder();
@@ -81,6 +84,11 @@ test('export the whole vault sealed, then dry-run and import it into a new vault
   await expect(exportForm).not.toContainText('/');
   const file = join(exports, name);
   await download.saveAs(file);
+  // The harness hands the file over once, then removes it; without the cookie, never.
+  expect((await page.request.get(download.url())).status()).toBe(404);
+  const stranger = await playwright.request.newContext();
+  expect((await stranger.get(download.url())).status()).toBe(403);
+  await stranger.dispose();
   expect(readFileSync(file).length).toBeGreaterThan(0);
   expect(readFileSync(file).includes(Buffer.from('Imani Kariuki'))).toBe(false);
   expect(await unnamedControls(page)).toEqual([]);
