@@ -28,7 +28,7 @@ import {
 import { asStorageError, CoreError, storageErrorCode } from './coreError';
 import type { VaultDb } from './db/database';
 import { applyArchive, exportVault, planArchive, readArchive } from './export';
-import { ChosenFiles } from './files/chosenFiles';
+import { type ChosenFile, ChosenFiles, toldByName } from './files/chosenFiles';
 import { exportDamagedRecord, removeDamagedRecord, scanDataHealth } from './health/dataHealth';
 import {
   assignHomework,
@@ -102,10 +102,14 @@ function noticeOf(error: unknown): string {
   return errorMessages[storage ?? 'INTERNAL'];
 }
 
-/** A refusal about the written or read file, told at the request's token field. */
-function onField(error: unknown, field: 'target' | 'source'): unknown {
-  if (!(error instanceof CoreError) || error.details.field !== 'path') return error;
-  return new CoreError(error.code, error.message, { ...error.details, field });
+/**
+ * A refusal about the written or read file, told at the request's token field and naming
+ * the file by name, not by its full path (the page never holds paths, issue 13).
+ */
+function aboutChosen(error: unknown, chosen: ChosenFile, field: 'target' | 'source'): unknown {
+  if (!(error instanceof CoreError)) return error;
+  const details = error.details.field === 'path' ? { ...error.details, field } : error.details;
+  return new CoreError(error.code, toldByName(error.message, chosen), details);
 }
 
 /** A client write and its search-index entry, in one transaction. */
@@ -373,7 +377,7 @@ export function createHandlers(
         }
         const result = await exportVault(vault.db(), chosen.path, { passphrase, signal, onProgress, now }).catch(
           (error: unknown) => {
-            throw onField(error, 'target');
+            throw aboutChosen(error, chosen, 'target');
           },
         );
         const { path: _written, ...rest } = result;
@@ -388,16 +392,20 @@ export function createHandlers(
     // never blocks on the source), so a lock never waits behind a slow or hostile file.
     'import:plan': async ({ source, passphrase }) => {
       vault.db();
-      const { path } = files.resolve('import-source', source, 'source');
-      const archive = await readArchive(path, passphrase);
+      const chosen = files.resolve('import-source', source, 'source');
+      const archive = await readArchive(chosen.path, passphrase).catch((error: unknown) => {
+        throw aboutChosen(error, chosen, 'source');
+      });
       return vault.withUnlocked((db) => planArchive(db, archive, now()));
     },
     'import:apply': ({ source, passphrase, settings }) =>
       runTransfer('import', async (signal, onProgress) => {
         vault.db();
-        const { path } = files.resolve('import-source', source, 'source');
+        const chosen = files.resolve('import-source', source, 'source');
         onProgress(0);
-        const archive = await readArchive(path, passphrase);
+        const archive = await readArchive(chosen.path, passphrase).catch((error: unknown) => {
+          throw aboutChosen(error, chosen, 'source');
+        });
         signal.throwIfAborted();
         const report = await vault.withUnlocked((db) =>
           applyArchive(db, archive, { settings, signal, onProgress, now }),

@@ -206,7 +206,7 @@ describe('sources that are not a regular file', () => {
     await expectRefused(
       missing,
       'NOT_FOUND',
-      `There is no file at ${missing}. Check the name, or connect the drive it is on. Nothing was imported.`,
+      'There is no file at nothing-here.zip. Check the name, or connect the drive it is on. Nothing was imported.',
     );
     // A path through a file is as missing as a mistyped one, said the same way.
     const throughFile = join(validPath, 'export.zip');

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { basename, isAbsolute } from 'node:path';
+import { basename, dirname, isAbsolute } from 'node:path';
 import { CoreError } from '../coreError';
 
 /**
@@ -122,4 +122,13 @@ function runQuietly(cleanUp: (() => void) | undefined): void {
     // A clean-up that fails (a temp file already gone) never fails the request.
     console.error(`ChosenFiles: clean-up failed (${(error as Error)?.name ?? 'unknown'})`);
   }
+}
+
+/**
+ * A refusal's words with the chosen file named as the page knows it: the file by its
+ * display name and its folder by the folder's own name, never the full path (issue 13).
+ */
+export function toldByName(message: string, chosen: ChosenFile): string {
+  const folder = dirname(chosen.path);
+  return message.replaceAll(chosen.path, chosen.displayName).replaceAll(folder, basename(folder) || folder);
 }
