@@ -1,7 +1,9 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { channels, SESSION_EVENT_CHANNEL } from '../shared/ipc/channels';
-import { failure } from '../shared/ipc/envelope';
+import { failure, ok } from '../shared/ipc/envelope';
+import { shellChannels } from '../shared/ipc/shellChannels';
 import type { Core } from './core/core';
+import type { FileChooser } from './fileChooser';
 import { isAppUrl, isTrustedSender, type SenderFacts } from './senderPolicy';
 
 /**
@@ -10,7 +12,12 @@ import { isAppUrl, isTrustedSender, type SenderFacts } from './senderPolicy';
  * request itself (zod, in dispatch) and never throws, so every call answers with an
  * envelope. Request payloads are never logged: they may be clinical.
  */
-export function registerIpcBridge(ipcMain: IpcMain, core: Core, target: () => WebContents | null): () => void {
+export function registerIpcBridge(
+  ipcMain: IpcMain,
+  core: Core,
+  target: () => WebContents | null,
+  chooserFor: (sender: WebContents) => FileChooser,
+): () => void {
   for (const channel of channels) {
     ipcMain.handle(channel, (event, payload: unknown) => {
       if (!isTrustedSender(senderFacts(event))) {
@@ -18,6 +25,21 @@ export function registerIpcBridge(ipcMain: IpcMain, core: Core, target: () => We
         return failure('INVALID_REQUEST', { message: 'Request from an untrusted frame.' });
       }
       return core.handle(channel, payload);
+    });
+  }
+  // Choosing a file (issue 13): the system's dialog on the asking window; the page gets a token.
+  for (const channel of shellChannels) {
+    ipcMain.handle(channel, async (event, payload: unknown) => {
+      if (!isTrustedSender(senderFacts(event))) {
+        console.warn(`registerIpcBridge: refused ${channel} from an untrusted frame`);
+        return failure('INVALID_REQUEST', { message: 'Request from an untrusted frame.' });
+      }
+      try {
+        return ok(await chooserFor(event.sender)[channel](payload));
+      } catch (error) {
+        console.error(`registerIpcBridge: ${channel} failed (${(error as Error)?.name ?? 'unknown'})`);
+        return failure('INVALID_REQUEST', { message: 'The file could not be chosen. Try again.' });
+      }
     });
   }
 
@@ -30,7 +52,7 @@ export function registerIpcBridge(ipcMain: IpcMain, core: Core, target: () => We
   });
 
   return () => {
-    for (const channel of channels) ipcMain.removeHandler(channel);
+    for (const channel of [...channels, ...shellChannels]) ipcMain.removeHandler(channel);
     unsubscribe();
   };
 }

@@ -13,6 +13,7 @@ import {
 } from 'electron';
 import { APP_ENTRY_URL, appScheme, registerAppProtocol } from './appProtocol';
 import { type Core, createCore } from './core/core';
+import { createFileChooser } from './fileChooser';
 import { registerIpcBridge } from './ipcBridge';
 import { electronNativeBinding } from './nativeBinding';
 import { createRendererRecovery } from './rendererRecovery';
@@ -222,7 +223,19 @@ function main(): void {
       });
       const lifecycle = createShellLifecycle({ core, quit: () => app.quit() });
 
-      registerIpcBridge(ipcMain, core, () => mainWindow?.webContents ?? null);
+      registerIpcBridge(
+        ipcMain,
+        core,
+        () => mainWindow?.webContents ?? null,
+        (sender) => {
+          // The dialog belongs to the window that asked (modal on it), as the system expects.
+          const owner = BrowserWindow.fromWebContents(sender);
+          return createFileChooser(core.files, {
+            save: (options) => (owner ? dialog.showSaveDialog(owner, options) : dialog.showSaveDialog(options)),
+            open: (options) => (owner ? dialog.showOpenDialog(owner, options) : dialog.showOpenDialog(options)),
+          });
+        },
+      );
       Menu.setApplicationMenu(buildMenu(core, lifecycle));
       lockOnSystemEvents(lifecycle);
       stopOnQuitAndShutdown(lifecycle);

@@ -1,10 +1,18 @@
 import { contextBridge, type IpcRendererEvent, ipcRenderer } from 'electron';
-import { type Channel, channels, SESSION_EVENT_CHANNEL, type SessionEvent } from '../shared/ipc/channels';
+import {
+  type Channel,
+  channels,
+  SESSION_EVENT_CHANNEL,
+  type SessionEvent,
+  type ShellChannel,
+  shellChannels,
+} from '../shared/ipc/channels';
 import type { SessionkeepApi } from '../shared/ipc/contract';
 
 /**
  * The only bridge between the page and the main process, exposed as
- * `window.sessionkeep`: one function per contract channel, plus the session events.
+ * `window.sessionkeep`: one function per contract channel and per shell channel (the
+ * file dialogs, answered by main itself), plus the session events.
  * Nothing else: no generic invoke, no ipcRenderer, no process or env (#20 of
  * Electron's checklist). It runs sandboxed, so it imports only 'electron' and the
  * channel names (contract.ts is imported for its types alone, erased by esbuild, so
@@ -16,7 +24,10 @@ type Invokers = Omit<SessionkeepApi, 'onSessionEvent'>;
 // Object.fromEntries cannot carry the per-channel types, hence the one cast: each
 // function sends its own channel name, and main answers with that channel's envelope.
 const invokers = Object.fromEntries(
-  channels.map((channel: Channel) => [channel, (request: unknown) => ipcRenderer.invoke(channel, request)]),
+  [...channels, ...shellChannels].map((channel: Channel | ShellChannel) => [
+    channel,
+    (request: unknown) => ipcRenderer.invoke(channel, request),
+  ]),
 ) as Invokers;
 
 const api = {

@@ -5,6 +5,7 @@ import { recordAudit } from './audit/auditLog';
 import { auditEventFor } from './audit/auditPolicy';
 import { scheduleBackups } from './backup/backupSchedule';
 import { dispatch } from './dispatch';
+import { ChosenFiles } from './files/chosenFiles';
 import { createHandlers } from './handlers';
 import { SaveBeforeClose, type SaveOutcome } from './session/saveBeforeClose';
 import { VaultSession, type VaultSessionOptions } from './vault/vaultSession';
@@ -12,6 +13,8 @@ import { VaultSession, type VaultSessionOptions } from './vault/vaultSession';
 /** What an adapter (Electron main, web harness, tests) needs from the core. */
 export type Core = {
   vault: VaultSession;
+  /** The files the user chose in the adapter's dialogs, by token (issue 13). */
+  files: ChosenFiles;
   /** Validates and runs one request; never throws. */
   handle(channel: unknown, payload: unknown): Promise<Envelope<unknown>>;
   onEvent(listener: (event: SessionEvent) => void): () => void;
@@ -43,7 +46,12 @@ export function createCore(options: CoreOptions): Core {
     timeoutMs: options.saveAnswerTimeoutMs,
   });
   vault.beforeIdleLock = () => saves.ask('lock');
-  const handlers = createHandlers(vault, () => new Date(now()), { nativeBinding: options.nativeBinding, saves });
+  const files = new ChosenFiles(now);
+  // A choice made before a lock is not good after it: whoever unlocks chooses again.
+  vault.onEvent((event) => {
+    if (event.type === 'locked') files.forgetAll();
+  });
+  const handlers = createHandlers(vault, () => new Date(now()), { nativeBinding: options.nativeBinding, saves, files });
   const backups = scheduleBackups(vault, { now: () => new Date(now()), nativeBinding: options.nativeBinding });
   // The activity log: the pure policy decides, the open vault records (same process,
   // right after the handler succeeded).
@@ -53,6 +61,7 @@ export function createCore(options: CoreOptions): Core {
   };
   return {
     vault,
+    files,
     handle: (channel, payload) => dispatch(handlers, channel, payload, () => vault.touch(), audit),
     onEvent: (listener) => vault.onEvent(listener),
     lock: async (reason) => {

@@ -28,6 +28,7 @@ import {
 import { asStorageError, CoreError, storageErrorCode } from './coreError';
 import type { VaultDb } from './db/database';
 import { applyArchive, exportVault, planArchive, readArchive } from './export';
+import { type ChosenFile, ChosenFiles, toldByName } from './files/chosenFiles';
 import { exportDamagedRecord, removeDamagedRecord, scanDataHealth } from './health/dataHealth';
 import {
   assignHomework,
@@ -101,6 +102,16 @@ function noticeOf(error: unknown): string {
   return errorMessages[storage ?? 'INTERNAL'];
 }
 
+/**
+ * A refusal about the written or read file, told at the request's token field and naming
+ * the file by name, not by its full path (the page never holds paths, issue 13).
+ */
+function aboutChosen(error: unknown, chosen: ChosenFile, field: 'target' | 'source'): unknown {
+  if (!(error instanceof CoreError)) return error;
+  const details = error.details.field === 'path' ? { ...error.details, field } : error.details;
+  return new CoreError(error.code, toldByName(error.message, chosen), details);
+}
+
 /** A client write and its search-index entry, in one transaction. */
 function withClientIndex(db: VaultDb, write: () => Client): Client {
   return db.transaction(() => {
@@ -114,9 +125,10 @@ function withClientIndex(db: VaultDb, write: () => Client): Client {
 export function createHandlers(
   vault: VaultSession,
   now: () => Date = () => new Date(),
-  options: { nativeBinding?: string | undefined; saves?: SaveBeforeClose } = {},
+  options: { nativeBinding?: string | undefined; saves?: SaveBeforeClose; files?: ChosenFiles } = {},
 ): HandlerTable {
   const { nativeBinding, saves } = options;
+  const files = options.files ?? new ChosenFiles(() => now().getTime());
   // The activity log's chain is checked at every unlock; the result is kept until the lock.
   let auditChain: AuditChainState | null = null;
   vault.onEvent((event) => {
@@ -348,10 +360,29 @@ export function createHandlers(
         () => vault.unlock(passphrase),
       );
     },
-    'export:vault': ({ path, passphrase }) =>
-      runTransfer('export', (signal, onProgress) =>
-        exportVault(vault.db(), path, { passphrase, signal, onProgress, now }),
-      ),
+    // The target is taken (single use) only once the vault is known to be open, and an
+    // export without a passphrase must go where the save dialog said "not encrypted".
+    'export:vault': ({ target, passphrase }) =>
+      runTransfer('export', async (signal, onProgress) => {
+        vault.db();
+        const chosen = files.resolve('export-target', target, 'target', { once: true });
+        if (chosen.encrypted !== undefined && chosen.encrypted !== (passphrase !== undefined)) {
+          throw new CoreError(
+            'INVALID_REQUEST',
+            passphrase === undefined
+              ? 'That place was chosen for a sealed export. Choose it again for an export that is not encrypted. Nothing was written.'
+              : 'That place was chosen for an export that is not encrypted. Choose it again for a sealed export. Nothing was written.',
+            { field: 'target' },
+          );
+        }
+        const result = await exportVault(vault.db(), chosen.path, { passphrase, signal, onProgress, now }).catch(
+          (error: unknown) => {
+            throw aboutChosen(error, chosen, 'target');
+          },
+        );
+        const { path: _written, ...rest } = result;
+        return { ...rest, displayName: chosen.displayName };
+      }),
     'export:cancel': () => {
       const running = transfer;
       running?.abort();
@@ -359,18 +390,29 @@ export function createHandlers(
     },
     // The file is read and checked outside the vault's queue (readArchive is bounded and
     // never blocks on the source), so a lock never waits behind a slow or hostile file.
-    'import:plan': async ({ path, passphrase }) => {
+    'import:plan': async ({ source, passphrase }) => {
       vault.db();
-      const archive = await readArchive(path, passphrase);
+      const chosen = files.resolve('import-source', source, 'source');
+      const archive = await readArchive(chosen.path, passphrase).catch((error: unknown) => {
+        throw aboutChosen(error, chosen, 'source');
+      });
       return vault.withUnlocked((db) => planArchive(db, archive, now()));
     },
-    'import:apply': ({ path, passphrase, settings }) =>
+    'import:apply': ({ source, passphrase, settings }) =>
       runTransfer('import', async (signal, onProgress) => {
         vault.db();
+        const chosen = files.resolve('import-source', source, 'source');
         onProgress(0);
-        const archive = await readArchive(path, passphrase);
+        const archive = await readArchive(chosen.path, passphrase).catch((error: unknown) => {
+          throw aboutChosen(error, chosen, 'source');
+        });
         signal.throwIfAborted();
-        return vault.withUnlocked((db) => applyArchive(db, archive, { settings, signal, onProgress, now }));
+        const report = await vault.withUnlocked((db) =>
+          applyArchive(db, archive, { settings, signal, onProgress, now }),
+        );
+        // Imported: the choice has done its work (a failed import can be tried again).
+        files.forget(source);
+        return report;
       }),
     'clients:setDefaultTemplate': ({ id, templateId }) => {
       if (templateId !== null) findTemplate(vault.db(), templateId);

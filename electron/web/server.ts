@@ -9,13 +9,20 @@
  * dispatch and validation as Electron's main process.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { once } from 'node:events';
+import { createReadStream, createWriteStream, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, resolve, sep } from 'node:path';
+import { tmpdir } from 'node:os';
+import { basename, extname, join, resolve, sep } from 'node:path';
+import { finished, pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
-import { failure } from '../../shared/ipc/envelope';
+import { localToday } from '../../shared/dates';
+import { failure, ok } from '../../shared/ipc/envelope';
+import { exportFileName, shellContract } from '../../shared/ipc/shellChannels';
 import { createCore } from '../core/core';
+import { IMPORT_LIMITS } from '../core/export/importLimits';
 import { defaultVaultFolder } from './userDataFolder';
 
 // A long note with rich text is well under this; anything larger is refused, not buffered.
@@ -49,6 +56,12 @@ const token = randomBytes(32).toString('base64url');
 const eventStreams = new Set<ServerResponse>();
 // The page is the window: while one is connected, a lock or quit asks it to save first.
 const core = createCore({ folder: vaultFolder, hasWindow: () => eventStreams.size > 0 });
+
+// Files chosen in the web preview (issue 13), the browser's stand-ins for the system's
+// dialogs: an export is written here, then downloaded once by the page and removed; an
+// import is uploaded here and removed when its choice ends (imported, lock, stop).
+const filesFolder = mkdtempSync(join(tmpdir(), 'sessionkeep-harness-files-'));
+const downloads = new Map<string, { path: string; name: string; folder: string }>();
 
 core.onEvent((event) => {
   for (const stream of eventStreams) stream.write(`data: ${JSON.stringify(event)}\n\n`);
@@ -153,6 +166,95 @@ async function serveShellEvent(request: IncomingMessage, response: ServerRespons
   return send(response, 404, 'Not found');
 }
 
+/** A file name the harness may write and show: the name alone, plain characters only. */
+function safeFileName(given: string): string {
+  const name = basename(given.replaceAll('\\', '/'))
+    .replace(/[^\w.\- ()]/g, '_')
+    .slice(0, 120);
+  return name.replace(/^\.+/, '') || 'export-file';
+}
+
+/**
+ * The page's side of choosing a file (issue 13): an export target is a fresh file here
+ * (the page downloads it after export:vault); an import source is uploaded here. Either
+ * way the core gets the path and the page gets a token and the file's name.
+ */
+async function serveFiles(request: IncomingMessage, response: ServerResponse, origin: string, path: string) {
+  const json = (value: unknown) => send(response, 200, JSON.stringify(value), 'application/json');
+  if (path.startsWith('/__files/download/') && request.method === 'GET') {
+    const token = decodeURIComponent(path.slice('/__files/download/'.length));
+    const download = downloads.get(token);
+    if (!download || !existsSync(download.path)) return send(response, 404, 'Not found');
+    // Single use: the file leaves the harness with this download.
+    downloads.delete(token);
+    response.writeHead(200, {
+      'content-type': 'application/octet-stream',
+      'content-disposition': `attachment; filename="${download.name}"`,
+    });
+    try {
+      await pipeline(createReadStream(download.path), response);
+    } finally {
+      rmSync(download.folder, { recursive: true, force: true });
+    }
+    return;
+  }
+  if (request.method !== 'POST' || request.headers.origin !== origin) return send(response, 403, 'Forbidden');
+  if (path === '/__files/export-target') {
+    const body = await readBody(request);
+    let parsed: ReturnType<(typeof shellContract)['files:chooseExportTarget']['request']['safeParse']>;
+    try {
+      parsed = shellContract['files:chooseExportTarget'].request.safeParse(JSON.parse(body ?? ''));
+    } catch {
+      return json(failure('INVALID_REQUEST'));
+    }
+    if (!parsed.success) return json(failure('INVALID_REQUEST'));
+    const { encrypted } = parsed.data;
+    const folder = mkdtempSync(join(filesFolder, 'export-'));
+    const name = exportFileName(encrypted, localToday());
+    const chosen = core.files.register('export-target', join(folder, name), { encrypted });
+    downloads.set(chosen.token, { path: join(folder, name), name, folder });
+    return json(ok(chosen));
+  }
+  if (path === '/__files/import-source') {
+    const name = safeFileName(decodeURIComponent(String(request.headers['x-file-name'] ?? '')));
+    const folder = mkdtempSync(join(filesFolder, 'import-'));
+    const target = join(folder, name);
+    // Streamed to disk, never held whole; past the cap the rest is read but not kept, so
+    // the page gets a plain answer instead of a reset connection.
+    let size = 0;
+    const out = createWriteStream(target);
+    try {
+      for await (const chunk of request) {
+        size += (chunk as Buffer).length;
+        if (size > IMPORT_LIMITS.archiveBytes) continue;
+        if (!out.write(chunk)) await once(out, 'drain');
+      }
+      out.end();
+      await finished(out);
+    } catch {
+      out.destroy();
+      size = -1;
+    }
+    if (size < 0 || size > IMPORT_LIMITS.archiveBytes) {
+      rmSync(folder, { recursive: true, force: true });
+      return json(
+        failure('INVALID_REQUEST', {
+          message:
+            size < 0
+              ? 'The file could not be read. Choose it again. Nothing was imported.'
+              : 'That file is larger than any Sessionkeep export can be (2 GB). Nothing was imported.',
+        }),
+      );
+    }
+    const chosen = core.files.register('import-source', target, {
+      displayName: name,
+      onForget: () => rmSync(folder, { recursive: true, force: true }),
+    });
+    return json(ok(chosen));
+  }
+  return send(response, 404, 'Not found');
+}
+
 function serveEvents(request: IncomingMessage, response: ServerResponse): void {
   response.writeHead(200, { 'content-type': 'text/event-stream', connection: 'keep-alive' });
   response.write(': connected\n\n');
@@ -185,6 +287,7 @@ const server = createServer(async (request, response) => {
     if (url.pathname.startsWith('/ipc/'))
       return await serveIpc(request, response, origin, decodeURIComponent(url.pathname.slice(5)));
     if (url.pathname.startsWith('/__shell/')) return await serveShellEvent(request, response, origin, url.pathname);
+    if (url.pathname.startsWith('/__files/')) return await serveFiles(request, response, origin, url.pathname);
     if (request.method !== 'GET') return send(response, 405, 'Method not allowed');
     if (url.pathname === '/events') return serveEvents(request, response);
     if (url.pathname === '/__harness/bridge.js') {
@@ -214,6 +317,7 @@ async function stop(): Promise<void> {
   if (stopping) return;
   stopping = true;
   await core.shutdown();
+  rmSync(filesFolder, { recursive: true, force: true });
   for (const stream of eventStreams) stream.end();
   server.close(() => process.exit(0));
   setTimeout(() => process.exit(0), 1000).unref();

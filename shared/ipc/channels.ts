@@ -102,3 +102,10 @@ export type SessionEvent =
   | { type: 'backup'; fraction: number; stage: 'copying' | 'key-file' | 'verifying' | 'done' | 'failed' }
   /** A whole-vault export or import in progress, 0…1. */
   | { type: 'transfer'; kind: 'export' | 'import'; fraction: number };
+
+/**
+ * Channels the ADAPTERS answer themselves, not the core: choosing where an export is saved
+ * and which file is imported, in the system's dialogs (issue 13). Schemas: shellChannels.ts.
+ */
+export const shellChannels = ['files:chooseExportTarget', 'files:chooseImportSource'] as const;
+export type ShellChannel = (typeof shellChannels)[number];

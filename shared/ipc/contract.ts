@@ -29,6 +29,7 @@ import { templateSchema } from '../templates/schema';
 import { worksheetSchema } from '../worksheets/schema';
 import type { Channel, SessionEvent } from './channels';
 import type { Envelope } from './envelope';
+import type { ShellApi } from './shellChannels';
 
 /**
  * The IPC contract: for every channel, the schema its request must pass at the
@@ -214,12 +215,12 @@ const backupSecret = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('recoveryKey'), recoveryKey: z.string().min(1).max(200) }),
 ]);
 
-const archivePath = z
-  .string()
-  .trim()
-  .min(1, 'Give the file.')
-  .max(1000)
-  .refine(isAbsoluteFolderPath, 'Give the file as a full path, e.g. /Volumes/Backup/sessionkeep-export.zip.');
+/**
+ * A file the user chose in the system's dialog (or the browser's chooser), as the opaque
+ * token the adapter got for it (issue 13): the page never names a path to write or read.
+ */
+export const CHOSEN_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+const chosenToken = z.string().regex(CHOSEN_TOKEN_PATTERN, 'Choose the file again.');
 const tableCountsSchema = z.strictObject({
   inArchive: z.number(),
   toAdd: z.number(),
@@ -492,9 +493,11 @@ export const contract = {
   },
   /** The whole vault as an open archive (zip of JSON; sealed with a passphrase when given). */
   'export:vault': {
-    request: z.strictObject({ path: archivePath, passphrase: passphrase.optional() }),
+    /** `target`: the token of a place chosen with files:chooseExportTarget (single use). */
+    request: z.strictObject({ target: chosenToken, passphrase: passphrase.optional() }),
     response: z.strictObject({
-      path: z.string(),
+      /** The file's name alone, never its folder. */
+      displayName: z.string(),
       bytes: z.number(),
       encrypted: z.boolean(),
       counts: z.record(z.string(), z.number()),
@@ -504,12 +507,17 @@ export const contract = {
   'export:cancel': { request: none, response: z.strictObject({ cancelled: z.boolean() }) },
   /** A dry run: what an import would add, what is already there, and what conflicts. */
   'import:plan': {
-    request: z.strictObject({ path: archivePath, passphrase: passphrase.optional() }),
+    /**
+     * `source`: the token of a file chosen with files:chooseImportSource. The same token
+     * serves the dry run (again, e.g. with another passphrase) and then import:apply; a
+     * successful import:apply ends it.
+     */
+    request: z.strictObject({ source: chosenToken, passphrase: passphrase.optional() }),
     response: importReportSchema,
   },
   'import:apply': {
     request: z.strictObject({
-      path: archivePath,
+      source: chosenToken,
       passphrase: passphrase.optional(),
       /** The settings the therapist ticked in the dry run's list (by key). */
       settings: z
@@ -609,9 +617,11 @@ export type ResponseOf<C extends Channel> = z.infer<Contract[C]['response']>;
  * What the preload (Electron) and the harness bridge (browser) expose to the renderer
  * as `window.sessionkeep`: exactly one function per channel, plus the session events.
  */
-export type SessionkeepApi = { [C in Channel]: (request: RequestOf<C>) => Promise<Envelope<ResponseOf<C>>> } & {
-  onSessionEvent(listener: (event: SessionEvent) => void): () => void;
-};
+export type SessionkeepApi = {
+  [C in Channel]: (request: RequestOf<C>) => Promise<Envelope<ResponseOf<C>>>;
+} & ShellApi & {
+    onSessionEvent(listener: (event: SessionEvent) => void): () => void;
+  };
 
 /** The error codes a Failure may carry, as a schema, for checking envelopes. */
 export const envelopeSchema = z.union([

@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, type Locator, type Page, test } from '@playwright/test';
+import { checkScreen } from './a11y';
 import { freshVaultFolder, guardPage, type Harness, startHarness } from './harness';
 import {
   addClient,
@@ -17,8 +18,17 @@ import {
  * with a passphrase from Settings, then in a new vault check the file (dry run) and
  * import it; the clients appear, and a second dry run finds nothing left to add. Settings
  * come only when ticked, protection settings never (issue 11); a file that is refused
- * says exactly why.
+ * says exactly why. Issue 13: no path is ever typed; the export arrives as a browser
+ * download (the system's save dialog under Electron) and the file to import is chosen with
+ * the browser's file chooser (the open dialog).
  */
+
+/** Chooses `file` in the browser's file chooser that "Choose a file to import…" opens. */
+async function chooseToImport(page: Page, form: Locator, file: string): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await form.getByRole('button', { name: 'Choose a file to import…' }).click();
+  await (await chooser).setFiles(file);
+}
 
 let harness: Harness | null = null;
 test.afterEach(async () => {
@@ -28,7 +38,10 @@ test.afterEach(async () => {
 
 const EXPORT_PASSPHRASE = 'seal this export for the move';
 
-test('export the whole vault sealed, then dry-run and import it into a new vault', async ({ page }, testInfo) => {
+test('export the whole vault sealed, then dry-run and import it into a new vault', async ({
+  page,
+  playwright,
+}, testInfo) => {
   test.setTimeout(120_000);
   const { problems } = await guardPage(page);
   const vault = freshVaultFolder();
@@ -53,17 +66,33 @@ test('export the whole vault sealed, then dry-run and import it into a new vault
   await page.getByRole('button', { name: 'Settings' }).click();
   const card = page.getByRole('region', { name: 'Export and import' });
   const exportForm = card.getByRole('form', { name: 'Export the whole vault' });
-  const file = join(exports, 'move.skexport');
-  await exportForm.getByLabel('File to write (full path)').fill(file);
+  // No field for a path any more: the file is chosen where it is saved.
+  await expect(exportForm.getByRole('textbox', { name: /path/i })).toHaveCount(0);
   await exportForm.getByRole('textbox', { name: 'Passphrase for the export' }).fill(EXPORT_PASSPHRASE);
   await exportForm.getByRole('textbox', { name: 'Repeat the passphrase' }).fill(EXPORT_PASSPHRASE);
-  await exportForm.getByRole('button', { name: 'Export', exact: true }).click();
+  const downloading = page.waitForEvent('download');
+  await exportForm.getByRole('button', { name: 'Export…', exact: true }).click();
+  const download = await downloading;
+  const name = download.suggestedFilename();
+  expect(name).toMatch(/^sessionkeep-export-\d{4}-\d\d-\d\d\.skexport$/);
   await expect(
-    exportForm.getByText(/Exported \d+ records to .*move\.skexport, sealed with your passphrase/),
+    exportForm.getByText(
+      new RegExp(`Exported \\d+ records to ${name.replaceAll('.', '\\.')}, sealed with your passphrase`),
+    ),
   ).toBeVisible();
-  expect(existsSync(file)).toBe(true);
+  // The page is told the file's name, never a folder.
+  await expect(exportForm).not.toContainText('/');
+  const file = join(exports, name);
+  await download.saveAs(file);
+  // The harness hands the file over once, then removes it; without the cookie, never.
+  expect((await page.request.get(download.url())).status()).toBe(404);
+  const stranger = await playwright.request.newContext();
+  expect((await stranger.get(download.url())).status()).toBe(403);
+  await stranger.dispose();
+  expect(readFileSync(file).length).toBeGreaterThan(0);
   expect(readFileSync(file).includes(Buffer.from('Imani Kariuki'))).toBe(false);
   expect(await unnamedControls(page)).toEqual([]);
+  await checkScreen(page, testInfo, 'export-done');
 
   // A new vault on "another computer".
   await page.goto('about:blank');
@@ -73,21 +102,29 @@ test('export the whole vault sealed, then dry-run and import it into a new vault
   await confirmRecoveryKey(page, await createVault(page));
   await page.getByRole('button', { name: 'Settings' }).click();
   const importForm = page.getByRole('form', { name: 'Import an export' });
+  // A chooser closed without a file changes nothing and says nothing.
+  const closing = page.waitForEvent('filechooser');
+  await importForm.getByRole('button', { name: 'Choose a file to import…' }).click();
+  await (await closing).setFiles([]);
+  await expect(importForm.getByRole('alert')).toHaveCount(0);
+  await expect(importForm.getByText('File chosen:')).toHaveCount(0);
   // A refused file says why, and that nothing was imported.
-  await importForm.getByLabel('Export file (full path)').fill(exports);
-  await importForm.getByRole('button', { name: 'Check the file (dry run)' }).click();
-  await expect(importForm.getByRole('alert')).toHaveText(
-    '!Not imported. That path is a folder, not an export file. Nothing was imported.',
-  );
+  const notAnExport = join(exports, 'shopping list.zip');
+  writeFileSync(notAnExport, 'milk, eggs, bread');
+  await chooseToImport(page, importForm, notAnExport);
+  await expect(importForm.getByText('File chosen:')).toContainText('shopping list.zip');
+  await expect(importForm.getByRole('alert')).toContainText('Not imported.');
+  await expect(importForm.getByRole('alert')).toContainText('Nothing was imported.');
   await importForm.screenshot({ path: testInfo.outputPath('import-refused.png') });
-  await importForm.getByLabel('Export file (full path)').fill(file);
+  // The downloaded export, with the wrong passphrase first, then the right one on the same choice.
   await importForm
     .getByRole('textbox', { name: 'Its passphrase (if it was sealed)' })
     .fill('the wrong passphrase entirely');
-  await importForm.getByRole('button', { name: 'Check the file (dry run)' }).click();
+  await chooseToImport(page, importForm, file);
+  await expect(importForm.getByText('File chosen:')).toContainText(name);
   await expect(importForm.getByRole('alert')).toContainText('passphrase');
   await importForm.getByRole('textbox', { name: 'Its passphrase (if it was sealed)' }).fill(EXPORT_PASSPHRASE);
-  await importForm.getByRole('button', { name: 'Check the file (dry run)' }).click();
+  await importForm.getByRole('button', { name: 'Check the file again (dry run)' }).click();
   const clientsRow = importForm.getByRole('row', { name: /^Clients/ });
   await expect(clientsRow).toContainText('2');
   // Settings: listed with both values; the backup folder is shown as not taken, with why.
@@ -103,6 +140,7 @@ test('export the whole vault sealed, then dry-run and import it into a new vault
     await importForm.screenshot({ path: testInfo.outputPath(`import-dry-run-${width}.png`) });
   }
   expect(await unnamedControls(page)).toEqual([]);
+  await checkScreen(page, testInfo, 'import-dry-run');
   await importForm.getByRole('button', { name: /^Import \d+ records and 1 setting$/ }).click();
   await expect(importForm.getByText(/Imported \d+ records.*settings taken: Practice name\./)).toBeVisible();
 
@@ -122,9 +160,10 @@ test('export the whole vault sealed, then dry-run and import it into a new vault
   await expect(page.getByLabel('Practice name')).toHaveValue('Harbour Practice');
   await expect(page.getByLabel('Your name, as you sign notes')).toHaveValue('');
   await expect(page.getByLabel('Backup folder (full path)')).toHaveValue('');
-  await importForm.getByLabel('Export file (full path)').fill(file);
+  // The import ended its choice: the file is chosen again.
+  await expect(importForm.getByText('File chosen:')).toHaveCount(0);
   await importForm.getByRole('textbox', { name: 'Its passphrase (if it was sealed)' }).fill(EXPORT_PASSPHRASE);
-  await importForm.getByRole('button', { name: 'Check the file (dry run)' }).click();
+  await chooseToImport(page, importForm, file);
   await expect(importForm.getByText('Nothing to add: everything in this file is already here.')).toBeVisible();
   const kept = importForm.getByRole('list', { name: 'Records kept as they are here' });
   await expect(kept.getByRole('listitem')).toHaveText(['Tomas Berg']);

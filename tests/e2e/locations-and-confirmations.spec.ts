@@ -120,46 +120,37 @@ test('locations: refused in words when chosen, before any work, and no progress 
   await panel.getByRole('button', { name: 'Close' }).click();
   renameSync(`${backups}-unplugged`, backups);
 
-  // Export: a missing folder is refused before any work, at the field; no progress bar stays up.
+  // Export (issue 13): no path is typed; the place is chosen where it is saved (a download
+  // here). A missing folder or an existing file can no longer be named by the page: those
+  // refusals are checked at the core (tests/unit/locations.test.ts). An open export says
+  // "not encrypted" in its name, and its progress bar is gone at the end.
   const exportForm = page.getByRole('form', { name: 'Export the whole vault' });
-  const pathBox = exportForm.getByLabel('File to write (full path)');
+  await expect(exportForm.getByLabel(/full path/)).toHaveCount(0);
   await exportForm.getByRole('checkbox', { name: /Seal it with a passphrase/ }).uncheck();
-  const nowhere = join(root, 'no such folder', 'move.zip');
-  await pathBox.fill(nowhere);
-  await exportForm.getByRole('button', { name: 'Export', exact: true }).click();
-  await expect(exportForm.getByRole('alert')).toHaveText(
-    `Not exported. The folder ${dirname(nowhere)} does not exist. Create the folder first, or choose another. If it is on an external drive, connect the drive. Nothing was written.`,
-  );
-  await expect(pathBox).toHaveAttribute('aria-invalid', 'true');
+  await expect(exportForm.getByText('Its name will say “not encrypted”.', { exact: false })).toBeVisible();
+  const downloading = page.waitForEvent('download');
+  await exportForm.getByRole('button', { name: 'Export…', exact: true }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^sessionkeep-export-\d{4}-\d\d-\d\d-not-encrypted\.zip$/);
+  await expect(
+    exportForm.getByText(/Exported \d+ records to sessionkeep-export-.*-not-encrypted\.zip\. It is not encrypted/),
+  ).toBeVisible();
   await expect(exportForm.getByRole('progressbar')).toHaveCount(0);
-  await expect(exportForm.getByRole('button', { name: 'Export', exact: true })).toBeEnabled();
+  await expect(exportForm.getByRole('button', { name: 'Export…', exact: true })).toBeEnabled();
   await expectNoLeak(exportForm);
-  await shoot(page, exportForm, 'export-folder-missing');
+  await shoot(page, exportForm, 'export-not-encrypted-done');
 
-  // An existing file is never overwritten, said before any work.
-  writeFileSync(join(backups, 'earlier.zip'), 'an earlier export');
-  await pathBox.fill(join(backups, 'earlier.zip'));
-  await expect(pathBox).toHaveAttribute('aria-invalid', 'false');
-  await exportForm.getByRole('button', { name: 'Export', exact: true }).click();
-  await expect(exportForm.getByRole('alert')).toHaveText(
-    'Not exported. A file of that name is already there. Choose another name: nothing is overwritten.',
-  );
-  await expect(exportForm.getByRole('progressbar')).toHaveCount(0);
-
-  // And a good one still works afterwards, its bar gone at the end.
-  await pathBox.fill(join(backups, 'move.zip'));
-  await exportForm.getByRole('button', { name: 'Export', exact: true }).click();
-  await expect(exportForm.getByText(/Exported \d+ records to .*move\.zip/)).toBeVisible();
-  await expect(exportForm.getByRole('progressbar')).toHaveCount(0);
-
-  // Import from a file that is not there: named, plainly.
+  // Import of a file that is not an export: refused plainly, named by its file name alone.
   const importForm = page.getByRole('form', { name: 'Import an export' });
-  const gone = join(root, 'gone.skexport');
-  await importForm.getByLabel('Export file (full path)').fill(gone);
-  await importForm.getByRole('button', { name: 'Check the file (dry run)' }).click();
-  await expect(importForm.getByRole('alert')).toHaveText(
-    `!Not imported. There is no file at ${gone}. Check the name, or connect the drive it is on. Nothing was imported.`,
-  );
+  const notAnExport = join(root, 'gone.skexport');
+  writeFileSync(notAnExport, 'not an export at all');
+  const chooser = page.waitForEvent('filechooser');
+  await importForm.getByRole('button', { name: 'Choose a file to import…' }).click();
+  await (await chooser).setFiles(notAnExport);
+  await expect(importForm.getByText('File chosen:')).toContainText('gone.skexport');
+  await expect(importForm.getByRole('alert')).toContainText('Not imported.');
+  await expect(importForm.getByRole('alert')).toContainText('Nothing was imported.');
+  await expect(importForm).not.toContainText(root);
   await expectNoLeak(importForm);
   expect(await unnamedControls(page)).toEqual([]);
   expect(problems).toEqual([]);

@@ -231,8 +231,8 @@ const table: Record<Channel, Row> = {
     expected: ev('print.notes', 'client', CLIENT, { count: 3 }),
   },
   'export:vault': {
-    request: { path: `/exports/${SECRET}.zip`, passphrase: SECRET },
-    response: { path: `/exports/${SECRET}.zip`, bytes: 10, encrypted: true, counts: {} },
+    request: { target: SECRET, passphrase: SECRET },
+    response: { displayName: `${SECRET}.skexport`, bytes: 10, encrypted: true, counts: {} },
     expected: ev('export', 'vault', null, { encrypted: true }),
   },
   'export:cancel': read(),
@@ -242,9 +242,9 @@ const table: Record<Channel, Row> = {
     response: { session: {}, setAsidePath: null },
     expected: ev('restore', 'backup', null, { broughtBack: true, setAside: false }),
   },
-  'import:plan': read({ path: `/exports/${SECRET}.zip` }),
+  'import:plan': read({ source: SECRET }),
   'import:apply': {
-    request: { path: `/exports/${SECRET}.zip` },
+    request: { source: SECRET },
     response: { totals: { inArchive: 5, toAdd: 3, identical: 1, conflicts: 1 } },
     expected: ev('import', 'vault', null, { added: 3, conflicts: 1 }),
   },

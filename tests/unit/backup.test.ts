@@ -414,10 +414,15 @@ describe.skipIf(process.platform === 'win32')('owner-only files', () => {
 
   it('a whole-vault export is 0600', async () => {
     const path = join(backupFolder, 'export.zip');
-    expectOk(await core.handle('export:vault', { path }));
+    expectOk(await core.handle('export:vault', { target: core.files.register('export-target', path).token }));
     expect((statSync(path).mode & 0o777).toString(8)).toBe('600');
     const sealed = join(backupFolder, 'sealed.zip');
-    expectOk(await core.handle('export:vault', { path: sealed, passphrase: NEW_PASSPHRASE }));
+    expectOk(
+      await core.handle('export:vault', {
+        target: core.files.register('export-target', sealed).token,
+        passphrase: NEW_PASSPHRASE,
+      }),
+    );
     expect((statSync(sealed).mode & 0o777).toString(8)).toBe('600');
   });
 });

@@ -60,7 +60,7 @@ beforeAll(async () => {
     },
   });
   validPath = join(out, 'valid.zip');
-  await ok('export:vault', { path: validPath });
+  await ok('export:vault', { target: core.files.register('export-target', validPath).token });
   valid = await readZip(readFileSync(validPath));
 }, 60_000);
 
@@ -159,6 +159,9 @@ function offsetsOf(bytes: Buffer, signature: Buffer): number[] {
   return found;
 }
 
+/** What an adapter does with a file the user chose in the open dialog: registers it for a token. */
+const source = (path: string) => core.files.register('import-source', path).token;
+
 /** Sends a request and checks the vault did not change: rows, key file, and every file's bytes. */
 async function refusedWith(
   channel: 'import:plan' | 'import:apply',
@@ -176,7 +179,7 @@ async function refusedWith(
 /** Refused by both the dry run and the import, with the same code and message. */
 async function expectRefused(path: string, code: string, message: string | RegExp): Promise<void> {
   for (const channel of ['import:plan', 'import:apply'] as const) {
-    const failure = await refusedWith(channel, { path });
+    const failure = await refusedWith(channel, { source: source(path) });
     expect(failure.code, `${channel}: ${failure.message}`).toBe(code);
     if (typeof message === 'string') expect(failure.message).toBe(message);
     else expect(failure.message).toMatch(message);
@@ -203,7 +206,7 @@ describe('sources that are not a regular file', () => {
     await expectRefused(
       missing,
       'NOT_FOUND',
-      `There is no file at ${missing}. Check the name, or connect the drive it is on. Nothing was imported.`,
+      'There is no file at nothing-here.zip. Check the name, or connect the drive it is on. Nothing was imported.',
     );
     // A path through a file is as missing as a mistyped one, said the same way.
     const throughFile = join(validPath, 'export.zip');
@@ -213,7 +216,7 @@ describe('sources that are not a regular file', () => {
   it('a symlink to a real export is read as the export it points to', async () => {
     const link = join(out, 'link-to-valid.zip');
     symlinkSync(validPath, link);
-    const plan = expectOk<ImportReportView>(await core.handle('import:plan', { path: link }));
+    const plan = expectOk<ImportReportView>(await core.handle('import:plan', { source: source(link) }));
     expect(plan.totals.toAdd).toBe(0);
     expect(plan.totals.identical).toBe(plan.totals.inArchive);
   });
@@ -222,7 +225,10 @@ describe('sources that are not a regular file', () => {
     const fifo = join(out, 'pipe-while-locking.zip');
     execFileSync('mkfifo', [fifo]);
     const started = Date.now();
-    const [plan, lock] = await Promise.all([core.handle('import:plan', { path: fifo }), core.handle('vault:lock', {})]);
+    const [plan, lock] = await Promise.all([
+      core.handle('import:plan', { source: source(fifo) }),
+      core.handle('vault:lock', {}),
+    ]);
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(lock.ok).toBe(true);
     expect(plan.ok ? 'ok' : plan.code).toMatch(/IMPORT_REFUSED|VAULT_LOCKED/);
@@ -504,7 +510,7 @@ describe('rows that the app would never have written', () => {
       ],
     ];
     for (const [label, change, message] of cases) {
-      const failure = await refusedWith('import:plan', { path: await archiveWith(`${label}.zip`, change) });
+      const failure = await refusedWith('import:plan', { source: source(await archiveWith(`${label}.zip`, change)) });
       expect(failure.code, label).toBe('IMPORT_REFUSED');
       expect(failure.message, label).toContain(`This file cannot be imported: ${message.replace(/\.$/, '')}`);
     }
@@ -542,11 +548,11 @@ describe('rows that the app would never have written', () => {
         detail_json: JSON.stringify({ note: marker }),
       });
     });
-    const plan = expectOk<ImportReportView>(await core.handle('import:plan', { path }));
+    const plan = expectOk<ImportReportView>(await core.handle('import:plan', { source: source(path) }));
     expect(plan.tables).not.toHaveProperty('audit_log');
     expect(plan.activityLogRows).toBeGreaterThan(0);
     const before = core.vault.db().prepare('SELECT COUNT(*) FROM audit_log').pluck().get() as number;
-    expectOk(await core.handle('import:apply', { path }));
+    expectOk(await core.handle('import:apply', { source: source(path) }));
     const rows = core.vault.db().prepare('SELECT * FROM audit_log WHERE id > ?').all(before) as Record<
       string,
       unknown
@@ -565,7 +571,7 @@ describe('settings', () => {
       const practice = { key: 'practiceName', value: '"Harbour Practice"' };
       settings.push(practice);
     });
-    const plan = expectOk<ImportReportView>(await core.handle('import:plan', { path }));
+    const plan = expectOk<ImportReportView>(await core.handle('import:plan', { source: source(path) }));
     // Those the therapist may take first, then the protection settings with why they stay.
     expect(plan.settings).toEqual([
       expect.objectContaining({
@@ -580,7 +586,7 @@ describe('settings', () => {
     expect(plan.settings[1]?.notTaken).toMatch(/never taken from a file/);
     expect(plan.settings[2]?.notTaken).toMatch(/never taken from a file/);
 
-    const failure = await refusedWith('import:apply', { path, settings: ['autoLockMinutes'] });
+    const failure = await refusedWith('import:apply', { source: source(path), settings: ['autoLockMinutes'] });
     expect(failure).toEqual({
       code: 'INVALID_REQUEST',
       message:
@@ -588,7 +594,7 @@ describe('settings', () => {
     });
 
     // Nothing ticked: no setting changes.
-    expectOk(await core.handle('import:apply', { path }));
+    expectOk(await core.handle('import:apply', { source: source(path) }));
     expect(
       expectOk<{ autoLockMinutes: number; practiceName: string }>(await core.handle('settings:get', {})),
     ).toMatchObject({
@@ -597,7 +603,9 @@ describe('settings', () => {
       practiceName: '',
     });
     // Ticked: taken, and the import's log entry names the key (never the value).
-    const applied = expectOk<ImportReportView>(await core.handle('import:apply', { path, settings: ['practiceName'] }));
+    const applied = expectOk<ImportReportView>(
+      await core.handle('import:apply', { source: source(path), settings: ['practiceName'] }),
+    );
     expect(applied.settings.find((change) => change.key === 'practiceName')?.taken).toBe(true);
     expect(expectOk<{ practiceName: string }>(await core.handle('settings:get', {})).practiceName).toBe(
       'Harbour Practice',
@@ -777,7 +785,7 @@ describe('safety plan rows', () => {
 
   it('a well-formed version is taken (so each refusal below is for its one fault)', async () => {
     const path = await withPlans('plan-valid.zip', [planRow(), planRow({ version: 2, note_id: null })]);
-    const plan = expectOk<ImportReportView>(await core.handle('import:plan', { path }));
+    const plan = expectOk<ImportReportView>(await core.handle('import:plan', { source: source(path) }));
     expect(JSON.stringify(plan.tables)).toContain('safety_plans');
   });
 
@@ -853,7 +861,7 @@ describe('safety plan rows', () => {
     const path = await withPlans(`plan-${label.replace(/\W+/g, '-')}.zip`, made);
     const expected = message(made);
     for (const channel of ['import:plan', 'import:apply'] as const) {
-      const failure = await refusedWith(channel, { path });
+      const failure = await refusedWith(channel, { source: source(path) });
       expect(failure.code, `${channel}: ${failure.message}`).toBe('IMPORT_REFUSED');
       expect(failure.message).toContain(`This file cannot be imported: ${expected}`);
       expect(failure.message).toMatch(/Nothing was imported\.$/);

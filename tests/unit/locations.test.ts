@@ -37,6 +37,8 @@ afterEach(async () => {
   removeFolder(root);
 });
 
+/** What an adapter does with a path the user chose in a dialog: registers it for a token. */
+const chosen = (kind: 'export-target' | 'import-source', path: string) => core.files.register(kind, path).token;
 const savedFolder = async () => expectOk<Settings>(await core.handle('settings:get', {})).backupFolder;
 
 describe('saving the backup folder', () => {
@@ -118,7 +120,7 @@ describe.skipIf(skipReason !== null)('a folder Sessionkeep may not write in (a r
 
   it('is refused as an export folder before any work', async () => {
     const failure = expectFailure(
-      await core.handle('export:vault', { path: join(mount, 'move.zip') }),
+      await core.handle('export:vault', { target: chosen('export-target', join(mount, 'move.zip')) }),
       'INVALID_REQUEST',
     );
     expect(failure.message).toMatch(/^Sessionkeep is not allowed to write in .*Nothing was written\.$/);
@@ -194,17 +196,25 @@ describe('exporting', () => {
     },
   ])('refuses $why before any work, in words', async ({ path, words }) => {
     const target = path();
-    const failure = expectFailure(await core.handle('export:vault', { path: target }), 'INVALID_REQUEST');
+    const failure = expectFailure(
+      await core.handle('export:vault', { target: chosen('export-target', target) }),
+      'INVALID_REQUEST',
+    );
     expect(failure.message).toMatch(words);
-    expect(failure.field).toBe('path');
+    expect(failure.field).toBe('target');
+    // Named by the file's and the folder's own names: the page never sees a full path.
+    expect(failure.message).not.toContain(root);
     // Before any work: not even the first progress event (the renderer's bar never shows).
     expect(events).toEqual([]);
   });
 
   it('still writes to a good folder, after a refused attempt', async () => {
-    expectFailure(await core.handle('export:vault', { path: join(root, 'missing', 'a.zip') }), 'INVALID_REQUEST');
+    expectFailure(
+      await core.handle('export:vault', { target: chosen('export-target', join(root, 'missing', 'a.zip')) }),
+      'INVALID_REQUEST',
+    );
     const target = join(root, 'a.zip');
-    expectOk(await core.handle('export:vault', { path: target }));
+    expectOk(await core.handle('export:vault', { target: chosen('export-target', target) }));
     expect(existsSync(target)).toBe(true);
   });
 });
@@ -212,9 +222,12 @@ describe('exporting', () => {
 describe('importing', () => {
   it('names a missing file', async () => {
     const missing = join(root, 'gone.skexport');
-    const failure = expectFailure(await core.handle('import:plan', { path: missing }), 'NOT_FOUND');
+    const failure = expectFailure(
+      await core.handle('import:plan', { source: chosen('import-source', missing) }),
+      'NOT_FOUND',
+    );
     expect(failure.message).toBe(
-      `There is no file at ${missing}. Check the name, or connect the drive it is on. Nothing was imported.`,
+      'There is no file at gone.skexport. Check the name, or connect the drive it is on. Nothing was imported.',
     );
   });
 });

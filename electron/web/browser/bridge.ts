@@ -36,7 +36,79 @@ function onSessionEvent(listener: (event: SessionEvent) => void): () => void {
   return () => listeners.delete(listener);
 }
 
-const api = Object.fromEntries(channels.map((channel) => [channel, (request: unknown) => invoke(channel, request)]));
+async function post(path: string, body: BodyInit, contentType: string, headers: Record<string, string> = {}) {
+  try {
+    const response = await fetch(path, {
+      method: 'POST',
+      headers: { 'content-type': contentType, ...headers },
+      credentials: 'same-origin',
+      body,
+    });
+    return (await response.json()) as Envelope<unknown>;
+  } catch {
+    return failure('CORE_UNREACHABLE');
+  }
+}
+
+// Choosing files (issue 13), the browser's way: an export is written by the harness and
+// then arrives as a download; an import is picked with the browser's file chooser and
+// uploaded. The page holds tokens only, exactly as under Electron.
+const pendingDownloads = new Set<string>();
+
+async function chooseExportTarget(request: unknown): Promise<Envelope<unknown>> {
+  const envelope = await post('/__files/export-target', JSON.stringify(request ?? null), 'application/json');
+  const chosen = envelope.ok ? (envelope.value as { token?: unknown } | null) : null;
+  if (typeof chosen?.token === 'string') pendingDownloads.add(chosen.token);
+  return envelope;
+}
+
+async function exportVault(request: unknown): Promise<Envelope<unknown>> {
+  const envelope = await invoke('export:vault', request);
+  const token = (request as { target?: unknown } | null)?.target;
+  if (typeof token === 'string' && pendingDownloads.delete(token) && envelope.ok) {
+    const link = document.createElement('a');
+    link.href = `/__files/download/${encodeURIComponent(token)}`;
+    link.download = '';
+    link.hidden = true;
+    document.body.append(link);
+    link.click();
+    link.remove();
+  }
+  return envelope;
+}
+
+/** The browser's file chooser; null when it was closed without a file. */
+function pickFile(): Promise<File | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = '.skexport,.zip';
+    input.hidden = true;
+    const done = (file: File | null) => {
+      input.remove();
+      resolve(file);
+    };
+    input.addEventListener('change', () => done(input.files?.[0] ?? null), { once: true });
+    input.addEventListener('cancel', () => done(null), { once: true });
+    document.body.append(input);
+    input.click();
+  });
+}
+
+async function chooseImportSource(): Promise<Envelope<unknown>> {
+  const file = await pickFile();
+  if (!file) return { ok: true, value: null };
+  return post('/__files/import-source', file, 'application/octet-stream', {
+    'x-file-name': encodeURIComponent(file.name),
+  });
+}
+
+const api = {
+  ...Object.fromEntries(channels.map((channel) => [channel, (request: unknown) => invoke(channel, request)])),
+  'export:vault': exportVault,
+  'files:chooseExportTarget': chooseExportTarget,
+  'files:chooseImportSource': chooseImportSource,
+};
 Object.defineProperty(window, 'sessionkeep', {
   value: Object.freeze({ ...api, onSessionEvent }) as unknown as SessionkeepApi,
   writable: false,

@@ -1,36 +1,28 @@
-import { type FormEvent, useEffect, useId, useState } from 'react';
-import { localToday } from '../../../shared/dates';
-import { ApiError, call, messageOf } from '../api';
+import { type FormEvent, useId, useState } from 'react';
+import { call, messageOf } from '../api';
 import { Alert } from '../components/Alert';
 import { PassphraseField } from '../components/PassphraseField';
-import { exportPath, recordCount } from './transferWords';
+import { chooseFile } from './chooseFile';
+import { exportedWords, recordCount } from './transferWords';
 import { useTransferProgress } from './useTransferProgress';
 
 /**
  * Exporting the whole vault to one file, sealed with a passphrase unless the user says
- * otherwise. A problem with the file's location shows at the location; progress shows
- * while it runs, and Cancel stops it without leaving a half-written file.
+ * otherwise. The file is chosen in the system's save dialog (issue 13), never typed;
+ * progress shows while it runs, and Cancel stops it without leaving a half-written file.
  */
-export function ExportForm({ backupFolder }: { backupFolder: string }) {
+export function ExportForm() {
   const id = useId();
   const [sealed, setSealed] = useState(true);
-  const [path, setPath] = useState('');
   const [passphrase, setPassphrase] = useState('');
   const [repeat, setRepeat] = useState('');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
-  const [pathError, setPathError] = useState<string | null>(null);
   const { progress, clear: clearProgress } = useTransferProgress('export');
-
-  // A sensible default next to the backups, with the extension that matches the choice.
-  useEffect(() => {
-    setPath((current) => exportPath(current, backupFolder, sealed, localToday()));
-  }, [backupFolder, sealed]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setMessage(null);
-    setPathError(null);
     if (sealed && passphrase.length < 12) {
       setMessage({ kind: 'error', text: 'Use a passphrase of at least 12 characters to seal the export.' });
       return;
@@ -41,18 +33,19 @@ export function ExportForm({ backupFolder }: { backupFolder: string }) {
     }
     setBusy(true);
     try {
-      const result = await call('export:vault', { path, ...(sealed ? { passphrase } : {}) });
-      const records = recordCount(result.counts);
+      // Where it goes is chosen in the system's save dialog (a download in the web preview).
+      const target = await chooseFile('files:chooseExportTarget', { encrypted: sealed });
+      // Cancelled: nothing was written and nothing needs saying.
+      if (target === null) return;
+      const result = await call('export:vault', { target: target.token, ...(sealed ? { passphrase } : {}) });
       setMessage({
         kind: 'success',
-        text: `Exported ${records} records to ${result.path}${result.encrypted ? ', sealed with your passphrase' : ''}.`,
+        text: exportedWords(recordCount(result.counts), result.displayName, result.encrypted),
       });
       setPassphrase('');
       setRepeat('');
     } catch (failure) {
-      // A problem with the location is told at the location (marked), everything else below.
-      if (failure instanceof ApiError && failure.field === 'path') setPathError(failure.message);
-      else setMessage({ kind: 'error', text: messageOf(failure) });
+      setMessage({ kind: 'error', text: `Not exported. ${messageOf(failure)}` });
     } finally {
       setBusy(false);
       clearProgress();
@@ -67,24 +60,8 @@ export function ExportForm({ backupFolder }: { backupFolder: string }) {
         passphrase (recommended)
       </label>
       {!sealed && (
-        <p className="hint warn-text">Without a passphrase, anyone who gets the file can read every record in it.</p>
-      )}
-      <label htmlFor={`${id}-path`}>File to write (full path)</label>
-      <input
-        id={`${id}-path`}
-        value={path}
-        onChange={(event) => {
-          setPath(event.target.value);
-          setPathError(null);
-        }}
-        spellCheck={false}
-        placeholder="/Volumes/Backup/sessionkeep-export.skexport"
-        aria-invalid={pathError !== null}
-        aria-describedby={pathError ? `${id}-path-error` : undefined}
-      />
-      {pathError && (
-        <p id={`${id}-path-error`} className="field-error" role="alert">
-          <strong>Not exported.</strong> {pathError}
+        <p className="hint warn-text">
+          Without a passphrase, anyone who gets the file can read every record in it. Its name will say “not encrypted”.
         </p>
       )}
       {sealed && (
@@ -119,7 +96,7 @@ export function ExportForm({ backupFolder }: { backupFolder: string }) {
           </button>
         )}
         <button type="submit" className="primary" disabled={busy}>
-          {busy ? 'Exporting…' : 'Export'}
+          {busy ? 'Exporting…' : 'Export…'}
         </button>
       </div>
     </form>

@@ -3,19 +3,20 @@ import type { ImportReportView } from '../../../shared/ipc/contract';
 import { call, messageOf } from '../api';
 import { Alert } from '../components/Alert';
 import { PassphraseField } from '../components/PassphraseField';
+import { chooseFile } from './chooseFile';
 import { ImportReportTable } from './ImportReportTable';
 import { SettingChanges } from './SettingChanges';
 import { importLabel } from './transferWords';
 import { useTransferProgress } from './useTransferProgress';
 
 /**
- * Importing an export: a dry run first (import:plan) shows what would be added, what is
+ * Importing an export, chosen in the system's open dialog (issue 13): a dry run first (import:plan) shows what would be added, what is
  * already here and what conflicts; only then can the records, and the settings ticked,
  * be imported. Nothing here is ever overwritten.
  */
 export function ImportForm() {
   const id = useId();
-  const [path, setPath] = useState('');
+  const [source, setSource] = useState<{ token: string; displayName: string } | null>(null);
   const [passphrase, setPassphrase] = useState('');
   const [report, setReport] = useState<ImportReportView | null>(null);
   const [done, setDone] = useState<ImportReportView | null>(null);
@@ -23,17 +24,18 @@ export function ImportForm() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const { progress, clear: clearProgress } = useTransferProgress('import');
-  const request = { path, ...(passphrase ? { passphrase } : {}) };
+  const withPassphrase = passphrase ? { passphrase } : {};
   const settingsToTake = report?.settings.filter((change) => change.notTaken === null && chosen.has(change.key)) ?? [];
 
-  async function plan(event: FormEvent) {
-    event.preventDefault();
+  /** The dry run of the chosen file (again, e.g. with another passphrase). */
+  async function plan(file: { token: string } | null = source) {
+    if (!file) return;
     setError(null);
     setDone(null);
     setChosen(new Set());
     setBusy(true);
     try {
-      setReport(await call('import:plan', request));
+      setReport(await call('import:plan', { source: file.token, ...withPassphrase }));
     } catch (failure) {
       setReport(null);
       setError(messageOf(failure));
@@ -43,12 +45,36 @@ export function ImportForm() {
     }
   }
 
+  /** The system's open dialog (the browser's file chooser in the web preview), then the dry run. */
+  async function choose() {
+    setError(null);
+    try {
+      const file = await chooseFile('files:chooseImportSource', {});
+      // Cancelled: the file chosen before (if any) and its dry run stay as they were.
+      if (file === null) return;
+      setSource(file);
+      setReport(null);
+      await plan(file);
+    } catch (failure) {
+      setError(messageOf(failure));
+    }
+  }
+
   async function apply() {
+    if (!source) return;
     setError(null);
     setBusy(true);
     try {
-      setDone(await call('import:apply', { ...request, settings: settingsToTake.map((change) => change.key) }));
+      setDone(
+        await call('import:apply', {
+          source: source.token,
+          ...withPassphrase,
+          settings: settingsToTake.map((change) => change.key),
+        }),
+      );
       setReport(null);
+      // An import ends its choice: another import starts by choosing the file again.
+      setSource(null);
     } catch (failure) {
       setError(messageOf(failure));
     } finally {
@@ -68,23 +94,24 @@ export function ImportForm() {
   const toImport = importLabel(report?.totals.toAdd ?? 0, settingsToTake.length);
 
   return (
-    <form onSubmit={plan} aria-labelledby={`${id}-title`} noValidate>
+    <form
+      onSubmit={(event: FormEvent) => {
+        event.preventDefault();
+        void plan();
+      }}
+      aria-labelledby={`${id}-title`}
+      noValidate
+    >
       <h3 id={`${id}-title`}>Import an export</h3>
       <p className="hint">
         First a dry run checks every record in the file and shows what would be added. Records already here are skipped;
         records that differ are listed as conflicts and never overwritten. Settings are taken only if you tick them.
       </p>
-      <label htmlFor={`${id}-path`}>Export file (full path)</label>
-      <input
-        id={`${id}-path`}
-        value={path}
-        onChange={(event) => {
-          setPath(event.target.value);
-          setReport(null);
-        }}
-        spellCheck={false}
-        placeholder="/Volumes/Backup/sessionkeep-export.skexport"
-      />
+      {source && (
+        <p>
+          File chosen: <strong>{source.displayName}</strong>
+        </p>
+      )}
       <PassphraseField
         label="Its passphrase (if it was sealed)"
         name="import-passphrase"
@@ -126,9 +153,14 @@ export function ImportForm() {
             Cancel
           </button>
         )}
-        <button type="submit" disabled={busy || path.trim() === ''}>
-          Check the file (dry run)
+        <button type="button" onClick={() => void choose()} disabled={busy}>
+          Choose a file to import…
         </button>
+        {source && (
+          <button type="submit" disabled={busy}>
+            Check the file again (dry run)
+          </button>
+        )}
         {report && toImport !== '' && (
           <button type="button" className="primary" onClick={() => void apply()} disabled={busy}>
             Import {toImport}

@@ -7,7 +7,8 @@ import { ImportForm } from './ImportForm';
  * documented, optionally sealed with a passphrase), and importing one with a dry run
  * first. Long runs show progress and can be cancelled without leaving a half-written file.
  */
-export function TransferSettings({ backupFolder }: { backupFolder: string }) {
+// The backup folder is no longer needed here: the export's place is chosen in a dialog.
+export function TransferSettings(_props: { backupFolder?: string }) {
   const id = useId();
   return (
     <section className="card" aria-labelledby={`${id}-title`}>
@@ -16,7 +17,7 @@ export function TransferSettings({ backupFolder }: { backupFolder: string }) {
         An export holds every record as plain JSON files in a zip (documented, readable by other software): for moving
         to another system or keeping an independent copy. For everyday safety, backups above are the better tool.
       </p>
-      <ExportForm backupFolder={backupFolder} />
+      <ExportForm />
       <ImportForm />
     </section>
   );

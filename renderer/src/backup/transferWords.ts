@@ -19,6 +19,13 @@ export function exportPath(current: string, backupFolder: string, sealed: boolea
   return base.replace(/\.(zip|skexport)$/, sealed ? '.skexport' : '.zip');
 }
 
+/** What a finished export says: how much, the file's name, and whether it is sealed. */
+export function exportedWords(records: number, fileName: string, encrypted: boolean): string {
+  return encrypted
+    ? `Exported ${records} records to ${fileName}, sealed with your passphrase.`
+    : `Exported ${records} records to ${fileName}. It is not encrypted: keep it somewhere safe.`;
+}
+
 /** How many records an export wrote, over every table. */
 export function recordCount(counts: Readonly<Record<string, number>>): number {
   return Object.values(counts).reduce((sum, count) => sum + count, 0);

@@ -27,7 +27,10 @@ async function main(): Promise<void> {
     writeFileSync('/proc/self/clear_refs', '5');
     const baseline = memory().rss;
     const started = Date.now();
-    const envelope = await core.handle('import:plan', { path: archive.path, passphrase: archive.passphrase });
+    const envelope = await core.handle('import:plan', {
+      source: core.files.register('import-source', archive.path).token,
+      passphrase: archive.passphrase,
+    });
     results.push({
       path: archive.path,
       code: envelope.ok ? 'ok' : envelope.code,
