@@ -1,67 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import {
-  conflictNames,
-  exportPath,
-  importLabel,
-  recordCount,
-  tableWords,
-} from '../../renderer/src/backup/transferWords';
+import { conflictNames, importLabel, recordCount, tableWords } from '../../renderer/src/backup/transferWords';
 
 /**
  * The words and small decisions of Settings → Export and import
- * (renderer/src/backup/transferWords.ts): the default export file, the import button's
- * label, the table names and the conflicts said once each.
+ * (renderer/src/backup/transferWords.ts): the import button's label, the table names and the conflicts said once each.
  */
-
-describe('exportPath: the file an export is written to', () => {
-  it.each([
-    {
-      why: 'a dated file next to the backups, sealed',
-      current: '',
-      folder: '/b',
-      sealed: true,
-      expected: '/b/sessionkeep-export-2026-12-07.skexport',
-    },
-    {
-      why: 'a dated file next to the backups, open',
-      current: '',
-      folder: '/b',
-      sealed: false,
-      expected: '/b/sessionkeep-export-2026-12-07.zip',
-    },
-    { why: 'no backup folder: nothing to suggest', current: '', folder: '', sealed: true, expected: '' },
-    {
-      why: 'a typed path keeps its name; sealing changes the extension',
-      current: '/x/mine.zip',
-      folder: '/b',
-      sealed: true,
-      expected: '/x/mine.skexport',
-    },
-    {
-      why: 'unsealing changes it back',
-      current: '/x/mine.skexport',
-      folder: '/b',
-      sealed: false,
-      expected: '/x/mine.zip',
-    },
-    {
-      why: 'another extension is left as typed',
-      current: '/x/mine.tar',
-      folder: '/b',
-      sealed: true,
-      expected: '/x/mine.tar',
-    },
-    {
-      why: 'only a trailing extension is changed',
-      current: '/x/a.zip.d/f',
-      folder: '',
-      sealed: true,
-      expected: '/x/a.zip.d/f',
-    },
-  ])('$why', ({ current, folder, sealed, expected }) => {
-    expect(exportPath(current, folder, sealed, '2026-12-07')).toBe(expected);
-  });
-});
 
 describe('importLabel: what the Import button takes', () => {
   it.each([

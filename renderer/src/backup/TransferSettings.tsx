@@ -7,8 +7,7 @@ import { ImportForm } from './ImportForm';
  * documented, optionally sealed with a passphrase), and importing one with a dry run
  * first. Long runs show progress and can be cancelled without leaving a half-written file.
  */
-// The backup folder is no longer needed here: the export's place is chosen in a dialog.
-export function TransferSettings(_props: { backupFolder?: string }) {
+export function TransferSettings() {
   const id = useId();
   return (
     <section className="card" aria-labelledby={`${id}-title`}>

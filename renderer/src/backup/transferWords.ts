@@ -9,16 +9,6 @@ export function tableWords(table: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/**
- * The file an export is written to: what was typed, else a dated file next to the backups
- * (nothing when there is no backup folder), with the extension that matches the choice
- * (.skexport sealed with a passphrase, .zip open).
- */
-export function exportPath(current: string, backupFolder: string, sealed: boolean, today: string): string {
-  const base = current || (backupFolder ? `${backupFolder}/sessionkeep-export-${today}.zip` : '');
-  return base.replace(/\.(zip|skexport)$/, sealed ? '.skexport' : '.zip');
-}
-
 /** What a finished export says: how much, the file's name, and whether it is sealed. */
 export function exportedWords(records: number, fileName: string, encrypted: boolean): string {
   return encrypted

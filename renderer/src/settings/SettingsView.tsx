@@ -219,18 +219,6 @@ function VaultFacts() {
   );
 }
 
-/** Export and import, with the backup folder as the default place for an export. */
-function TransferSettingsCard() {
-  const [backupFolder, setBackupFolder] = useState('');
-  useEffect(() => {
-    void call('settings:get', {}).then(
-      (settings) => setBackupFolder(settings.backupFolder),
-      () => undefined,
-    );
-  }, []);
-  return <TransferSettings backupFolder={backupFolder} />;
-}
-
 /** The cards of the page, in order, with the words the in-page navigation uses for them. */
 const CARDS: { id: string; label: string; Card: () => ReactNode }[] = [
   { id: 'settings-profile', label: 'You and your practice', Card: ProfileSettings },
@@ -243,7 +231,7 @@ const CARDS: { id: string; label: string; Card: () => ReactNode }[] = [
   { id: 'settings-security', label: 'Security', Card: SecuritySettings },
   { id: 'settings-vault', label: 'Your vault', Card: VaultFacts },
   { id: 'settings-backups', label: 'Backups', Card: BackupSettings },
-  { id: 'settings-transfer', label: 'Export and import', Card: TransferSettingsCard },
+  { id: 'settings-transfer', label: 'Export and import', Card: TransferSettings },
   { id: 'settings-health', label: 'Data health', Card: DataHealth },
   { id: 'settings-activity', label: 'Activity log', Card: AuditLog },
   { id: 'settings-about', label: 'About', Card: AboutKnowledgeBase },
