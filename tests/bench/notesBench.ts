@@ -123,6 +123,42 @@ export function autosaveLatencies(db: VaultDb, noteIds: string[], count: number)
   return times;
 }
 
+/**
+ * Autosaves due every `intervalMs` while `task` runs (a verified backup), each timed from
+ * when it was due to when it was stored: the wait a therapist's typing sees. A save that
+ * falls due while the thread is busy waits until it is free, as the window's would.
+ */
+export async function autosaveLatenciesDuring(
+  db: VaultDb,
+  noteIds: string[],
+  task: () => Promise<unknown>,
+  intervalMs = 50,
+): Promise<number[]> {
+  const times: number[] = [];
+  const started = performance.now();
+  let served = 0;
+  let when = Date.parse('2031-01-01T09:00:00Z');
+  const serveDue = () => {
+    const now = performance.now();
+    while (started + (served + 1) * intervalMs <= now) {
+      served += 1;
+      const due = started + served * intervalMs;
+      const id = noteIds[served % noteIds.length] as string;
+      when += 1_000;
+      saveDraft(db, id, { summary: doc(`Typed while a backup runs, save ${served}. `.repeat(20)) }, new Date(when));
+      times.push(performance.now() - due);
+    }
+  };
+  const timer = setInterval(serveDue, intervalMs);
+  try {
+    await task();
+  } finally {
+    clearInterval(timer);
+  }
+  serveDue();
+  return times;
+}
+
 export function searchLatencies(
   db: VaultDb,
   term: string,
