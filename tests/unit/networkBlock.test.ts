@@ -1,7 +1,12 @@
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { App, Session, WebContents } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { applySecurity, hardenSession, hardenWebContents, webPreferences } from '../../electron/security';
 import { APP_ENTRY_URL, APP_ORIGIN } from '../../electron/senderPolicy';
+
+/** This checkout's own built page, by file:// (wherever the repository lives). */
+const OWN_PAGE_BY_FILE = pathToFileURL(join(process.cwd(), 'dist', 'renderer', 'index.html')).href;
 
 /**
  * The security promises of electron/security.ts, proven on the handlers it installs
@@ -87,7 +92,7 @@ describe('session.webRequest.onBeforeRequest: nothing leaves the machine', () =>
     ['wss://example.com/socket', 'a secure WebSocket', 'cancel'],
     ['ftp://example.com/file', 'ftp', 'cancel'],
     ['file:///etc/passwd', 'a local file', 'cancel'],
-    ['file:///work/main/dist/renderer/index.html', 'even our own files by file:// (served via app://)', 'cancel'],
+    [OWN_PAGE_BY_FILE, 'even our own files by file:// (served via app://)', 'cancel'],
     ['chrome-extension://abcdefghijklmnop/script.js', 'an extension', 'cancel'],
     ['chrome://gpu', 'a browser page', 'cancel'],
     ['view-source:https://example.com/', 'view-source', 'cancel'],

@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
   APP_ORIGIN,
@@ -14,7 +15,11 @@ describe('isTrustedSender: who may call IPC', () => {
     ['our page in the main frame', { url: `${APP_ORIGIN}/index.html`, isMainFrame: true }, true],
     ['our page with a hash route', { url: `${APP_ORIGIN}/index.html#/clients`, isMainFrame: true }, true],
     ['our origin root', { url: `${APP_ORIGIN}/`, isMainFrame: true }, true],
-    ['a file:// page', { url: 'file:///work/main/dist/renderer/index.html', isMainFrame: true }, false],
+    [
+      'a file:// page',
+      { url: pathToFileURL(join(process.cwd(), 'dist', 'renderer', 'index.html')).href, isMainFrame: true },
+      false,
+    ],
     ['a loopback http page', { url: 'http://127.0.0.1:5173/index.html', isMainFrame: true }, false],
     ['an https page', { url: 'https://sessionkeep/index.html', isMainFrame: true }, false],
     ['another app:// host', { url: 'app://evil/index.html', isMainFrame: true }, false],
