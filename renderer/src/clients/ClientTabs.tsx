@@ -1,4 +1,4 @@
-import { type KeyboardEvent, type ReactNode, useRef } from 'react';
+import type { KeyboardEvent, ReactNode } from 'react';
 import { CLIENT_TABS, type ClientTab, tabAfterKey } from './clientTabs';
 import './clientTabs.css';
 
@@ -14,8 +14,6 @@ const panelId = (tab: ClientTab) => `client-panel-${tab}`;
 
 /** The client page's tabs (WAI-ARIA tabs: one tab stop, arrows move and show). */
 export function ClientTabs({ active, onSelect, panels }: Props) {
-  const tabRefs = useRef(new Map<ClientTab, HTMLButtonElement>());
-
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     const current = CLIENT_TABS.findIndex((tab) => tab.id === active);
     const next = tabAfterKey(current, event.key, CLIENT_TABS.length);
@@ -24,7 +22,8 @@ export function ClientTabs({ active, onSelect, panels }: Props) {
     const tab = CLIENT_TABS[next]?.id;
     if (!tab) return;
     onSelect(tab);
-    tabRefs.current.get(tab)?.focus();
+    // Every tab is always drawn, so the one chosen can take the focus at once.
+    document.getElementById(clientTabId(tab))?.focus();
   }
 
   return (
@@ -33,10 +32,6 @@ export function ClientTabs({ active, onSelect, panels }: Props) {
         {CLIENT_TABS.map((tab) => (
           <button
             key={tab.id}
-            ref={(element) => {
-              if (element) tabRefs.current.set(tab.id, element);
-              else tabRefs.current.delete(tab.id);
-            }}
             type="button"
             role="tab"
             id={clientTabId(tab.id)}

@@ -85,7 +85,7 @@ export function RiskFlag({
             <span className="muted">No safety plan on record. </span>
           )}
           <button type="button" className="link" onClick={onShowSafetyPlan}>
-            {safetyPlan ? 'Show the safety plan' : 'Go to the safety plan'}
+            Go to the safety plan
           </button>
         </dd>
       </dl>

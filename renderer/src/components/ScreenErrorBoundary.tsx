@@ -7,7 +7,8 @@ type Props = {
   children: ReactNode;
 };
 
-type State = { failedAt: string | null; attempt: number };
+/** `key`: the screen the state belongs to; `attempt` remounts the screen on "Try again". */
+type State = { failed: boolean; key: string; attempt: number };
 
 /**
  * A screen that fails to draw is replaced by a message instead of a blank window
@@ -17,31 +18,28 @@ type State = { failedAt: string | null; attempt: number };
  * Only the error's name is logged, never its message: it may quote clinical text.
  */
 export class ScreenErrorBoundary extends Component<Props, State> {
-  override state: State = { failedAt: null, attempt: 0 };
+  override state: State = { failed: false, key: this.props.resetKey, attempt: 0 };
 
   static getDerivedStateFromError(): Partial<State> {
-    return { failedAt: '' };
+    return { failed: true };
   }
 
   static getDerivedStateFromProps(props: Props, state: State): Partial<State> | null {
-    // failedAt '' marks a failure still to be tied to the screen it happened on.
-    if (state.failedAt === '') return { failedAt: props.resetKey };
-    if (state.failedAt !== null && state.failedAt !== props.resetKey) return { failedAt: null };
-    return null;
+    return props.resetKey === state.key ? null : { key: props.resetKey, failed: false };
   }
 
   override componentDidCatch(error: Error, _info: ErrorInfo): void {
     console.error(`ScreenErrorBoundary: a screen failed to draw (${error?.name ?? 'unknown'})`);
   }
 
-  private readonly tryAgain = () => this.setState((state) => ({ failedAt: null, attempt: state.attempt + 1 }));
+  private readonly tryAgain = () => this.setState((state) => ({ failed: false, attempt: state.attempt + 1 }));
 
   private readonly reloadWindow = () => {
     void flushOpenNotes().finally(() => window.location.reload());
   };
 
   override render() {
-    if (this.state.failedAt === null) {
+    if (!this.state.failed) {
       // A new key after "Try again": the screen starts from scratch.
       return <Fragment key={this.state.attempt}>{this.props.children}</Fragment>;
     }
