@@ -1,7 +1,7 @@
 import { basename, extname } from 'node:path';
 import type { OpenDialogOptions, OpenDialogReturnValue, SaveDialogOptions, SaveDialogReturnValue } from 'electron';
 import { localToday } from '../shared/dates';
-import { type ChosenFileView, exportFileName, type ShellChannel, shellContract } from '../shared/ipc/shellChannels';
+import { exportFileName, type ShellChannel, type ShellResponseOf, shellContract } from '../shared/ipc/shellChannels';
 import type { ChosenFiles } from './core/files/chosenFiles';
 
 /**
@@ -30,8 +30,9 @@ export function labelledNotEncrypted(path: string): string {
   return `${path.slice(0, path.length - extension.length)}-not-encrypted${extension}`;
 }
 
+/** One answer per shell channel, of that channel's own response type. */
 export type FileChooser = {
-  [C in ShellChannel]: (payload: unknown) => Promise<ChosenFileView>;
+  [C in ShellChannel]: (payload: unknown) => Promise<ShellResponseOf<C>>;
 };
 
 export function createFileChooser(

@@ -33,10 +33,11 @@ export const shellContract = {
 } satisfies Record<ShellChannel, { request: z.ZodType; response: z.ZodType }>;
 
 export type ShellRequestOf<C extends ShellChannel> = z.input<(typeof shellContract)[C]['request']>;
+export type ShellResponseOf<C extends ShellChannel> = z.infer<(typeof shellContract)[C]['response']>;
 
-/** The shell channels as `window.sessionkeep` exposes them. */
+/** The shell channels as `window.sessionkeep` exposes them: each answers its own response type. */
 export type ShellApi = {
-  [C in ShellChannel]: (request: ShellRequestOf<C>) => Promise<Envelope<ChosenFileView>>;
+  [C in ShellChannel]: (request: ShellRequestOf<C>) => Promise<Envelope<ShellResponseOf<C>>>;
 };
 
 /**

@@ -1,9 +1,9 @@
 import { errorMessages, plainMessage } from '../../../shared/errors';
 import { envelopeSchema } from '../../../shared/ipc/contract';
 import {
-  type ChosenFileView,
   type ShellChannel,
   type ShellRequestOf,
+  type ShellResponseOf,
   shellContract,
 } from '../../../shared/ipc/shellChannels';
 import { ApiError } from '../api';
@@ -17,7 +17,7 @@ import { ApiError } from '../api';
 export async function chooseFile<C extends ShellChannel>(
   channel: C,
   request: ShellRequestOf<C>,
-): Promise<ChosenFileView> {
+): Promise<ShellResponseOf<C>> {
   const api = window.sessionkeep;
   if (!api) throw new ApiError('CORE_UNREACHABLE', errorMessages.CORE_UNREACHABLE);
   const send = api[channel] as (request: ShellRequestOf<C>) => Promise<unknown>;
@@ -29,5 +29,5 @@ export async function chooseFile<C extends ShellChannel>(
   }
   const value = shellContract[channel].response.safeParse(envelope.data.value);
   if (!value.success) throw new ApiError('INTERNAL', errorMessages.INTERNAL);
-  return value.data;
+  return value.data as ShellResponseOf<C>;
 }
