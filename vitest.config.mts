@@ -7,6 +7,8 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
     environment: 'node',
+    // Backups run in a worker thread, which needs the worker bundled first.
+    globalSetup: ['tests/unit/support/buildWorker.ts'],
     // Separate processes: the native SQLite module and scrypt's 128 MiB buffers stay
     // out of a shared worker thread, and a crash in one file cannot take another down.
     pool: 'forks',

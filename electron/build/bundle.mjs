@@ -21,6 +21,14 @@ const targets = {
     outfile: 'dist/electron/main.cjs',
     external: ['electron', 'better-sqlite3-multiple-ciphers'],
   },
+  // The worker thread for backups and other heavy work (issue 13); every Node bundle
+  // (main, web, bench) finds it in dist/electron.
+  worker: {
+    ...nodeTarget,
+    entryPoints: ['electron/core/worker/heavyWork.worker.ts'],
+    outfile: 'dist/electron/heavyWork.worker.cjs',
+    external: ['better-sqlite3-multiple-ciphers'],
+  },
   // A sandboxed preload may only require('electron'): everything else is bundled in.
   preload: {
     ...nodeTarget,

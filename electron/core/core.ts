@@ -3,6 +3,7 @@ import type { ResponseOf, ValidRequestOf } from '../../shared/ipc/contract';
 import type { Envelope } from '../../shared/ipc/envelope';
 import { recordAudit } from './audit/auditLog';
 import { auditEventFor } from './audit/auditPolicy';
+import { BackupRuns } from './backup/backupRuns';
 import { scheduleBackups } from './backup/backupSchedule';
 import { dispatch } from './dispatch';
 import { ChosenFiles } from './files/chosenFiles';
@@ -51,8 +52,14 @@ export function createCore(options: CoreOptions): Core {
   vault.onEvent((event) => {
     if (event.type === 'locked') files.forgetAll();
   });
-  const handlers = createHandlers(vault, () => new Date(now()), { nativeBinding: options.nativeBinding, saves, files });
-  const backups = scheduleBackups(vault, { now: () => new Date(now()), nativeBinding: options.nativeBinding });
+  const runs = new BackupRuns();
+  const handlers = createHandlers(vault, () => new Date(now()), {
+    nativeBinding: options.nativeBinding,
+    saves,
+    files,
+    backupRuns: runs,
+  });
+  const backups = scheduleBackups(vault, { now: () => new Date(now()), nativeBinding: options.nativeBinding, runs });
   // The activity log: the pure policy decides, the open vault records (same process,
   // right after the handler succeeded).
   const audit = <C extends Channel>(channel: C, request: unknown, value: unknown) => {

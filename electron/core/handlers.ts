@@ -6,6 +6,7 @@ import type { AuditChainState, ResponseOf, SessionInfo, ValidRequestOf } from '.
 import { builtInTemplates } from '../../shared/templates';
 import { newPassphraseRefusal } from '../../shared/vault/passphraseStrength';
 import { auditCsv, checkAuditChain, listAudit } from './audit/auditLog';
+import { BackupRuns } from './backup/backupRuns';
 import { backUpNow, backupStatus, infoOf, listBackupInfos, rememberBackupFolder } from './backup/backupService';
 import { checkBackupFolderChange } from './backup/folderCheck';
 import {
@@ -27,7 +28,7 @@ import {
 } from './clients/clientRepository';
 import { asStorageError, CoreError, storageErrorCode } from './coreError';
 import type { VaultDb } from './db/database';
-import { applyArchive, exportVault, planArchive, readArchive } from './export';
+import { applyArchive, planArchive, readArchive } from './export';
 import { type ChosenFile, ChosenFiles, toldByName } from './files/chosenFiles';
 import { exportDamagedRecord, removeDamagedRecord, scanDataHealth } from './health/dataHealth';
 import {
@@ -75,6 +76,7 @@ import {
 } from './templates/templateRepository';
 import { readKeyFile, unwrapDataKey } from './vault/keyFile';
 import type { VaultSession } from './vault/vaultSession';
+import { runInWorker } from './worker/runInWorker';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -125,14 +127,24 @@ function withClientIndex(db: VaultDb, write: () => Client): Client {
 export function createHandlers(
   vault: VaultSession,
   now: () => Date = () => new Date(),
-  options: { nativeBinding?: string | undefined; saves?: SaveBeforeClose; files?: ChosenFiles } = {},
+  options: {
+    nativeBinding?: string | undefined;
+    saves?: SaveBeforeClose;
+    files?: ChosenFiles;
+    backupRuns?: BackupRuns;
+  } = {},
 ): HandlerTable {
   const { nativeBinding, saves } = options;
+  const backupRuns = options.backupRuns ?? new BackupRuns();
   const files = options.files ?? new ChosenFiles(() => now().getTime());
   // The activity log's chain is checked at every unlock; the result is kept until the lock.
   let auditChain: AuditChainState | null = null;
   vault.onEvent((event) => {
-    if (event.type === 'locked') auditChain = null;
+    if (event.type === 'locked') {
+      auditChain = null;
+      // An export runs on its own connection: a lock stops it, so nothing is read after it.
+      transfer?.abort();
+    }
     if (event.type !== 'unlocked') return;
     try {
       auditChain = checkAuditChain(vault.db(), now());
@@ -287,20 +299,27 @@ export function createHandlers(
     'safetyPlan:version': ({ clientId, id }) => getSafetyPlanVersion(vault.db(), clientId, id),
     'backup:status': () => backupStatus(vault, now()),
     'backup:now': () =>
-      backUpNow(vault, {
-        now,
-        nativeBinding,
-        onProgress: (fraction, stage) => vault.announce({ type: 'backup', fraction, stage }),
-      }).then(
-        (made) => {
-          if (!made) throw new CoreError('INTERNAL');
-          return made;
-        },
-        (error) => {
-          vault.announce({ type: 'backup', fraction: 0, stage: 'failed' });
-          throw asStorageError(error);
-        },
-      ),
+      backupRuns
+        .run((signal) =>
+          backUpNow(vault, {
+            now,
+            nativeBinding,
+            signal,
+            onProgress: (fraction, stage) => vault.announce({ type: 'backup', fraction, stage }),
+          }),
+        )
+        .then(
+          (made) => {
+            if (!made) throw new CoreError('INTERNAL');
+            return made;
+          },
+          (error) => {
+            const cancelled = error instanceof CoreError && error.code === 'CANCELLED';
+            vault.announce({ type: 'backup', fraction: 0, stage: cancelled ? 'cancelled' : 'failed' });
+            throw asStorageError(error);
+          },
+        ),
+    'backup:cancel': () => ({ cancelled: backupRuns.cancel() }),
     'backup:list': ({ folder }) => listBackupInfos(vault, folder, nativeBinding),
     'backup:summary': async ({ path, secret }) => {
       // Throttled and logged like an unlock: a backup's key file is another door to the same records.
@@ -375,11 +394,21 @@ export function createHandlers(
             { field: 'target' },
           );
         }
-        const result = await exportVault(vault.db(), chosen.path, { passphrase, signal, onProgress, now }).catch(
-          (error: unknown) => {
-            throw aboutChosen(error, chosen, 'target');
+        // Read and written by a worker thread with its own connection (issue 13): the
+        // window's autosaves go on meanwhile.
+        const result = await runInWorker(
+          'exportVault',
+          {
+            ...vault.connectionForWorker(),
+            target: chosen.path,
+            passphrase,
+            exportedAt: now().toISOString(),
+            nativeBinding,
           },
-        );
+          { signal, onProgress },
+        ).catch((error: unknown) => {
+          throw aboutChosen(error, chosen, 'target');
+        });
         const { path: _written, ...rest } = result;
         return { ...rest, displayName: chosen.displayName };
       }),

@@ -60,6 +60,7 @@ export const channels = [
   'safetyPlan:version',
   'backup:status',
   'backup:now',
+  'backup:cancel',
   'backup:list',
   'backup:summary',
   'backup:restore',
@@ -99,7 +100,11 @@ export type SessionEvent =
    */
   | { type: 'save-request'; id: string; reason: 'lock' | 'quit' | 'reload' }
   /** A backup in progress (from "Back up now" or the schedule): 0…1 by stage. */
-  | { type: 'backup'; fraction: number; stage: 'copying' | 'key-file' | 'verifying' | 'done' | 'failed' }
+  | {
+      type: 'backup';
+      fraction: number;
+      stage: 'copying' | 'key-file' | 'verifying' | 'done' | 'failed' | 'cancelled';
+    }
   /** A whole-vault export or import in progress, 0…1. */
   | { type: 'transfer'; kind: 'export' | 'import'; fraction: number };
 

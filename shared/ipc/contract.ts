@@ -455,6 +455,8 @@ export const contract = {
   'backup:status': { request: none, response: backupStatusSchema },
   /** Makes a verified backup now; progress comes as 'backup' session events. */
   'backup:now': { request: none, response: backupInfoSchema },
+  /** Stops the running backup (Back up now or the schedule); its partial folder is removed. */
+  'backup:cancel': { request: none, response: z.strictObject({ cancelled: z.boolean() }) },
   /** The backups in a folder (the one in Settings, or the one remembered next to the vault when locked). */
   'backup:list': {
     request: z.strictObject({ folder: backupFolderPath.optional() }),

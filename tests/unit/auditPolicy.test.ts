@@ -236,6 +236,7 @@ const table: Record<Channel, Row> = {
     expected: ev('export', 'vault', null, { encrypted: true }),
   },
   'export:cancel': read(),
+  'backup:cancel': read(),
   'backup:setAside': read(),
   'backup:bringBack': {
     request: { path: `/vault/set-aside-${SECRET}`, passphrase: SECRET },

@@ -1,15 +1,18 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import {
+  closeSync,
   copyFileSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
+  openSync,
   readdirSync,
   readFileSync,
   rmSync,
   statSync,
   writeFileSync,
+  writeSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -88,6 +91,26 @@ function flipBit(path: string, offset: number): void {
 }
 
 const backupPaths = () => ({ keyFile: join(vaultFolder, 'vault.key'), backupFolder });
+
+/**
+ * A disk that garbles what was just written: once the copy is made (the "key-file"
+ * stage), 4 KiB in the middle of the new vault.db are overwritten, so the read-back
+ * must find it.
+ */
+function damageTheCopy(folder: string) {
+  return (_fraction: number, stage: string) => {
+    if (stage !== 'key-file') return;
+    const partial = readdirSync(folder).find((name) => name.startsWith('.partial-'));
+    if (!partial) throw new Error('expected a .partial- folder while copying');
+    const path = join(folder, partial, 'vault.db');
+    const fd = openSync(path, 'r+');
+    try {
+      writeSync(fd, randomBytes(4096), 0, 4096, Math.floor(statSync(path).size / 2 / 4096) * 4096);
+    } finally {
+      closeSync(fd);
+    }
+  };
+}
 
 beforeEach(async () => {
   vaultFolder = makeTempFolder('backup-vault');
@@ -174,8 +197,9 @@ describe('making a backup', () => {
   });
 
   it('a backup that fails its check is kept as .broken and never listed as good', async () => {
-    // A data key that is not the vault's: the read-back cannot open the copy.
-    const error = await makeBackup(core.vault.db(), Buffer.alloc(32, 1), backupPaths()).catch((e: unknown) => e);
+    const error = await makeBackup(core.vault.db(), dataKey, backupPaths(), {
+      onProgress: damageTheCopy(backupFolder),
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CoreError);
     expect((error as CoreError).code).toBe(BACKUP_BROKEN_CODE);
     expect((error as CoreError).message).toMatch(/cannot be used: it failed its check/);
@@ -395,7 +419,9 @@ describe.skipIf(process.platform === 'win32')('owner-only files', () => {
       'vault.key': '600',
       'vault.recovery': '600',
     });
-    await makeBackup(core.vault.db(), Buffer.alloc(32, 1), backupPaths()).catch(() => undefined);
+    await makeBackup(core.vault.db(), dataKey, backupPaths(), { onProgress: damageTheCopy(backupFolder) }).catch(
+      () => undefined,
+    );
     const broken = readdirSync(backupFolder).find((name) => name.startsWith('.broken-'));
     if (!broken) throw new Error('expected a .broken backup');
     expect(Object.values(modesUnder(join(backupFolder, broken))).sort()).toEqual(['600', '600', '600', '600', '700']);

@@ -236,6 +236,7 @@ function validRequests(clientId: string) {
     // Tokens of the right shape that no adapter registered (issue 13: the page sends no paths).
     'export:vault': { target: 'T'.repeat(43) },
     'export:cancel': {},
+    'backup:cancel': {},
     'backup:setAside': {},
     'backup:bringBack': { path: '/nonexistent/vault/set-aside-2026-01-01T00-00-00Z', passphrase: PASSPHRASE },
     'import:plan': { source: 'S'.repeat(43) },

@@ -132,6 +132,7 @@ const policy: { [C in Channel]: Decision<C> } = {
     event('restore', 'backup', null, { broughtBack: true, setAside: setAsidePath !== null }),
   'export:vault': (_request, { encrypted }) => event('export', 'vault', null, { encrypted }),
   'export:cancel': read,
+  'backup:cancel': read,
   'import:plan': read,
   'import:apply': (_request, { totals, settings }) => {
     // Setting keys are fixed tokens (never their values): which ones the import changed.

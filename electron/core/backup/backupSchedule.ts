@@ -1,4 +1,6 @@
+import { CoreError } from '../coreError';
 import type { VaultSession } from '../vault/vaultSession';
+import type { BackupRuns } from './backupRuns';
 import { backUpNow, backupStatus } from './backupService';
 
 /** Looked at hourly while the vault is open: "daily" without depending on a wall-clock time. */
@@ -12,11 +14,13 @@ const CHECK_EVERY_MS = 60 * 60 * 1000;
  */
 export function scheduleBackups(
   vault: VaultSession,
-  options: { now: () => Date; nativeBinding?: string | undefined },
+  options: { now: () => Date; nativeBinding?: string | undefined; runs: BackupRuns },
 ): { beforeQuit(): Promise<void>; stop(): void } {
   let running: Promise<unknown> | null = null;
   const runIfDue = (): Promise<unknown> => {
     if (running || !vault.isUnlocked) return running ?? Promise.resolve();
+    // "Back up now" is already making one.
+    if (options.runs.running) return Promise.resolve();
     let due = false;
     try {
       due = backupStatus(vault, options.now()).due;
@@ -24,13 +28,20 @@ export function scheduleBackups(
       return Promise.resolve();
     }
     if (!due) return Promise.resolve();
-    running = backUpNow(vault, {
-      now: options.now,
-      onlyIfDue: true,
-      nativeBinding: options.nativeBinding,
-      onProgress: (fraction, stage) => vault.announce({ type: 'backup', fraction, stage }),
-    })
-      .catch(() => vault.announce({ type: 'backup', fraction: 0, stage: 'failed' }))
+    running = options.runs
+      .run((signal) =>
+        backUpNow(vault, {
+          now: options.now,
+          onlyIfDue: true,
+          nativeBinding: options.nativeBinding,
+          signal,
+          onProgress: (fraction, stage) => vault.announce({ type: 'backup', fraction, stage }),
+        }),
+      )
+      .catch((error: unknown) => {
+        const cancelled = error instanceof CoreError && error.code === 'CANCELLED';
+        vault.announce({ type: 'backup', fraction: 0, stage: cancelled ? 'cancelled' : 'failed' });
+      })
       .finally(() => {
         running = null;
       });

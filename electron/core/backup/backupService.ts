@@ -85,6 +85,7 @@ type BackUpOptions = {
   onlyIfDue?: boolean;
   nativeBinding?: string | undefined;
   onProgress?: (fraction: number, stage: BackupStage) => void;
+  signal?: AbortSignal | undefined;
 };
 
 /**
@@ -104,7 +105,12 @@ export async function backUpNow(session: VaultSession, options: BackUpOptions): 
         db,
         dataKey,
         { keyFile: session.paths.keyFile, backupFolder: folder },
-        { now: options.now, onProgress: options.onProgress, nativeBinding: options.nativeBinding },
+        {
+          now: options.now,
+          onProgress: options.onProgress,
+          nativeBinding: options.nativeBinding,
+          signal: options.signal,
+        },
       );
       // Rotation never removes the newest good backup, so a pruning failure is not a backup failure.
       const offset = -at.getTimezoneOffset();
@@ -129,6 +135,8 @@ export async function backUpNow(session: VaultSession, options: BackUpOptions): 
         summary: made.summary,
       };
     } catch (error) {
+      // A cancelled backup is not a failed one: the status stays as it was.
+      if (error instanceof CoreError && error.code === 'CANCELLED') throw error;
       const message = error instanceof CoreError ? error.message : 'The backup could not be made.';
       try {
         writeMeta(

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { asStorageError, CoreError } from '../coreError';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { readKeyFile } from '../vault/keyFile';
+import { runInWorker } from '../worker/runInWorker';
 import { type BackupSummary, type CopyProblem, checkCopy } from './backupCopy';
 import { type BrokenReason, brokenReasonText } from './backupErrors';
 import { backupsToDelete, DEFAULT_ROTATION, parseBackupFolderName, type RotationPolicy } from './backupPolicy';
@@ -99,9 +100,12 @@ export async function checkBackup(path: string, options: CheckOptions = {}): Pro
     );
     return opened.ok ? { ...base, status: 'ok', summary: opened.summary } : broken(base, opened.reason);
   }
-  const checked = checkCopy(join(path, BACKUP_DB), options.dataKey, undefined, options.nativeBinding, {
-    integrity: true,
-    schemaVersion: manifest.schemaVersion,
+  // Every page read back: in a worker thread, so the window's saves go on meanwhile.
+  const checked = await runInWorker('checkCopy', {
+    path: join(path, BACKUP_DB),
+    dataKey: options.dataKey,
+    nativeBinding: options.nativeBinding,
+    expected: { integrity: true, schemaVersion: manifest.schemaVersion },
   });
   return checked.ok ? { ...base, status: 'ok', summary: checked.summary } : broken(base, checked.reason);
 }

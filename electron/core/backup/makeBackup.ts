@@ -1,14 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { asStorageError, CoreError } from '../coreError';
 import type { VaultDb } from '../db/database';
 import { readKeyFile } from '../vault/keyFile';
 import { writeFileAtomic } from '../vault/vaultFiles';
-import { type BackupSummary, checkCopy, tableCounts } from './backupCopy';
+import { runInWorker } from '../worker/runInWorker';
+import type { BackupSummary } from './backupCopy';
 import { backupBrokenError } from './backupErrors';
 import { BROKEN_PREFIX, backupFolderName, PARTIAL_PREFIX } from './backupPolicy';
-import { copyFileDurable, fsyncFile, fsyncFolder } from './durableFiles';
+import { copyFileDurable, fsyncFolder } from './durableFiles';
 import { folderProblem } from './folderCheck';
 import { BACKUP_DB, BACKUP_KEY, BACKUP_RECOVERY, describeFiles, fileProblem, MANIFEST, manifestText } from './manifest';
 
@@ -21,7 +22,9 @@ export type MakeBackupOptions = {
    * bulk of the time, then key file and manifest, then the read-back check.
    */
   onProgress?: (fraction: number, stage: BackupStage) => void;
-  nativeBinding?: string;
+  nativeBinding?: string | undefined;
+  /** Cancels the backup (its partial folder is removed; nothing else was written). */
+  signal?: AbortSignal | undefined;
 };
 
 export type MadeBackup = { id: string; path: string; createdAt: string; sizeBytes: number; summary: BackupSummary };
@@ -29,8 +32,9 @@ export type MadeBackup = { id: string; path: string; createdAt: string; sizeByte
 /**
  * Makes one verified, encrypted backup of the open vault in `backupFolder`.
  *
- * The copy is made with `VACUUM INTO` on the open connection, never by copying live
- * files (a copy of vault.db without its WAL is torn). With SQLite3 Multiple Ciphers the
+ * The copy is made with `VACUUM INTO` on a second connection to the open vault, in a
+ * worker thread, never by copying live files (a copy of vault.db without its WAL is
+ * torn). `db` is the open vault's connection: only its file name is used. With SQLite3 Multiple Ciphers the
  * target of VACUUM INTO is written with the main database's cipher and key, so the copy
  * is ChaCha20-Poly1305 under the same data key (tests/unit/backup.test.ts proves it).
  * The online backup API (`db.backup()`) was rejected: sqlite3mc refuses it between a
@@ -39,7 +43,7 @@ export type MadeBackup = { id: string; path: string; createdAt: string; sizeByte
  *
  * Everything is written into a `.partial-…` folder, flushed, checked (read-only open
  * with the key, integrity_check over every page, row counts per table equal to the
- * source's, manifest hashes) and only then renamed to `sessionkeep-backup-<UTC time>`:
+ * source's when no save landed meanwhile, manifest hashes) and only then renamed to `sessionkeep-backup-<UTC time>`:
  * an interrupted or failed backup never looks complete.
  */
 export async function makeBackup(
@@ -61,14 +65,15 @@ export async function makeBackup(
     mkdirSync(partial, { mode: 0o700 });
     chmodSync(partial, 0o700);
     progress(0, 'copying');
-    // No await between the counts and the copy: this connection is the vault's only
-    // writer, so both see the same state. (VACUUM cannot run inside a transaction.)
-    const schemaVersion = Number(db.pragma('user_version', { simple: true }));
-    const counts = tableCounts(db);
-    // Created empty and 0600 first: VACUUM INTO fills an empty file and keeps its mode.
-    closeSync(openSync(join(partial, BACKUP_DB), 'wx', 0o600));
-    db.prepare('VACUUM INTO ?').run(join(partial, BACKUP_DB));
-    fsyncFile(join(partial, BACKUP_DB));
+    // The copy is made by a worker thread with its own connection (issue 13): the
+    // window's autosaves go on meanwhile on this thread's connection (WAL lets one
+    // writer and readers work at once). VACUUM INTO reads one consistent snapshot.
+    const copied = await runInWorker(
+      'copyVault',
+      { databasePath: db.name, dataKey, target: join(partial, BACKUP_DB), nativeBinding: options.nativeBinding },
+      { signal: options.signal },
+    );
+    const { schemaVersion } = copied;
     progress(0.4, 'key-file');
 
     copyFileDurable(paths.keyFile, join(partial, BACKUP_KEY));
@@ -89,10 +94,20 @@ export async function makeBackup(
     fsyncFolder(partial);
     progress(0.5, 'verifying');
 
-    const checked = checkCopy(join(partial, BACKUP_DB), dataKey, counts, options.nativeBinding, {
-      integrity: true,
-      schemaVersion,
-    });
+    // Every page read back and authenticated, in the worker too. The rows per table must
+    // equal the source's when no save landed during the copy; when one did, the counted
+    // snapshot is not the copied one, and the copy is held to its own integrity.
+    const checked = await runInWorker(
+      'checkCopy',
+      {
+        path: join(partial, BACKUP_DB),
+        dataKey,
+        expectedCounts: copied.sameSnapshot ? copied.counts : undefined,
+        nativeBinding: options.nativeBinding,
+        expected: { integrity: true, schemaVersion },
+      },
+      { signal: options.signal },
+    );
     const filesChanged = await fileProblem(partial, manifest);
     if (!checked.ok || filesChanged) {
       // Kept, not deleted, under a name that lists as broken: the evidence may matter.
@@ -117,6 +132,9 @@ export async function makeBackup(
       rmSync(partial, { recursive: true, force: true });
     } catch {
       // Left behind it lists as "interrupted"; the original failure is what matters.
+    }
+    if (error instanceof CoreError && error.code === 'CANCELLED') {
+      throw new CoreError('CANCELLED', 'The backup was stopped. Nothing was added to the backup folder.');
     }
     throw asStorageError(error);
   }

@@ -8,7 +8,8 @@ import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { type KeyFile, readKeyFile, unwrapDataKey } from '../vault/keyFile';
 import { dataKeyForRecoveryKey, readRecoveryFile } from '../vault/recoveryFile';
 import { ensurePrivateFolder, vaultPaths } from '../vault/vaultFiles';
-import { type BackupSummary, type CopyFacts, checkCopy } from './backupCopy';
+import { runInWorker } from '../worker/runInWorker';
+import type { BackupSummary, CopyFacts } from './backupCopy';
 import { backupBrokenError } from './backupErrors';
 import { backupStamp } from './backupPolicy';
 import { copyFileDurable, fsyncFolder, sha256OfFile } from './durableFiles';
@@ -112,10 +113,12 @@ export async function verifyBackupFiles(
     if (recovery.state !== 'ok') throw backupBrokenError('key-file');
     if (recovery.file.vaultId !== keyFile.vaultId) throw backupBrokenError('key-mismatch');
   }
-  const checked = checkCopy(files.db, dataKey, undefined, nativeBinding, {
-    integrity: true,
-    schemaVersion: manifest.schemaVersion,
-    vaultId: keyFile.vaultId,
+  // Every page read back, in a worker thread (the vault may still be open and saving).
+  const checked = await runInWorker('checkCopy', {
+    path: files.db,
+    dataKey,
+    nativeBinding,
+    expected: { integrity: true, schemaVersion: manifest.schemaVersion, vaultId: keyFile.vaultId },
   });
   if (checked.ok) return { summary: checked.summary, facts: checked.facts };
   if (checked.reason === 'cannot-open') {

@@ -126,6 +126,16 @@ export class VaultSession {
     });
   }
 
+  /**
+   * What a worker thread needs to open its own connection to the open vault (issue 13):
+   * the database file and a copy of the data key (the worker gets the copy and zeroes
+   * it when done; the session's own key stays here). VAULT_LOCKED when locked.
+   */
+  connectionForWorker(): { databasePath: string; dataKey: Uint8Array } {
+    const session = this.requireUnlocked();
+    return { databasePath: session.db.name, dataKey: Uint8Array.from(session.dataKey) };
+  }
+
   /** The open database; VAULT_LOCKED when there is none. */
   db(): VaultDb {
     if (!this.unlocked) throw new CoreError('VAULT_LOCKED');

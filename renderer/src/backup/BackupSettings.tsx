@@ -116,6 +116,10 @@ export function BackupSettings() {
         <div className="backup-progress">
           <label htmlFor={`${id}-progress`}>{stageWords[progress.stage] ?? 'Backing up…'}</label>
           <progress id={`${id}-progress`} max={1} value={progress.fraction} />
+          {/* Safe at any stage: the partial copy is removed, the vault and the folder stay as they were. */}
+          <button type="button" className="small-button" onClick={() => void call('backup:cancel', {})}>
+            Stop backup
+          </button>
         </div>
       )}
       {message && <Alert kind={message.kind}>{message.text}</Alert>}

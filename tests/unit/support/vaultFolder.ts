@@ -22,17 +22,23 @@ export function removeFolder(folder: string): void {
   rmSync(folder, { recursive: true, force: true });
 }
 
-/** Every file in the folder by name, with the SHA-256 of its bytes. */
-export function snapshotFolder(folder: string): Record<string, string> {
-  const names = readdirSync(folder).sort();
-  return Object.fromEntries(
-    names.map((name) => [
-      name,
-      createHash('sha256')
-        .update(readFileSync(join(folder, name)))
-        .digest('hex'),
-    ]),
-  );
+/**
+ * Every file in the folder by name, with the SHA-256 of its bytes; folders inside it
+ * (a backup folder holds one per backup) by their relative path, recursively.
+ */
+export function snapshotFolder(folder: string, prefix = ''): Record<string, string> {
+  const snapshot: Record<string, string> = {};
+  for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    const path = join(folder, entry.name);
+    const name = `${prefix}${entry.name}`;
+    if (entry.isDirectory()) {
+      snapshot[`${name}/`] = 'folder';
+      Object.assign(snapshot, snapshotFolder(path, `${name}/`));
+    } else {
+      snapshot[name] = createHash('sha256').update(readFileSync(path)).digest('hex');
+    }
+  }
+  return snapshot;
 }
 
 export function sha256File(path: string): string {
