@@ -314,6 +314,8 @@ export function createHandlers(
             return made;
           },
           (error) => {
+            // BUSY: another backup is running, and its progress is still true.
+            if (error instanceof CoreError && error.code === 'BUSY') throw error;
             const cancelled = error instanceof CoreError && error.code === 'CANCELLED';
             vault.announce({ type: 'backup', fraction: 0, stage: cancelled ? 'cancelled' : 'failed' });
             throw asStorageError(error);

@@ -19,7 +19,7 @@ export function BackupSettings() {
   const { progress, clear: clearProgress } = useBackupProgress();
   const [folder, setFolder] = useState('');
   const [folderError, setFolderError] = useState<string | null>(null);
-  const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
+  const [message, setMessage] = useState<{ kind: 'error' | 'info' | 'success'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const [restoring, setRestoring] = useState(false);
   // Once the therapist has typed a folder, a status arriving late must not put the old one back.
@@ -43,6 +43,18 @@ export function BackupSettings() {
     }
   }
 
+  /** Stops the running backup, this page's or the schedule's (whose stop nobody else reports). */
+  async function stopBackup() {
+    try {
+      const { cancelled } = await call('backup:cancel', {});
+      if (cancelled && !busy) {
+        setMessage({ kind: 'info', text: 'The backup was stopped. Nothing was added to the backup folder.' });
+      }
+    } catch (failure) {
+      setMessage({ kind: 'error', text: messageOf(failure) });
+    }
+  }
+
   async function backUpNow() {
     setBusy(true);
     setMessage(null);
@@ -50,7 +62,9 @@ export function BackupSettings() {
       const made = await call('backup:now', {});
       setMessage({ kind: 'success', text: `Backed up and verified (${formatWhen(made.createdAt)}).` });
     } catch (failure) {
-      setMessage({ kind: 'error', text: messageOf(failure) });
+      // Stopped on purpose: said calmly, not as an error.
+      const stopped = failure instanceof ApiError && failure.code === 'CANCELLED';
+      setMessage({ kind: stopped ? 'info' : 'error', text: messageOf(failure) });
       // A problem with the folder itself is also shown at the folder, where it is fixed.
       if (failure instanceof ApiError && folderCodes.has(failure.code)) setFolderError(failure.message);
     } finally {
@@ -117,7 +131,7 @@ export function BackupSettings() {
           <label htmlFor={`${id}-progress`}>{stageWords[progress.stage] ?? 'Backing up…'}</label>
           <progress id={`${id}-progress`} max={1} value={progress.fraction} />
           {/* Safe at any stage: the partial copy is removed, the vault and the folder stay as they were. */}
-          <button type="button" className="small-button" onClick={() => void call('backup:cancel', {})}>
+          <button type="button" className="small-button" onClick={() => void stopBackup()}>
             Stop backup
           </button>
         </div>
@@ -127,8 +141,8 @@ export function BackupSettings() {
         <button type="button" onClick={() => setRestoring((open) => !open)} aria-expanded={restoring}>
           Restore a backup…
         </button>
-        <button type="button" className="primary" onClick={() => void backUpNow()} disabled={busy}>
-          {busy ? 'Backing up…' : 'Back up now'}
+        <button type="button" className="primary" onClick={() => void backUpNow()} disabled={busy || progress !== null}>
+          {busy || progress !== null ? 'Backing up…' : 'Back up now'}
         </button>
       </div>
       <SetAsideVaults />

@@ -2,6 +2,11 @@ import { useCallback, useEffect, useState } from 'react';
 import type { BackupStatus } from '../../../shared/backup';
 import { call, messageOf, onSessionEvent } from '../api';
 
+/** Whether a backup's stage is its last: made, failed or stopped. */
+function backupEnded(stage: string): boolean {
+  return stage === 'done' || stage === 'failed' || stage === 'cancelled';
+}
+
 /** The backup status (Settings, home screen), read again after every backup. */
 export function useBackupStatus(): { status: BackupStatus | null; error: string | null; reload: () => void } {
   const [status, setStatus] = useState<BackupStatus | null>(null);
@@ -18,7 +23,7 @@ export function useBackupStatus(): { status: BackupStatus | null; error: string 
   useEffect(() => {
     reload();
     return onSessionEvent((event) => {
-      if (event.type === 'backup' && (event.stage === 'done' || event.stage === 'failed')) reload();
+      if (event.type === 'backup' && backupEnded(event.stage)) reload();
     });
   }, [reload]);
   return { status, error, reload };
@@ -35,7 +40,7 @@ export function useBackupProgress(): { progress: { fraction: number; stage: stri
     () =>
       onSessionEvent((event) => {
         if (event.type !== 'backup') return;
-        setProgress(event.stage === 'done' || event.stage === 'failed' ? null : event);
+        setProgress(backupEnded(event.stage) ? null : event);
       }),
     [],
   );

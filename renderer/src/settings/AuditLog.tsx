@@ -256,7 +256,9 @@ export function AuditLog() {
       ) : entries.length === 0 ? (
         <p className="muted">Nothing recorded yet.</p>
       ) : (
-        <div className="audit-scroll">
+        // A long log scrolls inside its box: focusable, so the keyboard can scroll it too (WCAG 2.1.1).
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region needs a Tab stop to be scrolled by keys
+        <section className="audit-scroll" tabIndex={0} aria-label="Activity log entries">
           <table className="audit-table" aria-labelledby="audit-title">
             <thead>
               <tr>
@@ -273,7 +275,7 @@ export function AuditLog() {
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       )}
       {nextBefore !== null && (
         <div className="actions">
