@@ -28,7 +28,7 @@ import {
 } from './clients/clientRepository';
 import { asStorageError, CoreError, storageErrorCode } from './coreError';
 import type { VaultDb } from './db/database';
-import { applyArchive, planArchive, readArchive } from './export';
+import { applyArchive, readArchive } from './export';
 import { type ChosenFile, ChosenFiles, toldByName } from './files/chosenFiles';
 import { exportDamagedRecord, removeDamagedRecord, scanDataHealth } from './health/dataHealth';
 import {
@@ -424,10 +424,24 @@ export function createHandlers(
     'import:plan': async ({ source, passphrase }) => {
       vault.db();
       const chosen = files.resolve('import-source', source, 'source');
-      const archive = await readArchive(chosen.path, passphrase).catch((error: unknown) => {
-        throw aboutChosen(error, chosen, 'source');
-      });
-      return vault.withUnlocked((db) => planArchive(db, archive, now()));
+      // Read, unsealed, checked and compared in a worker thread with its own connection
+      // (issue 13): a large file never holds up the window's saves.
+      return runInWorker('planImport', {
+        ...vault.connectionForWorker(),
+        source: chosen.path,
+        passphrase,
+        now: now().toISOString(),
+        nativeBinding,
+      }).then(
+        (report) => {
+          // A lock while it ran: the answer is not for a locked window.
+          vault.db();
+          return report;
+        },
+        (error: unknown) => {
+          throw aboutChosen(error, chosen, 'source');
+        },
+      );
     },
     'import:apply': ({ source, passphrase, settings }) =>
       runTransfer('import', async (signal, onProgress) => {

@@ -45,6 +45,9 @@ beforeEach(async () => {
   mkdirSync(backupFolder);
   core = createCore({ folder: vaultFolder });
   expectOk(await core.handle('vault:create', { passphrase: PASSPHRASE }));
+  // The schedule's check after an unlock runs now, while no folder is set: no automatic
+  // backup starts behind the tests' backs (a lock would wait for it).
+  await new Promise((resolve) => setTimeout(resolve, 0));
   const client = expectOk<Client>(
     await core.handle('clients:create', { client: { ...emptyClientInput, displayName: 'Amara Okafor' } }),
   );
@@ -226,6 +229,14 @@ describe('a whole-vault export in a worker thread', () => {
   });
 
   it('a lock mid-export stops it: CANCELLED, and nothing is left in the chosen folder', async () => {
+    // Enough to export for seconds (the lock takes a moment to ask and close).
+    for (let i = 0; i < 30; i++) {
+      const more = expectOk<Note>(
+        await core.handle('notes:create', { clientId: note.clientId, templateId: 'cbt-session' }),
+      );
+      const words = Array.from({ length: 20_000 }, (_, w) => `word${(w * 7919 + i) % 10_007}`).join(' ');
+      expectOk(await core.handle('notes:saveDraft', { id: more.id, changes: { summary: doc(words) } }));
+    }
     const { out, token } = exportTo('practice.zip');
     let locking: Promise<unknown> = Promise.resolve();
     const stop = core.onEvent((event) => {
@@ -237,6 +248,20 @@ describe('a whole-vault export in a worker thread', () => {
     await locking;
     expect(core.vault.isUnlocked).toBe(false);
     expect(readdirSync(out)).toEqual([]);
+  });
+
+  it("a refusal inside the worker reaches the window in the core's own words, naming the chosen file", async () => {
+    const { out, token } = exportTo('practice.zip');
+    writeFileSync(join(out, 'practice.zip'), 'already here');
+    const failure = expectFailure(await core.handle('export:vault', { target: token }), 'INVALID_REQUEST');
+    expect(failure.message).toMatch(/^A file of that name is already there\./);
+    expect(failure.field).toBe('target');
+    expect(readdirSync(out)).toEqual(['practice.zip']);
+    // The same for the dry run of a file that is not an export.
+    writeFileSync(join(out, 'shopping.zip'), 'milk, eggs');
+    const source = core.files.register('import-source', join(out, 'shopping.zip')).token;
+    const refused = expectFailure(await core.handle('import:plan', { source }), 'EXPORT_DAMAGED');
+    expect(refused.message).toMatch(/Nothing was imported/);
   });
 
   it('export:cancel stops it, and nothing is left in the chosen folder', async () => {

@@ -1,12 +1,13 @@
 import { parentPort } from 'node:worker_threads';
+import { CoreError } from '../coreError';
 import { type TaskContext, type WorkerTaskName, workerTasks } from './workerTasks';
 
 /**
  * The worker thread's entry (bundled to dist/electron/heavyWork.worker.cjs): one task
  * per worker, answered once, then the thread ends. Progress goes up as it comes; a
  * "cancel" message aborts the task's signal (a task checks it between its steps). An
- * error crosses as its name, code and message only (a CoreError's class does not
- * survive postMessage).
+ * error crosses as its name, code, message and a CoreError's details (a class does
+ * not survive postMessage; runInWorker makes the CoreError again).
  */
 type Job = { task: WorkerTaskName; args: unknown };
 
@@ -29,13 +30,19 @@ async function runJob(job: Job): Promise<void> {
     if (typeof run !== 'function') throw new Error(`unknown task ${String(job.task)}`);
     parentPort?.postMessage({ ok: true, value: await run(job.args, context) });
   } catch (error) {
-    const { name, code, message } = (error ?? {}) as { name?: unknown; code?: unknown; message?: unknown };
+    const { name, code, message, details } = (error ?? {}) as {
+      name?: unknown;
+      code?: unknown;
+      message?: unknown;
+      details?: unknown;
+    };
     parentPort?.postMessage({
       ok: false,
       error: {
         name: typeof name === 'string' ? name : 'Error',
         code: typeof code === 'string' ? code : undefined,
         message: typeof message === 'string' ? message : 'The work could not be done.',
+        details: error instanceof CoreError ? details : undefined,
       },
     });
   } finally {

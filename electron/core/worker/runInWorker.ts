@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { type ErrorCode, errorMessages } from '../../../shared/errors';
 import { CoreError } from '../coreError';
 import type { WorkerArgs, WorkerResult, WorkerTaskName } from './workerTasks';
 
@@ -23,11 +24,22 @@ export function workerScriptPath(): string {
   return join(__dirname, '..', 'electron', WORKER_FILE);
 }
 
-type WorkerError = { name: string; code?: string | undefined; message: string };
+type WorkerError = {
+  name: string;
+  code?: string | undefined;
+  message: string;
+  details?: { field?: string; retryAfterSeconds?: number } | undefined;
+};
 type Message<T> = { ok: true; value: T } | { ok: false; error: WorkerError } | { progress: number };
 
-/** An error from the worker, with the code asStorageError and the caller look at. */
+/**
+ * An error from the worker, as it was: a CoreError again (its words reach the
+ * therapist), anything else with the code asStorageError and the caller look at.
+ */
 function rebuilt(error: WorkerError): Error {
+  if (error.name === 'CoreError' && error.code !== undefined && Object.hasOwn(errorMessages, error.code)) {
+    return new CoreError(error.code as ErrorCode, error.message, error.details ?? {});
+  }
   const rebuiltError = new Error(error.message) as Error & { code?: string };
   rebuiltError.name = error.name;
   if (error.code) rebuiltError.code = error.code;

@@ -3,6 +3,8 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { type CopyExpectations, checkCopy, tableCounts } from '../backup/backupCopy';
 import { fsyncFile } from '../backup/durableFiles';
 import { type ExportResult, exportVault } from '../export/exportVault';
+import { type ImportReport, planArchive } from '../export/importVault';
+import { readArchive } from '../export/readArchive';
 
 /** What every task gets besides its arguments: the cancel signal and a progress report. */
 export type TaskContext = { signal: AbortSignal; onProgress: (fraction: number) => void };
@@ -116,10 +118,35 @@ export async function exportVaultTask(args: ExportVaultArgs, context: TaskContex
   }
 }
 
+export type PlanImportArgs = {
+  databasePath: string;
+  dataKey: Uint8Array;
+  source: string;
+  passphrase?: string | undefined;
+  now: string;
+  nativeBinding?: string | undefined;
+};
+
+/**
+ * The import's dry run: the file read, unsealed and checked row by row, then compared
+ * with the vault through the worker's own connection. Writes nothing anywhere.
+ */
+export async function planImportTask(args: PlanImportArgs): Promise<ImportReport> {
+  const archive = await readArchive(args.source, args.passphrase);
+  const db = keyed(args.databasePath, args.dataKey, args.nativeBinding);
+  try {
+    db.pragma('query_only = 1');
+    return await planArchive(db, archive, new Date(args.now));
+  } finally {
+    db.close();
+  }
+}
+
 export const workerTasks = {
   copyVault,
   checkCopy: checkCopyTask,
   exportVault: exportVaultTask,
+  planImport: planImportTask,
 };
 
 export type WorkerTaskName = keyof typeof workerTasks;
