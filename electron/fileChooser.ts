@@ -31,9 +31,10 @@ export function labelledNotEncrypted(path: string): string {
 }
 
 /** One answer per shell channel, of that channel's own response type. */
-export type FileChooser = {
-  [C in ShellChannel]: (payload: unknown) => Promise<ShellResponseOf<C>>;
+export type ShellHandlers<Cs extends ShellChannel = ShellChannel> = {
+  [C in Cs]: (payload: unknown) => Promise<ShellResponseOf<C>>;
 };
+export type FileChooser = ShellHandlers<'files:chooseExportTarget' | 'files:chooseImportSource'>;
 
 export function createFileChooser(
   files: ChosenFiles,

@@ -3,7 +3,8 @@ import { channels, SESSION_EVENT_CHANNEL } from '../shared/ipc/channels';
 import { failure, ok } from '../shared/ipc/envelope';
 import { shellChannels } from '../shared/ipc/shellChannels';
 import type { Core } from './core/core';
-import type { FileChooser } from './fileChooser';
+import type { ShellHandlers } from './fileChooser';
+import { ShellFailure } from './printing';
 import { isAppUrl, isTrustedSender, type SenderFacts } from './senderPolicy';
 
 /**
@@ -16,7 +17,7 @@ export function registerIpcBridge(
   ipcMain: IpcMain,
   core: Core,
   target: () => WebContents | null,
-  chooserFor: (sender: WebContents) => FileChooser,
+  shellFor: (sender: WebContents) => ShellHandlers,
 ): () => void {
   for (const channel of channels) {
     ipcMain.handle(channel, (event, payload: unknown) => {
@@ -27,7 +28,8 @@ export function registerIpcBridge(
       return core.handle(channel, payload);
     });
   }
-  // Choosing a file (issue 13): the system's dialog on the asking window; the page gets a token.
+  // Choosing a file and printing (issue 13): the system's dialogs on the asking window;
+  // the page gets a token or an outcome, never a path.
   for (const channel of shellChannels) {
     ipcMain.handle(channel, async (event, payload: unknown) => {
       if (!isTrustedSender(senderFacts(event))) {
@@ -35,10 +37,14 @@ export function registerIpcBridge(
         return failure('INVALID_REQUEST', { message: 'Request from an untrusted frame.' });
       }
       try {
-        return ok(await chooserFor(event.sender)[channel](payload));
+        return ok(await shellFor(event.sender)[channel](payload));
       } catch (error) {
         console.error(`registerIpcBridge: ${channel} failed (${(error as Error)?.name ?? 'unknown'})`);
-        return failure('INVALID_REQUEST', { message: 'The file could not be chosen. Try again.' });
+        if (error instanceof ShellFailure) return failure('INVALID_REQUEST', { message: error.message });
+        const message = channel.startsWith('print:')
+          ? 'Printing did not work. Try again.'
+          : 'The file could not be chosen. Try again.';
+        return failure('INVALID_REQUEST', { message });
       }
     });
   }

@@ -9,6 +9,7 @@ import {
   type MenuItemConstructorOptions,
   powerMonitor,
   protocol,
+  type SaveDialogOptions,
   session,
 } from 'electron';
 import { APP_ENTRY_URL, appScheme, registerAppProtocol } from './appProtocol';
@@ -16,6 +17,7 @@ import { type Core, createCore } from './core/core';
 import { createFileChooser } from './fileChooser';
 import { registerIpcBridge } from './ipcBridge';
 import { electronNativeBinding } from './nativeBinding';
+import { createPrinter } from './printing';
 import { createRendererRecovery } from './rendererRecovery';
 import { applySecurity, enforceSandbox, webPreferences } from './security';
 import { createShellLifecycle, type ShellLifecycle } from './shellLifecycle';
@@ -230,10 +232,16 @@ function main(): void {
         (sender) => {
           // The dialog belongs to the window that asked (modal on it), as the system expects.
           const owner = BrowserWindow.fromWebContents(sender);
-          return createFileChooser(core.files, {
-            save: (options) => (owner ? dialog.showSaveDialog(owner, options) : dialog.showSaveDialog(options)),
-            open: (options) => (owner ? dialog.showOpenDialog(owner, options) : dialog.showOpenDialog(options)),
-          });
+          const save = (options: SaveDialogOptions) =>
+            owner ? dialog.showSaveDialog(owner, options) : dialog.showSaveDialog(options);
+          return {
+            ...createFileChooser(core.files, {
+              save,
+              open: (options) => (owner ? dialog.showOpenDialog(owner, options) : dialog.showOpenDialog(options)),
+            }),
+            // The page that asked is the page printed: its own print CSS, its own window.
+            ...createPrinter(core, sender, save),
+          };
         },
       );
       Menu.setApplicationMenu(buildMenu(core, lifecycle));

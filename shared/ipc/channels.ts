@@ -110,7 +110,14 @@ export type SessionEvent =
 
 /**
  * Channels the ADAPTERS answer themselves, not the core: choosing where an export is saved
- * and which file is imported, in the system's dialogs (issue 13). Schemas: shellChannels.ts.
+ * and which file is imported, in the system's dialogs, and printing or saving a PDF of a
+ * print view (issue 13). Schemas: shellChannels.ts.
  */
-export const shellChannels = ['files:chooseExportTarget', 'files:chooseImportSource'] as const;
+export const shellChannels = [
+  'files:chooseExportTarget',
+  'files:chooseImportSource',
+  'print:capabilities',
+  'print:print',
+  'print:saveAsPdf',
+] as const;
 export type ShellChannel = (typeof shellChannels)[number];

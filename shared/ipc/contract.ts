@@ -596,13 +596,21 @@ export const contract = {
     }),
     response: z.strictObject({ removalId: z.number().int(), sha256: z.string() }),
   },
-  /** Printing happens in the renderer (window.print()); it reports what it printed. */
+  /**
+   * A printout, recorded by the shell once the system's dialog says it printed (or the
+   * PDF was written), or by the web preview once the browser's print dialog has closed.
+   */
   'audit:recordPrint': {
     request: z.strictObject({
       kind: z.enum(['notes', 'sheets']),
       /** null for a blank worksheet printed for no one in particular. */
       clientId: clientIdSchema.nullable(),
       count: z.number().int().min(0).max(10_000),
+      /**
+       * Absent for a print the system confirmed. 'pdf': saved as a PDF file. 'browser': the
+       * browser's print dialog was closed, which may have printed or been cancelled (issue 13).
+       */
+      via: z.enum(['pdf', 'browser']).optional(),
     }),
     response: z.null(),
   },

@@ -283,6 +283,16 @@ describe('auditEventFor', () => {
         expected: null,
       }),
     ).toEqual(ev('print.sheets', null, null, { count: 1 }));
+    // Issue 13: a PDF says so; the browser's dialog, which may have been cancelled, says that.
+    for (const via of ['pdf', 'browser'] as const) {
+      expect(
+        decide('audit:recordPrint', {
+          request: { kind: 'notes', clientId: CLIENT, count: 2, via },
+          response: null,
+          expected: null,
+        }),
+      ).toEqual(ev('print.notes', 'client', CLIENT, { count: 2, via }));
+    }
     expect(
       decide('vault:confirmRecoveryKey', { request: { answers: [] }, response: { confirmed: false }, expected: null }),
     ).toBeNull();

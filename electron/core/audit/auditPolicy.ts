@@ -157,8 +157,12 @@ const policy: { [C in Channel]: Decision<C> } = {
   'health:exportRaw': ({ table, rowid }) => event('record.exported', 'record', null, { table, rowid }),
   'health:remove': ({ table, rowid }, { removalId, sha256 }) =>
     event('record.removed', 'record', String(removalId), { table, rowid, sha256 }),
-  'audit:recordPrint': ({ kind, clientId, count }) =>
-    event(kind === 'notes' ? 'print.notes' : 'print.sheets', clientId ? 'client' : null, clientId, { count }),
+  // A confirmed print leaves { count } as it always has; a PDF or an unconfirmed browser print says which.
+  'audit:recordPrint': ({ kind, clientId, count, via }) =>
+    event(kind === 'notes' ? 'print.notes' : 'print.sheets', clientId ? 'client' : null, clientId, {
+      count,
+      ...(via ? { via } : {}),
+    }),
 };
 
 /** The event a successful request on `channel` leaves in the log, or null for none. */

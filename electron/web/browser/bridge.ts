@@ -103,11 +103,24 @@ async function chooseImportSource(): Promise<Envelope<unknown>> {
   });
 }
 
+// Printing (issue 13), the browser's way: the page keeps window.print(), whose dialog also
+// saves as PDF, so the preview offers no Save as PDF of its own. The shell's print channels
+// answer that printing goes through the browser here.
+const printCapabilities = async (): Promise<Envelope<unknown>> => ({
+  ok: true,
+  value: { dialog: 'browser', saveAsPdf: false },
+});
+const printInBrowser = async (): Promise<Envelope<unknown>> =>
+  failure('INVALID_REQUEST', { message: 'In the preview, print with the browser’s own print dialog.' });
+
 const api = {
   ...Object.fromEntries(channels.map((channel) => [channel, (request: unknown) => invoke(channel, request)])),
   'export:vault': exportVault,
   'files:chooseExportTarget': chooseExportTarget,
   'files:chooseImportSource': chooseImportSource,
+  'print:capabilities': printCapabilities,
+  'print:print': printInBrowser,
+  'print:saveAsPdf': printInBrowser,
 };
 Object.defineProperty(window, 'sessionkeep', {
   value: Object.freeze({ ...api, onSessionEvent }) as unknown as SessionkeepApi,

@@ -3,6 +3,7 @@ import { type Client, clientLabel } from '../../../shared/clients/client';
 import type { Assignment } from '../../../shared/homework/assignment';
 import { describeFrequency, reviewsInNote, STATUS_LABELS } from '../../../shared/homework/stats';
 import type { ClientIntake } from '../../../shared/ipc/contract';
+import type { PrintJob } from '../../../shared/ipc/shellChannels';
 import type { Administration } from '../../../shared/measures/administration';
 import type { Note } from '../../../shared/notes/note';
 import type { Settings } from '../../../shared/settings';
@@ -15,6 +16,7 @@ import { RichTextView } from '../notes/RichTextView';
 import { PrintedSafetyPlanLine } from '../safetyPlan/NoteSafetyPlan';
 import { useDistortions } from '../templates/distortionList';
 import { ClientRecordFront } from './ClientRecordFront';
+import { PrintActions } from './PrintActions';
 import { PrintedNoteBody } from './PrintedNoteBody';
 import { usePrintPageHeader } from './pageHeader';
 import './print.css';
@@ -65,9 +67,15 @@ async function loadNotes(request: PrintRequest): Promise<Note[]> {
   return notes.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 }
 
+/** What the activity log and the PDF's name call this printout. */
+function printKind(request: PrintRequest): PrintJob['kind'] {
+  if (request.wholeRecord) return 'record';
+  return request.noteId ? 'note' : 'notes';
+}
+
 /**
  * The print view: what a printout or a PDF of notes looks like, shown first as a
- * preview. Printing uses the platform's print dialog (which also saves as PDF).
+ * preview. Printed with the system's print dialog, or saved as a PDF (PrintActions).
  */
 export function PrintView({ request, onBack }: { request: PrintRequest; onBack: () => void }) {
   const [client, setClient] = useState<Client | null>(null);
@@ -118,23 +126,10 @@ export function PrintView({ request, onBack }: { request: PrintRequest; onBack: 
           {notes ? `${notes.length} note${notes.length === 1 ? '' : 's'}` : 'Preparing…'}
           {!request.includePsychotherapy && ' · psychotherapy notes left out'}
         </span>
-        <button
-          type="button"
-          className="primary"
-          onClick={() => {
-            // Into the activity log first (the request leaves before the dialog blocks);
-            // a failure to log never stands between the therapist and the printout.
-            void call('audit:recordPrint', {
-              kind: 'notes',
-              clientId: request.clientId,
-              count: notes?.length ?? 0,
-            }).catch(() => undefined);
-            window.print();
-          }}
+        <PrintActions
+          job={notes ? { kind: printKind(request), clientId: request.clientId, count: notes.length } : null}
           disabled={!notes || (notes.length === 0 && !request.wholeRecord)}
-        >
-          Print or save as PDF…
-        </button>
+        />
       </div>
       {error && <Alert kind="error">{error}</Alert>}
       {notes?.length === 0 && (

@@ -7,6 +7,7 @@ import { findBuiltInWorksheet } from '../../../shared/worksheets/index';
 import type { WorksheetBlock } from '../../../shared/worksheets/types';
 import { call, messageOf } from '../api';
 import { Alert } from '../components/Alert';
+import { PrintActions } from '../print/PrintActions';
 import { firstNameOf } from '../worksheets/WorksheetSheet';
 import '../worksheets/sheets.css';
 
@@ -72,20 +73,7 @@ export function SafetyPlanPrint({ plan, onClose }: { plan: SafetyPlanVersion; on
           Version {plan.version}, as filled in on{' '}
           {new Date(plan.createdAt).toLocaleDateString(undefined, { day: 'numeric', month: 'long', year: 'numeric' })}
         </span>
-        <button
-          type="button"
-          className="primary"
-          disabled={!loaded}
-          onClick={() => {
-            // Into the activity log first; a failure to log never blocks the printout.
-            void call('audit:recordPrint', { kind: 'sheets', clientId: plan.clientId, count: 1 }).catch(
-              () => undefined,
-            );
-            window.print();
-          }}
-        >
-          Print or save as PDF…
-        </button>
+        <PrintActions job={loaded ? { kind: 'safetyPlan', clientId: plan.clientId, count: 1 } : null} />
       </div>
       {error && <Alert kind="error">{error}</Alert>}
       {loaded && (

@@ -58,6 +58,18 @@ const actionLabels: Record<AuditAction, string> = {
   'record.removed': 'Damaged record removed',
 };
 
+/**
+ * A print's label says what is known (issue 13): printed when the system's dialog said so,
+ * saved as a PDF, or only that the browser's print dialog was used, which may have been
+ * cancelled.
+ */
+function actionLabel(entry: AuditEntry): string {
+  const what = entry.action === 'print.notes' ? 'Notes' : entry.action === 'print.sheets' ? 'Worksheets' : null;
+  if (what && entry.detail.via === 'pdf') return `${what} saved as PDF`;
+  if (what && entry.detail.via === 'browser') return `${what} sent to the print dialog (printing not confirmed)`;
+  return actionLabels[entry.action];
+}
+
 const entityLabels: Record<AuditEntityType, string> = {
   vault: 'Vault',
   settings: 'Settings',
@@ -314,7 +326,7 @@ function AuditRow({ entry, firstBad }: { entry: ListEntry; firstBad: boolean }) 
       <td className="audit-when">
         <time dateTime={entry.at}>{when(entry.at)}</time>
       </td>
-      <td>{actionLabels[entry.action]}</td>
+      <td>{actionLabel(entry)}</td>
       <td className="audit-which">{which(entry)}</td>
       <td className="muted">
         {marker} {details(entry)}

@@ -5,6 +5,7 @@ import { findBuiltInWorksheet } from '../../../shared/worksheets/index';
 import type { WorksheetDef } from '../../../shared/worksheets/types';
 import { call, messageOf } from '../api';
 import { Alert } from '../components/Alert';
+import { PrintActions } from '../print/PrintActions';
 import { type SheetRequest, sheetCopies } from './sheetRequest';
 import './sheets.css';
 import {
@@ -92,8 +93,8 @@ async function load(request: SheetRequest): Promise<Loaded> {
 }
 
 /**
- * Client worksheets, previewed on screen and printed (or saved as one PDF) with the
- * platform's print dialog: a blank worksheet, or a batch of one client's assignments.
+ * Client worksheets, previewed on screen and printed (or saved as one PDF) through
+ * PrintActions: a blank worksheet, or a batch of one client's assignments.
  */
 export function PrintSheets({ request, onBack }: { request: SheetRequest; onBack: () => void }) {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
@@ -159,19 +160,18 @@ export function PrintSheets({ request, onBack }: { request: SheetRequest; onBack
             ))}
           </select>
         </label>
-        <button
-          type="button"
-          className="primary"
-          onClick={() => {
-            // Into the activity log first; a failure to log never blocks the printout.
-            const clientId = request.kind === 'assignments' ? request.clientId : null;
-            void call('audit:recordPrint', { kind: 'sheets', clientId, count }).catch(() => undefined);
-            window.print();
-          }}
+        <PrintActions
+          job={
+            loaded
+              ? {
+                  kind: request.kind === 'assignments' ? 'homework' : 'worksheet',
+                  clientId: request.kind === 'assignments' ? request.clientId : null,
+                  count,
+                }
+              : null
+          }
           disabled={count === 0}
-        >
-          Print or save as PDF…
-        </button>
+        />
       </div>
       <div className="sheets-notices no-print">
         {error && <Alert kind="error">{error}</Alert>}
