@@ -1,4 +1,4 @@
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { Client } from '../../shared/clients/client';
 import { errorMessages } from '../../shared/errors';
 import type { Channel } from '../../shared/ipc/channels';
@@ -6,8 +6,15 @@ import type { AuditChainState, ResponseOf, SessionInfo, ValidRequestOf } from '.
 import { builtInTemplates } from '../../shared/templates';
 import { newPassphraseRefusal } from '../../shared/vault/passphraseStrength';
 import { auditCsv, checkAuditChain, listAudit } from './audit/auditLog';
-import { backUpNow, backupStatus, infoOf, listBackupInfos, rememberBackupFolder } from './backup/backupService';
-import { checkBackupFolderChange } from './backup/folderCheck';
+import {
+  backUpNow,
+  backupStatus,
+  infoOf,
+  listBackupInfos,
+  rememberBackupFolder,
+  rememberedBackupFolder,
+} from './backup/backupService';
+import { prepareChosenBackupFolder } from './backup/folderCheck';
 import {
   afterSwapError,
   backupDataKey,
@@ -142,6 +149,28 @@ export function createHandlers(
       console.error(`audit chain check at unlock failed (${(error as Error)?.name ?? 'unknown'})`);
     }
   });
+  /**
+   * A backup to open or restore must sit in a folder the therapist chose: the backup
+   * folder in Settings (or the one remembered next to the vault), or a folder chosen to
+   * restore from (issue 13). The page names a backup only as backup:list listed it.
+   */
+  const requireKnownBackup = (path: string): void => {
+    const known = [
+      vault.isUnlocked ? vault.settings().backupFolder : '',
+      rememberedBackupFolder(vault.paths.folder),
+      ...files.pathsOf('restore-folder'),
+    ]
+      .filter((folder) => folder !== '')
+      .map((folder) => resolve(folder));
+    // Resolved first, so "<chosen folder>/.." or "<chosen folder>/x/../../y" is not inside it.
+    if (!known.includes(dirname(resolve(path)))) {
+      throw new CoreError(
+        'INVALID_REQUEST',
+        'That backup is not in a folder you chose. Choose the folder that holds it again. Nothing was read.',
+        { field: 'path' },
+      );
+    }
+  };
   // One export or import at a time, cancellable (its AbortController).
   let transfer: AbortController | null = null;
   const runTransfer = async <T>(
@@ -224,13 +253,20 @@ export function createHandlers(
     'session:saved': ({ id, complete }) => ({ expected: saves?.answer(id, complete) ?? false }),
     'settings:get': () => vault.settings(),
     'settings:update': (settings) => {
-      // A new backup folder must be usable now (issue 12): refused at save, in words.
-      checkBackupFolderChange(vault.settings().backupFolder, settings.backupFolder);
       const saved = saving(() => writeSettings(vault.db(), settings));
-      // The backup folder is also kept next to the vault, for restoring from the unlock screen.
-      if (settings.backupFolder !== undefined)
-        saving(() => rememberBackupFolder(vault.paths.folder, saved.backupFolder));
       vault.scheduleAutoLock();
+      return saved;
+    },
+    // The folder comes from the system's dialog, as a token (issue 13); it must be usable
+    // now (issue 12), and a missing one is created only when the therapist said so.
+    'settings:setBackupFolder': ({ folder, create }) => {
+      vault.db();
+      const chosen = folder === null ? null : files.resolve('backup-folder', folder, 'folder');
+      if (chosen) prepareChosenBackupFolder(chosen.path, chosen.displayName, create === true);
+      const saved = saving(() => writeSettings(vault.db(), { backupFolder: chosen?.path ?? '' }));
+      // Also kept next to the vault, for restoring from the unlock screen.
+      saving(() => rememberBackupFolder(vault.paths.folder, saved.backupFolder));
+      if (folder !== null) files.forget(folder);
       return saved;
     },
     'clients:list': ({ includeArchived }) => listClients(vault.db(), { includeArchived }),
@@ -301,8 +337,16 @@ export function createHandlers(
           throw asStorageError(error);
         },
       ),
-    'backup:list': ({ folder }) => listBackupInfos(vault, folder, nativeBinding),
+    'backup:list': async ({ folder }) => {
+      if (folder === undefined) return listBackupInfos(vault, undefined, nativeBinding);
+      const chosen = files.resolve('restore-folder', folder, 'folder');
+      return listBackupInfos(vault, chosen.path, nativeBinding).catch((error: unknown) => {
+        if (!(error instanceof CoreError)) throw error;
+        throw new CoreError(error.code, toldByName(error.message, chosen), { ...error.details, field: 'folder' });
+      });
+    },
     'backup:summary': async ({ path, secret }) => {
+      requireKnownBackup(path);
       // Throttled and logged like an unlock: a backup's key file is another door to the same records.
       const { backup, summary } = await vault.checkSecret(methodOf(secret), 'backup', () =>
         readBackupSummary(path, secret, { nativeBinding }),
@@ -321,6 +365,7 @@ export function createHandlers(
         const code = weak.kind === 'tooShort' ? 'PASSPHRASE_TOO_SHORT' : 'PASSPHRASE_TOO_WEAK';
         throw new CoreError(code, weak.message, { field: 'newPassphrase' });
       }
+      requireKnownBackup(path);
       await requireIntactBackup(path);
       // The passphrase or recovery key is checked against the backup's own key file first.
       const dataKey = await vault.checkSecret(methodOf(secret), 'backup', () => backupDataKey(path, secret));
@@ -375,11 +420,10 @@ export function createHandlers(
             { field: 'target' },
           );
         }
-        const result = await exportVault(vault.db(), chosen.path, { passphrase, signal, onProgress, now }).catch(
-          (error: unknown) => {
-            throw aboutChosen(error, chosen, 'target');
-          },
-        );
+        const options = { passphrase, signal, onProgress, now, replace: chosen.replace === true };
+        const result = await exportVault(vault.db(), chosen.path, options).catch((error: unknown) => {
+          throw aboutChosen(error, chosen, 'target');
+        });
         const { path: _written, ...rest } = result;
         return { ...rest, displayName: chosen.displayName };
       }),

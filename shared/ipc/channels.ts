@@ -18,6 +18,7 @@ export const channels = [
   'session:saved',
   'settings:get',
   'settings:update',
+  'settings:setBackupFolder',
   'clients:list',
   'clients:get',
   'clients:create',
@@ -107,5 +108,9 @@ export type SessionEvent =
  * Channels the ADAPTERS answer themselves, not the core: choosing where an export is saved
  * and which file is imported, in the system's dialogs (issue 13). Schemas: shellChannels.ts.
  */
-export const shellChannels = ['files:chooseExportTarget', 'files:chooseImportSource'] as const;
+export const shellChannels = [
+  'files:chooseExportTarget',
+  'files:chooseImportSource',
+  'files:chooseBackupFolder',
+] as const;
 export type ShellChannel = (typeof shellChannels)[number];

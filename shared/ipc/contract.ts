@@ -334,7 +334,19 @@ export const contract = {
     response: z.strictObject({ expected: z.boolean() }),
   },
   'settings:get': { request: none, response: settingsSchema },
+  /** Every setting but the backup folder, which the page never names (settings:setBackupFolder). */
   'settings:update': { request: settingsUpdateSchema, response: settingsSchema },
+  /**
+   * Where backups go (issue 13): `folder` is the token of a folder chosen with
+   * files:chooseBackupFolder (purpose 'backups'), or null for no automatic backups. A
+   * chosen folder that does not exist is refused (BACKUP_FOLDER_MISSING) unless the
+   * therapist agreed to create it (`create`), so an unplugged drive never gets a folder
+   * on its mount point by accident.
+   */
+  'settings:setBackupFolder': {
+    request: z.strictObject({ folder: chosenToken.nullable(), create: z.boolean().optional() }),
+    response: settingsSchema,
+  },
   'clients:list': {
     request: z.strictObject({ includeArchived: z.boolean() }),
     response: z.array(clientSchema),
@@ -455,9 +467,13 @@ export const contract = {
   'backup:status': { request: none, response: backupStatusSchema },
   /** Makes a verified backup now; progress comes as 'backup' session events. */
   'backup:now': { request: none, response: backupInfoSchema },
-  /** The backups in a folder (the one in Settings, or the one remembered next to the vault when locked). */
+  /**
+   * The backups in a folder: the one in Settings (or the one remembered next to the vault
+   * when locked), or `folder`, the token of one chosen with files:chooseBackupFolder
+   * (purpose 'restore').
+   */
   'backup:list': {
-    request: z.strictObject({ folder: backupFolderPath.optional() }),
+    request: z.strictObject({ folder: chosenToken.optional() }),
     response: z.array(backupInfoSchema),
   },
   /** What a backup holds, read with its own key file: works while locked. */

@@ -73,6 +73,11 @@ const table: Record<Channel, Row> = {
     response: {},
     expected: ev('settings.changed', 'settings', null, { keys: ['crisisLines', 'therapistName'] }),
   },
+  'settings:setBackupFolder': {
+    request: { folder: 'F'.repeat(43) },
+    response: { backupFolder: `/Volumes/${SECRET}` },
+    expected: ev('settings.changed', 'settings', null, { keys: ['backupFolder'] }),
+  },
   'clients:list': read({ includeArchived: true }),
   'clients:get': read({ id: CLIENT }),
   'clients:riskSummary': read({ clientId: CLIENT }),
@@ -250,7 +255,7 @@ const table: Record<Channel, Row> = {
   },
   'backup:status': read(),
   'backup:now': { request: {}, response: { id: 'b' }, expected: null, why: 'recorded by the backup service' },
-  'backup:list': read({ folder: `/backups/${SECRET}` }),
+  'backup:list': read({ folder: 'F'.repeat(43) }),
   'backup:summary': read({ path: '/backups/b', secret: { kind: 'passphrase', passphrase: SECRET } }),
   'backup:restore': {
     request: { path: `/backups/${SECRET}`, secret: { kind: 'passphrase', passphrase: SECRET } },

@@ -5,6 +5,7 @@ import { type Core, createCore } from '../../electron/core/core';
 import type { BackupInfo, BackupStatus } from '../../shared/backup';
 import { type Client, emptyClientInput } from '../../shared/clients/client';
 import type { SessionEvent } from '../../shared/ipc/channels';
+import { chooseBackupFolder } from './support/chosenFolder';
 import { expectFailure, expectOk, makeTempFolder, PASSPHRASE, removeFolder } from './support/vaultFolder';
 
 /**
@@ -53,7 +54,7 @@ describe('back up now', () => {
   it('makes a verified backup with progress, records it, and lists it with its contents', async () => {
     const events: SessionEvent[] = [];
     core.onEvent((event) => events.push(event));
-    expectOk(await core.handle('settings:update', { backupFolder }));
+    expectOk(await chooseBackupFolder(core, backupFolder));
     const made = expectOk<BackupInfo>(await core.handle('backup:now', {}));
     expect(made).toMatchObject({ ok: true, problem: null, summary: { clients: 1, notes: 0 } });
     const stages = events.flatMap((event) => (event.type === 'backup' ? [event.stage] : []));
@@ -70,13 +71,13 @@ describe('back up now', () => {
   });
 
   it('an unplugged drive fails clearly, is recorded, and the last good backup is still known', async () => {
-    expectOk(await core.handle('settings:update', { backupFolder }));
+    expectOk(await chooseBackupFolder(core, backupFolder));
     const good = expectOk<BackupInfo>(await core.handle('backup:now', {}));
     clock += 2 * 86_400_000;
     // Saved while the drive was there, then unplugged (a missing folder is refused at save).
     const drive = join(root, 'drive');
     mkdirSync(drive);
-    expectOk(await core.handle('settings:update', { backupFolder: drive }));
+    expectOk(await chooseBackupFolder(core, drive));
     renameSync(drive, join(root, 'unplugged'));
     expectFailure(await core.handle('backup:now', {}), 'BACKUP_FOLDER_MISSING');
     expect(await status()).toMatchObject({ lastAttempt: { ok: false }, lastSuccessAt: good.createdAt, due: true });
@@ -87,7 +88,7 @@ describe('back up now', () => {
 
 describe('the schedule', () => {
   it('backs up after an unlock when the last backup is over a day old, and at quit', async () => {
-    expectOk(await core.handle('settings:update', { backupFolder }));
+    expectOk(await chooseBackupFolder(core, backupFolder));
     expectOk(await core.handle('vault:lock', {}));
     expect(backups()).toEqual([]);
     const done = new Promise<void>((resolve) =>
@@ -110,7 +111,7 @@ describe('the schedule', () => {
 
 describe('restore', () => {
   it('sets the current vault aside, puts the backup in its place and unlocks it', async () => {
-    expectOk(await core.handle('settings:update', { backupFolder }));
+    expectOk(await chooseBackupFolder(core, backupFolder));
     const made = expectOk<BackupInfo>(await core.handle('backup:now', {}));
     expectOk(await core.handle('clients:create', { client: { ...emptyClientInput, displayName: 'Added later' } }));
 
@@ -123,7 +124,7 @@ describe('restore', () => {
   });
 
   it('brings the set-aside vault back with its passphrase, checked before anything moves', async () => {
-    expectOk(await core.handle('settings:update', { backupFolder }));
+    expectOk(await chooseBackupFolder(core, backupFolder));
     const made = expectOk<BackupInfo>(await core.handle('backup:now', {}));
     expectOk(await core.handle('clients:create', { client: { ...emptyClientInput, displayName: 'Added later' } }));
     expectOk(
@@ -151,7 +152,7 @@ describe('restore', () => {
   });
 
   it('lists and brings back a set-aside vault while locked (from the unlock screen)', async () => {
-    expectOk(await core.handle('settings:update', { backupFolder }));
+    expectOk(await chooseBackupFolder(core, backupFolder));
     const made = expectOk<BackupInfo>(await core.handle('backup:now', {}));
     expectOk(await core.handle('clients:create', { client: { ...emptyClientInput, displayName: 'Added later' } }));
     expectOk(
@@ -172,7 +173,7 @@ describe('restore', () => {
   });
 
   it('when the vault swapped in cannot be opened, the windows are told it is locked', async () => {
-    expectOk(await core.handle('settings:update', { backupFolder }));
+    expectOk(await chooseBackupFolder(core, backupFolder));
     const made = expectOk<BackupInfo>(await core.handle('backup:now', {}));
     expectOk(
       await core.handle('backup:restore', { path: made.path, secret: { kind: 'passphrase', passphrase: PASSPHRASE } }),
@@ -204,7 +205,7 @@ describe('restore', () => {
   });
 
   it('a wrong passphrase or recovery key changes nothing', async () => {
-    expectOk(await core.handle('settings:update', { backupFolder }));
+    expectOk(await chooseBackupFolder(core, backupFolder));
     const made = expectOk<BackupInfo>(await core.handle('backup:now', {}));
     const before = vaultFileNames();
     expectFailure(
@@ -226,7 +227,7 @@ describe('restore', () => {
   });
 
   it('lists and restores from the unlock screen (vault locked) with the recovery key', async () => {
-    expectOk(await core.handle('settings:update', { backupFolder }));
+    expectOk(await chooseBackupFolder(core, backupFolder));
     const made = expectOk<BackupInfo>(await core.handle('backup:now', {}));
     expectOk(await core.handle('vault:lock', {}));
     const listed = expectOk<BackupInfo[]>(await core.handle('backup:list', {}));

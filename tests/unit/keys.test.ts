@@ -21,6 +21,7 @@ import { vaultPaths } from '../../electron/core/vault/vaultFiles';
 import { emptyClientInput } from '../../shared/clients/client';
 import type { AuditEntry, VaultStatus } from '../../shared/ipc/contract';
 import { encodeRecoveryKey } from '../../shared/vault/recoveryKey';
+import { chooseBackupFolder } from './support/chosenFolder';
 import {
   expectFailure,
   expectOk,
@@ -265,7 +266,7 @@ describe('the throttle survives a restart', () => {
     const backups = makeTempFolder('keys-backups');
     try {
       expectOk(await core.handle('vault:unlock', { passphrase: PASSPHRASE }));
-      expectOk(await core.handle('settings:update', { backupFolder: backups }));
+      expectOk(await chooseBackupFolder(core, backups));
       const made = expectOk<{ path: string }>(await core.handle('backup:now', {}));
       expectOk(await core.handle('vault:lock', {}));
 

@@ -72,6 +72,9 @@ let copies = 0;
 function copyOfGoodBackup(): string {
   const path = join(root, 'backups', `sessionkeep-backup-2026-01-01T00-00-0${copies}Z-${copies++}`);
   cpSync(goodBackup, path, { recursive: true });
+  // The therapist chose the folder that holds it, as a restore needs (issue 13); a lock
+  // ends every choice, so it is chosen again for each case.
+  core.files.register('restore-folder', join(root, 'backups'));
   return path;
 }
 

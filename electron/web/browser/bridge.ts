@@ -103,11 +103,21 @@ async function chooseImportSource(): Promise<Envelope<unknown>> {
   });
 }
 
+/**
+ * A folder (for backups, or to restore from): the browser has no folder dialog that
+ * tells a path, so the harness answers with the folder a test queued for it (see
+ * server.ts, /__files/next-folder); with none queued it is as if the dialog was closed.
+ */
+function chooseBackupFolder(request: unknown): Promise<Envelope<unknown>> {
+  return post('/__files/backup-folder', JSON.stringify(request ?? null), 'application/json');
+}
+
 const api = {
   ...Object.fromEntries(channels.map((channel) => [channel, (request: unknown) => invoke(channel, request)])),
   'export:vault': exportVault,
   'files:chooseExportTarget': chooseExportTarget,
   'files:chooseImportSource': chooseImportSource,
+  'files:chooseBackupFolder': chooseBackupFolder,
 };
 Object.defineProperty(window, 'sessionkeep', {
   value: Object.freeze({ ...api, onSessionEvent }) as unknown as SessionkeepApi,

@@ -4,6 +4,7 @@ import type { SessionInfo } from '../../../shared/ipc/contract';
 import { ApiError, call, messageOf } from '../api';
 import { Alert } from '../components/Alert';
 import { PassphraseField } from '../components/PassphraseField';
+import { chooseFile } from './chooseFile';
 import { keepRestoreNotice } from './restoreNotice';
 import { formatWhen } from './useBackups';
 
@@ -34,7 +35,8 @@ export function RestorePanel({
   intro?: string;
 }) {
   const id = useId();
-  const [folder, setFolder] = useState('');
+  /** The folder chosen to restore from, by its name (the page holds its token, never its path). */
+  const [folderName, setFolderName] = useState<string | null>(null);
   const [askFolder, setAskFolder] = useState(false);
   const [backups, setBackups] = useState<BackupInfo[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -62,6 +64,20 @@ export function RestorePanel({
     void load();
   }, [load]);
 
+  /** The system's folder dialog; the backups in the chosen folder are listed by its token. */
+  async function chooseFolder() {
+    setFolderError(null);
+    try {
+      const picked = await chooseFile('files:chooseBackupFolder', { purpose: 'restore' });
+      if (!picked) return;
+      setFolderName(picked.displayName);
+      setChosen(null);
+      await load(picked.token);
+    } catch (failure) {
+      setFolderError(messageOf(failure));
+    }
+  }
+
   const latestGood = backups?.find((backup) => backup.ok);
 
   return (
@@ -69,35 +85,27 @@ export function RestorePanel({
       <h2 id={`${id}-title`}>Restore from a backup</h2>
       {intro && <p>{intro}</p>}
       {error && <Alert kind="error">{error}</Alert>}
-      {askFolder && (
-        <form
-          className="inline-form"
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (folder.trim()) void load(folder.trim());
-            else setFolderError('Give the folder that holds the backups.');
-          }}
-          noValidate
-        >
-          <label htmlFor={`${id}-folder`}>Folder that holds the backups</label>
-          <div className="row">
-            <input
-              id={`${id}-folder`}
-              value={folder}
-              onChange={(event) => setFolder(event.target.value)}
-              placeholder="/Volumes/Backup/Sessionkeep"
-              spellCheck={false}
-              aria-invalid={folderError !== null}
-              aria-describedby={folderError ? `${id}-folder-error` : undefined}
-            />
-            <button type="submit">Look for backups</button>
-          </div>
+      {folderName && backups && (
+        <p>
+          Backups in <strong className="folder-path">{folderName}</strong>:
+        </p>
+      )}
+      {(askFolder || backups) && !chosen && (
+        <div className="restore-folder">
+          {askFolder && <p>Choose the folder that holds the backups, for example on your backup drive.</p>}
+          <button
+            type="button"
+            onClick={() => void chooseFolder()}
+            aria-describedby={folderError ? `${id}-folder-error` : undefined}
+          >
+            {askFolder ? 'Choose folder…' : 'Restore from another folder…'}
+          </button>
           {folderError && (
             <p id={`${id}-folder-error`} className="field-error" role="alert">
               {folderError}
             </p>
           )}
-        </form>
+        </div>
       )}
       {backups && backups.length === 0 && <p className="muted">No backups in that folder.</p>}
       {latestGood && !chosen && (
