@@ -1,4 +1,4 @@
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { Client } from '../../shared/clients/client';
 import { errorMessages } from '../../shared/errors';
 import type { Channel } from '../../shared/ipc/channels';
@@ -150,26 +150,19 @@ export function createHandlers(
     }
   });
   /**
-   * A backup to open or restore must sit in a folder the therapist chose: the backup
-   * folder in Settings (or the one remembered next to the vault), or a folder chosen to
-   * restore from (issue 13). The page names a backup only as backup:list listed it.
+   * Where a backup to open or restore is (issue 13): by its listed name, in the folder
+   * chosen to restore from, or else in the backup folder of Settings (remembered next to
+   * the vault while locked). The page never names a path; the name cannot leave the folder.
    */
-  const requireKnownBackup = (path: string): void => {
-    const known = [
-      vault.isUnlocked ? vault.settings().backupFolder : '',
-      rememberedBackupFolder(vault.paths.folder),
-      ...files.pathsOf('restore-folder'),
-    ]
-      .filter((folder) => folder !== '')
-      .map((folder) => resolve(folder));
-    // Resolved first, so "<chosen folder>/.." or "<chosen folder>/x/../../y" is not inside it.
-    if (!known.includes(dirname(resolve(path)))) {
-      throw new CoreError(
-        'INVALID_REQUEST',
-        'That backup is not in a folder you chose. Choose the folder that holds it again. Nothing was read.',
-        { field: 'path' },
-      );
-    }
+  const backupPathOf = (id: string, folder: string | undefined): string => {
+    const where =
+      folder !== undefined
+        ? files.resolve('restore-folder', folder, 'folder').path
+        : vault.isUnlocked
+          ? vault.settings().backupFolder
+          : rememberedBackupFolder(vault.paths.folder);
+    if (where === '') throw new CoreError('NO_BACKUP_FOLDER');
+    return join(where, id);
   };
   // One export or import at a time, cancellable (its AbortController).
   let transfer: AbortController | null = null;
@@ -345,15 +338,15 @@ export function createHandlers(
         throw new CoreError(error.code, toldByName(error.message, chosen), { ...error.details, field: 'folder' });
       });
     },
-    'backup:summary': async ({ path, secret }) => {
-      requireKnownBackup(path);
+    'backup:summary': async ({ id, folder, secret }) => {
+      const path = backupPathOf(id, folder);
       // Throttled and logged like an unlock: a backup's key file is another door to the same records.
       const { backup, summary } = await vault.checkSecret(methodOf(secret), 'backup', () =>
         readBackupSummary(path, secret, { nativeBinding }),
       );
       return { backup: { ...infoOf(backup), summary }, summary };
     },
-    'backup:restore': async ({ path, secret, newPassphrase }) => {
+    'backup:restore': async ({ id, folder, secret, newPassphrase }) => {
       if ('recoveryKey' in secret && newPassphrase === undefined) {
         throw new CoreError('INVALID_REQUEST', 'Choose a new passphrase to go with the recovery key.', {
           field: 'newPassphrase',
@@ -365,7 +358,7 @@ export function createHandlers(
         const code = weak.kind === 'tooShort' ? 'PASSPHRASE_TOO_SHORT' : 'PASSPHRASE_TOO_WEAK';
         throw new CoreError(code, weak.message, { field: 'newPassphrase' });
       }
-      requireKnownBackup(path);
+      const path = backupPathOf(id, folder);
       await requireIntactBackup(path);
       // The passphrase or recovery key is checked against the backup's own key file first.
       const dataKey = await vault.checkSecret(methodOf(secret), 'backup', () => backupDataKey(path, secret));

@@ -221,6 +221,17 @@ const backupSecret = z.discriminatedUnion('kind', [
  */
 export const CHOSEN_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 const chosenToken = z.string().regex(CHOSEN_TOKEN_PATTERN, 'Choose the file again.');
+/** A backup's own name in its folder, as backup:list gave it: no separator, no dot. */
+export const BACKUP_ID_PATTERN = /^sessionkeep-backup-[0-9A-Za-z-]{1,80}$/;
+/**
+ * A backup to open or restore (issue 13): its name as listed, in the folder chosen to
+ * restore from (`folder`, the token backup:list took) or else the backup folder in
+ * Settings (the one remembered next to the vault when locked). Never a path.
+ */
+const backupRef = {
+  id: z.string().regex(BACKUP_ID_PATTERN, 'Choose the backup again.'),
+  folder: chosenToken.optional(),
+};
 const tableCountsSchema = z.strictObject({
   inArchive: z.number(),
   toAdd: z.number(),
@@ -478,7 +489,7 @@ export const contract = {
   },
   /** What a backup holds, read with its own key file: works while locked. */
   'backup:summary': {
-    request: z.strictObject({ path: backupFolderPath, secret: backupSecret }),
+    request: z.strictObject({ ...backupRef, secret: backupSecret }),
     response: z.strictObject({ backup: backupInfoSchema, summary: backupSummarySchema }),
   },
   /**
@@ -488,7 +499,7 @@ export const contract = {
    */
   'backup:restore': {
     request: z.strictObject({
-      path: backupFolderPath,
+      ...backupRef,
       secret: backupSecret,
       newPassphrase: passphrase.optional(),
     }),

@@ -256,9 +256,9 @@ const table: Record<Channel, Row> = {
   'backup:status': read(),
   'backup:now': { request: {}, response: { id: 'b' }, expected: null, why: 'recorded by the backup service' },
   'backup:list': read({ folder: 'F'.repeat(43) }),
-  'backup:summary': read({ path: '/backups/b', secret: { kind: 'passphrase', passphrase: SECRET } }),
+  'backup:summary': read({ id: 'sessionkeep-backup-b', secret: { kind: 'passphrase', passphrase: SECRET } }),
   'backup:restore': {
-    request: { path: `/backups/${SECRET}`, secret: { kind: 'passphrase', passphrase: SECRET } },
+    request: { id: 'sessionkeep-backup-b', secret: { kind: 'passphrase', passphrase: SECRET } },
     response: { session: {}, setAsidePath: `/vault/${SECRET}` },
     expected: ev('restore', 'backup', null, { setAside: true }),
   },

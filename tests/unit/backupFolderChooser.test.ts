@@ -19,7 +19,8 @@ import { expectFailure, expectOk, makeTempFolder, PASSPHRASE, removeFolder } fro
  * Issue 13 for folders: where backups go and the folder to restore from are chosen in
  * the system's folder dialog; the page gets a token and a name to show, and sends only
  * the token. A missing folder is created only when the therapist agreed (0700, its last
- * level only); a backup is opened or restored only from a folder the therapist chose.
+ * level only); a backup is opened or restored by its listed name, in a folder the
+ * therapist chose (or the backup folder of Settings), never by a path.
  * Also the export's "Replace": a replace the save dialog confirmed writes beside the old
  * file and renames over it, so a failed write keeps the old file. Real core, real
  * encrypted vault, real folders; only Electron's dialogs are stood in for.
@@ -231,23 +232,28 @@ describe('restoring from a folder the user chose', () => {
     expectOk(await core.handle('clients:create', { client: { ...emptyClientInput, displayName: 'Later client' } }));
 
     const secret = { kind: 'passphrase', passphrase: PASSPHRASE } as const;
-    // Not chosen yet: the old drive's backup is refused before anything is read.
-    const refused = expectFailure(await core.handle('backup:summary', { path: made.path, secret }), 'INVALID_REQUEST');
-    expect(refused.message).toBe(
-      'That backup is not in a folder you chose. Choose the folder that holds it again. Nothing was read.',
-    );
+    // Without a chosen folder the name is looked for in the backup folder of Settings only.
+    const elsewhere = await core.handle('backup:summary', { id: made.id, secret });
+    expect(elsewhere.ok).toBe(false);
+    expect(JSON.stringify(elsewhere)).not.toContain(older);
 
     const { chooser, asked } = chooserAnswering({ open: older });
     const chosen = await chooser['files:chooseBackupFolder']({ purpose: 'restore' });
     expect(asked.open[0]?.properties).toEqual(['openDirectory']);
     const listed = expectOk<BackupInfo[]>(await core.handle('backup:list', { folder: chosen?.token }));
     expect(listed.map((backup) => backup.id)).toEqual([made.id]);
-    expectOk(await core.handle('backup:summary', { path: made.path, secret }));
-    // Only a backup directly inside the chosen folder: never one climbed out to.
-    for (const path of [`${older}/..`, `${older}/${made.id}/../../vault`]) {
-      expectFailure(await core.handle('backup:summary', { path, secret }), 'INVALID_REQUEST');
+    const folder = chosen?.token;
+    expectOk(await core.handle('backup:summary', { id: made.id, folder, secret }));
+    // Only a backup directly inside the chosen folder, by its name: never a path, never one climbed out to.
+    for (const request of [
+      { id: '..', folder },
+      { id: `${made.id}/../../vault`, folder },
+      { path: made.path },
+      { id: made.id, folder: older },
+    ]) {
+      expectFailure(await core.handle('backup:summary', { ...request, secret }), 'INVALID_REQUEST');
     }
-    expectOk(await core.handle('backup:restore', { path: made.path, secret }));
+    expectOk(await core.handle('backup:restore', { id: made.id, folder, secret }));
     const clients = expectOk<Client[]>(await core.handle('clients:list', { includeArchived: true }));
     expect(clients.map((client) => client.displayName)).toEqual(['Amara Okafor']);
   });
@@ -265,7 +271,7 @@ describe('restoring from a folder the user chose', () => {
     const listed = expectOk<BackupInfo[]>(await core.handle('backup:list', { folder: token }));
     expect(listed.map((backup) => backup.id)).toEqual([made.id]);
     const secret = { kind: 'passphrase', passphrase: PASSPHRASE } as const;
-    expectOk(await core.handle('backup:restore', { path: made.path, secret }));
+    expectOk(await core.handle('backup:restore', { id: made.id, folder: token, secret }));
   });
 });
 
@@ -280,7 +286,7 @@ describe('a vault from before issue 13, whose backup folder was typed', () => {
     const listed = expectOk<BackupInfo[]>(await core.handle('backup:list', {}));
     expect(listed.map((backup) => backup.id)).toEqual([made.id]);
     const secret = { kind: 'passphrase', passphrase: PASSPHRASE } as const;
-    expectOk(await core.handle('backup:summary', { path: made.path, secret }));
+    expectOk(await core.handle('backup:summary', { id: made.id, secret }));
     // Other settings save as before, and the folder stays.
     expectOk(await core.handle('settings:update', { practiceName: 'Harbour Practice' }));
     expect((await settings()).backupFolder).toBe(typed);

@@ -116,7 +116,7 @@ describe('restore', () => {
     expectOk(await core.handle('clients:create', { client: { ...emptyClientInput, displayName: 'Added later' } }));
 
     const restored = expectOk<{ setAsidePath: string | null }>(
-      await core.handle('backup:restore', { path: made.path, secret: { kind: 'passphrase', passphrase: PASSPHRASE } }),
+      await core.handle('backup:restore', { id: made.id, secret: { kind: 'passphrase', passphrase: PASSPHRASE } }),
     );
     const clients = expectOk<Client[]>(await core.handle('clients:list', { includeArchived: true }));
     expect(clients.map((client) => client.displayName)).toEqual(['Amara Okafor']);
@@ -128,7 +128,7 @@ describe('restore', () => {
     const made = expectOk<BackupInfo>(await core.handle('backup:now', {}));
     expectOk(await core.handle('clients:create', { client: { ...emptyClientInput, displayName: 'Added later' } }));
     expectOk(
-      await core.handle('backup:restore', { path: made.path, secret: { kind: 'passphrase', passphrase: PASSPHRASE } }),
+      await core.handle('backup:restore', { id: made.id, secret: { kind: 'passphrase', passphrase: PASSPHRASE } }),
     );
     const [aside] = expectOk<{ path: string }[]>(await core.handle('backup:setAside', {}));
     if (!aside) throw new Error('expected a set-aside vault');
@@ -156,7 +156,7 @@ describe('restore', () => {
     const made = expectOk<BackupInfo>(await core.handle('backup:now', {}));
     expectOk(await core.handle('clients:create', { client: { ...emptyClientInput, displayName: 'Added later' } }));
     expectOk(
-      await core.handle('backup:restore', { path: made.path, secret: { kind: 'passphrase', passphrase: PASSPHRASE } }),
+      await core.handle('backup:restore', { id: made.id, secret: { kind: 'passphrase', passphrase: PASSPHRASE } }),
     );
     expectOk(await core.handle('vault:lock', {}));
     expect((await core.vault.status()).state).toBe('locked');
@@ -176,7 +176,7 @@ describe('restore', () => {
     expectOk(await chooseBackupFolder(core, backupFolder));
     const made = expectOk<BackupInfo>(await core.handle('backup:now', {}));
     expectOk(
-      await core.handle('backup:restore', { path: made.path, secret: { kind: 'passphrase', passphrase: PASSPHRASE } }),
+      await core.handle('backup:restore', { id: made.id, secret: { kind: 'passphrase', passphrase: PASSPHRASE } }),
     );
     const [aside] = expectOk<{ path: string }[]>(await core.handle('backup:setAside', {}));
     if (!aside) throw new Error('expected a set-aside vault');
@@ -210,14 +210,14 @@ describe('restore', () => {
     const before = vaultFileNames();
     expectFailure(
       await core.handle('backup:restore', {
-        path: made.path,
+        id: made.id,
         secret: { kind: 'passphrase', passphrase: 'not the passphrase at all' },
       }),
       'WRONG_PASSPHRASE',
     );
     expectFailure(
       await core.handle('backup:restore', {
-        path: made.path,
+        id: made.id,
         secret: { kind: 'recoveryKey', recoveryKey },
       }),
       'INVALID_REQUEST',
@@ -233,12 +233,12 @@ describe('restore', () => {
     const listed = expectOk<BackupInfo[]>(await core.handle('backup:list', {}));
     expect(listed.map((each) => [each.id, each.ok, each.summary])).toEqual([[made.id, true, null]]);
     const summary = expectOk<{ summary: { clients: number } }>(
-      await core.handle('backup:summary', { path: made.path, secret: { kind: 'recoveryKey', recoveryKey } }),
+      await core.handle('backup:summary', { id: made.id, secret: { kind: 'recoveryKey', recoveryKey } }),
     );
     expect(summary.summary.clients).toBe(1);
     expectOk(
       await core.handle('backup:restore', {
-        path: made.path,
+        id: made.id,
         secret: { kind: 'recoveryKey', recoveryKey },
         newPassphrase: 'a brand new passphrase for this vault',
       }),

@@ -267,7 +267,7 @@ describe('the throttle survives a restart', () => {
     try {
       expectOk(await core.handle('vault:unlock', { passphrase: PASSPHRASE }));
       expectOk(await chooseBackupFolder(core, backups));
-      const made = expectOk<{ path: string }>(await core.handle('backup:now', {}));
+      const made = expectOk<{ id: string }>(await core.handle('backup:now', {}));
       expectOk(await core.handle('vault:lock', {}));
 
       const wrongKey = encodeRecoveryKey(randomBytes(32));
@@ -277,14 +277,14 @@ describe('the throttle survives a restart', () => {
       );
       clock += 1000;
       const summary = await core.handle('backup:summary', {
-        path: made.path,
+        id: made.id,
         secret: { kind: 'passphrase', passphrase: 'not the backup one' },
       });
       expect(summary.ok ? 'ok' : `${summary.code} ${summary.message}`).toMatch(/^WRONG_PASSPHRASE/);
       clock += 1000;
       expectFailure(
         await core.handle('backup:restore', {
-          path: made.path,
+          id: made.id,
           secret: { kind: 'passphrase', passphrase: 'not the backup one' },
         }),
         'WRONG_PASSPHRASE',
@@ -292,7 +292,7 @@ describe('the throttle survives a restart', () => {
       // Now every door waits, the backup's included.
       expectFailure(
         await core.handle('backup:summary', {
-          path: made.path,
+          id: made.id,
           secret: { kind: 'passphrase', passphrase: PASSPHRASE },
         }),
         'UNLOCK_THROTTLED',

@@ -244,8 +244,16 @@ function validRequests(clientId: string) {
     'backup:status': {},
     'backup:now': {},
     'backup:list': { folder: 'F'.repeat(43) },
-    'backup:summary': { path: '/nonexistent/backups/one', secret: { kind: 'passphrase', passphrase: PASSPHRASE } },
-    'backup:restore': { path: '/nonexistent/backups/one', secret: { kind: 'passphrase', passphrase: PASSPHRASE } },
+    'backup:summary': {
+      id: 'sessionkeep-backup-2026-01-01T00-00-00Z',
+      folder: 'F'.repeat(43),
+      secret: { kind: 'passphrase', passphrase: PASSPHRASE },
+    },
+    'backup:restore': {
+      id: 'sessionkeep-backup-2026-01-01T00-00-00Z',
+      folder: 'F'.repeat(43),
+      secret: { kind: 'passphrase', passphrase: PASSPHRASE },
+    },
   } satisfies { [C in Channel]: RequestOf<C> };
 }
 
@@ -499,6 +507,19 @@ const semanticMutations: Partial<Record<Channel, Mutation[]>> = (() => {
     'backup:list': [
       set(['folder'], '/Volumes/Backup/Sessionkeep', 'a folder path'),
       set(['folder'], '..', 'a relative path'),
+    ],
+    // A backup by its listed name only: no separator, no dot, no path beside it.
+    'backup:summary': [
+      set(['id'], '../vault', 'an id climbing out'),
+      set(['id'], 'sessionkeep-backup-x/../../etc', 'an id with separators'),
+      set(['id'], 'sessionkeep-backup-x\\..', 'an id with a backslash'),
+      set(['id'], '.broken-sessionkeep-backup-2026-01-01T00-00-00Z', 'a broken backup'),
+      set(['path'], '/Volumes/Backup/sessionkeep-backup-2026-01-01T00-00-00Z', 'a path beside the id'),
+      set(['folder'], '/Volumes/Backup', 'a folder path'),
+    ],
+    'backup:restore': [
+      set(['id'], '/Volumes/Backup/sessionkeep-backup-2026-01-01T00-00-00Z', 'a path as the id'),
+      set(['folder'], '\\\\server\\share', 'a UNC folder'),
     ],
     'clients:list': [
       set(['includeArchived'], 'true', 'includeArchived as the string "true"'),

@@ -37,6 +37,8 @@ export function RestorePanel({
   const id = useId();
   /** The folder chosen to restore from, by its name (the page holds its token, never its path). */
   const [folderName, setFolderName] = useState<string | null>(null);
+  /** Its token, for opening one of its backups; undefined: the backup folder of Settings. */
+  const [folderToken, setFolderToken] = useState<string | undefined>(undefined);
   const [askFolder, setAskFolder] = useState(false);
   const [backups, setBackups] = useState<BackupInfo[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -71,6 +73,7 @@ export function RestorePanel({
       const picked = await chooseFile('files:chooseBackupFolder', { purpose: 'restore' });
       if (!picked) return;
       setFolderName(picked.displayName);
+      setFolderToken(picked.token);
       setChosen(null);
       await load(picked.token);
     } catch (failure) {
@@ -152,7 +155,9 @@ export function RestorePanel({
           </tbody>
         </table>
       )}
-      {chosen && <RestoreOne backup={chosen} onRestored={onRestored} onBack={() => setChosen(null)} />}
+      {chosen && (
+        <RestoreOne backup={chosen} folder={folderToken} onRestored={onRestored} onBack={() => setChosen(null)} />
+      )}
       {onCancel && !chosen && (
         <div className="actions">
           <button type="button" onClick={onCancel}>
@@ -167,10 +172,13 @@ export function RestorePanel({
 /** One chosen backup: its key, what it holds, and the restore itself. */
 function RestoreOne({
   backup,
+  folder,
   onRestored,
   onBack,
 }: {
   backup: BackupInfo;
+  /** The token of the folder it was listed from, when not the backup folder of Settings. */
+  folder: string | undefined;
   onRestored: (session: SessionInfo, setAsidePath: string | null) => void;
   onBack: () => void;
 }) {
@@ -189,7 +197,9 @@ function RestoreOne({
     setBusy(true);
     setError(null);
     try {
-      setSummary((await call('backup:summary', { path: backup.path, secret })).summary);
+      // Named as listed, in the folder it was listed from: never by its path (issue 13).
+      const where = { id: backup.id, ...(folder ? { folder } : {}) };
+      setSummary((await call('backup:summary', { ...where, secret })).summary);
     } catch (failure) {
       setError(messageOf(failure));
     } finally {
@@ -202,7 +212,8 @@ function RestoreOne({
     setError(null);
     try {
       const result = await call('backup:restore', {
-        path: backup.path,
+        id: backup.id,
+        ...(folder ? { folder } : {}),
         secret,
         ...(kind === 'recoveryKey' ? { newPassphrase } : {}),
       });
