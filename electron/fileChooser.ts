@@ -2,7 +2,7 @@ import { basename, extname } from 'node:path';
 import type { OpenDialogOptions, OpenDialogReturnValue, SaveDialogOptions, SaveDialogReturnValue } from 'electron';
 import { localToday } from '../shared/dates';
 import { exportFileName, type ShellChannel, type ShellResponseOf, shellContract } from '../shared/ipc/shellChannels';
-import type { ChosenFiles } from './core/files/chosenFiles';
+import { type ChosenFiles, folderDisplayName } from './core/files/chosenFiles';
 
 /**
  * The user chooses every location in the system's own dialogs (issue 13): this plain
@@ -34,7 +34,9 @@ export function labelledNotEncrypted(path: string): string {
 export type ShellHandlers<Cs extends ShellChannel = ShellChannel> = {
   [C in Cs]: (payload: unknown) => Promise<ShellResponseOf<C>>;
 };
-export type FileChooser = ShellHandlers<'files:chooseExportTarget' | 'files:chooseImportSource'>;
+export type FileChooser = ShellHandlers<
+  'files:chooseExportTarget' | 'files:chooseImportSource' | 'files:chooseBackupFolder'
+>;
 
 export function createFileChooser(
   files: ChosenFiles,
@@ -54,7 +56,8 @@ export function createFileChooser(
       });
       if (answer.canceled || !answer.filePath) return null;
       const path = encrypted ? answer.filePath : labelledNotEncrypted(answer.filePath);
-      return files.register('export-target', path, { encrypted });
+      // The dialog asked before replacing the file it named; a name we changed was never asked about.
+      return files.register('export-target', path, { encrypted, replace: path === answer.filePath });
     },
     'files:chooseImportSource': async (payload) => {
       shellContract['files:chooseImportSource'].request.parse(payload);
@@ -67,6 +70,23 @@ export function createFileChooser(
       const [path] = answer.filePaths;
       if (answer.canceled || !path) return null;
       return files.register('import-source', path);
+    },
+    'files:chooseBackupFolder': async (payload) => {
+      const { purpose } = shellContract['files:chooseBackupFolder'].request.parse(payload);
+      const backups = purpose === 'backups';
+      const answer = await dialogs.open({
+        title: backups ? 'Choose the folder for backups' : 'Choose the folder that holds the backups',
+        buttonLabel: 'Choose folder',
+        // A new folder can be made in the dialog (macOS: createDirectory; Windows lets a
+        // typed, missing folder through with promptToCreate, and the app asks before
+        // creating it). Restoring only reads, so it never offers to make one.
+        properties: backups ? ['openDirectory', 'createDirectory', 'promptToCreate'] : ['openDirectory'],
+      });
+      const [path] = answer.filePaths;
+      if (answer.canceled || !path) return null;
+      return files.register(backups ? 'backup-folder' : 'restore-folder', path, {
+        displayName: folderDisplayName(path),
+      });
     },
   };
 }

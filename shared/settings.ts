@@ -127,5 +127,9 @@ export function crisisLinesOf(settings: Pick<Settings, 'crisisLineEntries' | 'cr
   return [...settings.crisisLineEntries, ...typedBefore];
 }
 
-/** What `settings:update` takes: any subset of the settings. */
-export const settingsUpdateSchema = settingsSchema.partial();
+/**
+ * What the page may change: every setting but the backup folder, which is chosen in the
+ * system's dialog and saved from its token (settings:setBackupFolder, issue 13). Strict,
+ * so a path sent as `backupFolder` is refused.
+ */
+export const settingsUpdateSchema = settingsSchema.omit({ backupFolder: true }).partial();

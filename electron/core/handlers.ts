@@ -7,8 +7,15 @@ import { builtInTemplates } from '../../shared/templates';
 import { newPassphraseRefusal } from '../../shared/vault/passphraseStrength';
 import { auditCsv, checkAuditChain, listAudit } from './audit/auditLog';
 import { BackupRuns } from './backup/backupRuns';
-import { backUpNow, backupStatus, infoOf, listBackupInfos, rememberBackupFolder } from './backup/backupService';
-import { checkBackupFolderChange } from './backup/folderCheck';
+import {
+  backUpNow,
+  backupStatus,
+  infoOf,
+  listBackupInfos,
+  rememberBackupFolder,
+  rememberedBackupFolder,
+} from './backup/backupService';
+import { prepareChosenBackupFolder } from './backup/folderCheck';
 import {
   afterSwapError,
   backupDataKey,
@@ -154,6 +161,21 @@ export function createHandlers(
       console.error(`audit chain check at unlock failed (${(error as Error)?.name ?? 'unknown'})`);
     }
   });
+  /**
+   * Where a backup to open or restore is (issue 13): by its listed name, in the folder
+   * chosen to restore from, or else in the backup folder of Settings (remembered next to
+   * the vault while locked). The page never names a path; the name cannot leave the folder.
+   */
+  const backupPathOf = (id: string, folder: string | undefined): string => {
+    const where =
+      folder !== undefined
+        ? files.resolve('restore-folder', folder, 'folder').path
+        : vault.isUnlocked
+          ? vault.settings().backupFolder
+          : rememberedBackupFolder(vault.paths.folder);
+    if (where === '') throw new CoreError('NO_BACKUP_FOLDER');
+    return join(where, id);
+  };
   // One export or import at a time, cancellable (its AbortController).
   let transfer: AbortController | null = null;
   const runTransfer = async <T>(
@@ -236,13 +258,20 @@ export function createHandlers(
     'session:saved': ({ id, complete }) => ({ expected: saves?.answer(id, complete) ?? false }),
     'settings:get': () => vault.settings(),
     'settings:update': (settings) => {
-      // A new backup folder must be usable now (issue 12): refused at save, in words.
-      checkBackupFolderChange(vault.settings().backupFolder, settings.backupFolder);
       const saved = saving(() => writeSettings(vault.db(), settings));
-      // The backup folder is also kept next to the vault, for restoring from the unlock screen.
-      if (settings.backupFolder !== undefined)
-        saving(() => rememberBackupFolder(vault.paths.folder, saved.backupFolder));
       vault.scheduleAutoLock();
+      return saved;
+    },
+    // The folder comes from the system's dialog, as a token (issue 13); it must be usable
+    // now (issue 12), and a missing one is created only when the therapist said so.
+    'settings:setBackupFolder': ({ folder, create }) => {
+      vault.db();
+      const chosen = folder === null ? null : files.resolve('backup-folder', folder, 'folder');
+      if (chosen) prepareChosenBackupFolder(chosen.path, chosen.displayName, create === true);
+      const saved = saving(() => writeSettings(vault.db(), { backupFolder: chosen?.path ?? '' }));
+      // Also kept next to the vault, for restoring from the unlock screen.
+      saving(() => rememberBackupFolder(vault.paths.folder, saved.backupFolder));
+      if (folder !== null) files.forget(folder);
       return saved;
     },
     'clients:list': ({ includeArchived }) => listClients(vault.db(), { includeArchived }),
@@ -322,15 +351,23 @@ export function createHandlers(
           },
         ),
     'backup:cancel': () => ({ cancelled: backupRuns.cancel() }),
-    'backup:list': ({ folder }) => listBackupInfos(vault, folder, nativeBinding),
-    'backup:summary': async ({ path, secret }) => {
+    'backup:list': async ({ folder }) => {
+      if (folder === undefined) return listBackupInfos(vault, undefined, nativeBinding);
+      const chosen = files.resolve('restore-folder', folder, 'folder');
+      return listBackupInfos(vault, chosen.path, nativeBinding).catch((error: unknown) => {
+        if (!(error instanceof CoreError)) throw error;
+        throw new CoreError(error.code, toldByName(error.message, chosen), { ...error.details, field: 'folder' });
+      });
+    },
+    'backup:summary': async ({ id, folder, secret }) => {
+      const path = backupPathOf(id, folder);
       // Throttled and logged like an unlock: a backup's key file is another door to the same records.
       const { backup, summary } = await vault.checkSecret(methodOf(secret), 'backup', () =>
         readBackupSummary(path, secret, { nativeBinding }),
       );
       return { backup: { ...infoOf(backup), summary }, summary };
     },
-    'backup:restore': async ({ path, secret, newPassphrase }) => {
+    'backup:restore': async ({ id, folder, secret, newPassphrase }) => {
       if ('recoveryKey' in secret && newPassphrase === undefined) {
         throw new CoreError('INVALID_REQUEST', 'Choose a new passphrase to go with the recovery key.', {
           field: 'newPassphrase',
@@ -342,6 +379,7 @@ export function createHandlers(
         const code = weak.kind === 'tooShort' ? 'PASSPHRASE_TOO_SHORT' : 'PASSPHRASE_TOO_WEAK';
         throw new CoreError(code, weak.message, { field: 'newPassphrase' });
       }
+      const path = backupPathOf(id, folder);
       await requireIntactBackup(path);
       // The passphrase or recovery key is checked against the backup's own key file first.
       const dataKey = await vault.checkSecret(methodOf(secret), 'backup', () => backupDataKey(path, secret));
@@ -405,6 +443,8 @@ export function createHandlers(
             target: chosen.path,
             passphrase,
             exportedAt: now().toISOString(),
+            // Only a file the save dialog asked about may be replaced (never a folder).
+            replace: chosen.replace === true,
             nativeBinding,
           },
           { signal, onProgress },

@@ -15,7 +15,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { basename, extname, join, resolve, sep } from 'node:path';
+import { basename, extname, isAbsolute, join, resolve, sep } from 'node:path';
 import { finished, pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { localToday } from '../../shared/dates';
@@ -23,6 +23,7 @@ import { failure, ok } from '../../shared/ipc/envelope';
 import { exportFileName, shellContract } from '../../shared/ipc/shellChannels';
 import { createCore } from '../core/core';
 import { IMPORT_LIMITS } from '../core/export/importLimits';
+import { folderDisplayName } from '../core/files/chosenFiles';
 import { defaultVaultFolder } from './userDataFolder';
 
 // A long note with rich text is well under this; anything larger is refused, not buffered.
@@ -62,6 +63,16 @@ const core = createCore({ folder: vaultFolder, hasWindow: () => eventStreams.siz
 // import is uploaded here and removed when its choice ends (imported, lock, stop).
 const filesFolder = mkdtempSync(join(tmpdir(), 'sessionkeep-harness-files-'));
 const downloads = new Map<string, { path: string; name: string; folder: string }>();
+/**
+ * The web preview's stand-in for the system's folder dialog (issue 13). A browser cannot
+ * tell a folder's path, so the TEST side plays the user: it queues the folder "chosen"
+ * with POST /__files/next-folder, carrying the launch token in a header (the token of the
+ * printed URL, which the page never sees: its cookie is HttpOnly) and no Origin (a page's
+ * POST always has one). The page's files:chooseBackupFolder then takes the next queued
+ * folder, or answers null (a closed dialog) when there is none. So the page itself can
+ * never name a folder to write to, here as under Electron.
+ */
+const queuedFolders: string[] = [];
 
 core.onEvent((event) => {
   for (const stream of eventStreams) stream.write(`data: ${JSON.stringify(event)}\n\n`);
@@ -215,6 +226,20 @@ async function serveFiles(request: IncomingMessage, response: ServerResponse, or
     downloads.set(chosen.token, { path: join(folder, name), name, folder });
     return json(ok(chosen));
   }
+  if (path === '/__files/backup-folder') {
+    const body = await readBody(request);
+    let parsed: ReturnType<(typeof shellContract)['files:chooseBackupFolder']['request']['safeParse']>;
+    try {
+      parsed = shellContract['files:chooseBackupFolder'].request.safeParse(JSON.parse(body ?? ''));
+    } catch {
+      return json(failure('INVALID_REQUEST'));
+    }
+    if (!parsed.success) return json(failure('INVALID_REQUEST'));
+    const folder = queuedFolders.shift();
+    if (folder === undefined) return json(ok(null));
+    const kind = parsed.data.purpose === 'backups' ? 'backup-folder' : 'restore-folder';
+    return json(ok(core.files.register(kind, folder, { displayName: folderDisplayName(folder) })));
+  }
   if (path === '/__files/import-source') {
     const name = safeFileName(decodeURIComponent(String(request.headers['x-file-name'] ?? '')));
     const folder = mkdtempSync(join(filesFolder, 'import-'));
@@ -255,6 +280,28 @@ async function serveFiles(request: IncomingMessage, response: ServerResponse, or
   return send(response, 404, 'Not found');
 }
 
+/** The test's side of the folder dialog: see queuedFolders. Only an absolute path is queued. */
+async function queueFolder(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const given = request.headers['x-harness-token'];
+  if (
+    request.method !== 'POST' ||
+    request.headers.origin !== undefined ||
+    !sameSecret(typeof given === 'string' ? given : undefined)
+  ) {
+    return send(response, 403, 'Forbidden');
+  }
+  const body = await readBody(request);
+  let folder: unknown;
+  try {
+    folder = (JSON.parse(body ?? '') as { folder?: unknown } | null)?.folder;
+  } catch {
+    folder = undefined;
+  }
+  if (typeof folder !== 'string' || !isAbsolute(folder)) return send(response, 400, 'An absolute folder path');
+  queuedFolders.push(folder);
+  return send(response, 204, '');
+}
+
 function serveEvents(request: IncomingMessage, response: ServerResponse): void {
   response.writeHead(200, { 'content-type': 'text/event-stream', connection: 'keep-alive' });
   response.write(': connected\n\n');
@@ -280,6 +327,7 @@ const server = createServer(async (request, response) => {
     response.writeHead(303, { location: '/' });
     return response.end();
   }
+  if (url.pathname === '/__files/next-folder') return await queueFolder(request, response);
   if (!sameSecret(cookieToken(request))) {
     return send(response, 403, 'Open Sessionkeep with the link printed by "npm run web".');
   }

@@ -18,6 +18,7 @@ export const channels = [
   'session:saved',
   'settings:get',
   'settings:update',
+  'settings:setBackupFolder',
   'clients:list',
   'clients:get',
   'clients:create',
@@ -119,5 +120,6 @@ export const shellChannels = [
   'print:capabilities',
   'print:print',
   'print:saveAsPdf',
+  'files:chooseBackupFolder',
 ] as const;
 export type ShellChannel = (typeof shellChannels)[number];

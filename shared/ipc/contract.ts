@@ -221,6 +221,17 @@ const backupSecret = z.discriminatedUnion('kind', [
  */
 export const CHOSEN_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 const chosenToken = z.string().regex(CHOSEN_TOKEN_PATTERN, 'Choose the file again.');
+/** A backup's own name in its folder, as backup:list gave it: no separator, no dot. */
+export const BACKUP_ID_PATTERN = /^sessionkeep-backup-[0-9A-Za-z-]{1,80}$/;
+/**
+ * A backup to open or restore (issue 13): its name as listed, in the folder chosen to
+ * restore from (`folder`, the token backup:list took) or else the backup folder in
+ * Settings (the one remembered next to the vault when locked). Never a path.
+ */
+const backupRef = {
+  id: z.string().regex(BACKUP_ID_PATTERN, 'Choose the backup again.'),
+  folder: chosenToken.optional(),
+};
 const tableCountsSchema = z.strictObject({
   inArchive: z.number(),
   toAdd: z.number(),
@@ -334,7 +345,19 @@ export const contract = {
     response: z.strictObject({ expected: z.boolean() }),
   },
   'settings:get': { request: none, response: settingsSchema },
+  /** Every setting but the backup folder, which the page never names (settings:setBackupFolder). */
   'settings:update': { request: settingsUpdateSchema, response: settingsSchema },
+  /**
+   * Where backups go (issue 13): `folder` is the token of a folder chosen with
+   * files:chooseBackupFolder (purpose 'backups'), or null for no automatic backups. A
+   * chosen folder that does not exist is refused (BACKUP_FOLDER_MISSING) unless the
+   * therapist agreed to create it (`create`), so an unplugged drive never gets a folder
+   * on its mount point by accident.
+   */
+  'settings:setBackupFolder': {
+    request: z.strictObject({ folder: chosenToken.nullable(), create: z.boolean().optional() }),
+    response: settingsSchema,
+  },
   'clients:list': {
     request: z.strictObject({ includeArchived: z.boolean() }),
     response: z.array(clientSchema),
@@ -457,14 +480,18 @@ export const contract = {
   'backup:now': { request: none, response: backupInfoSchema },
   /** Stops the running backup (Back up now or the schedule); its partial folder is removed. */
   'backup:cancel': { request: none, response: z.strictObject({ cancelled: z.boolean() }) },
-  /** The backups in a folder (the one in Settings, or the one remembered next to the vault when locked). */
+  /**
+   * The backups in a folder: the one in Settings (or the one remembered next to the vault
+   * when locked), or `folder`, the token of one chosen with files:chooseBackupFolder
+   * (purpose 'restore').
+   */
   'backup:list': {
-    request: z.strictObject({ folder: backupFolderPath.optional() }),
+    request: z.strictObject({ folder: chosenToken.optional() }),
     response: z.array(backupInfoSchema),
   },
   /** What a backup holds, read with its own key file: works while locked. */
   'backup:summary': {
-    request: z.strictObject({ path: backupFolderPath, secret: backupSecret }),
+    request: z.strictObject({ ...backupRef, secret: backupSecret }),
     response: z.strictObject({ backup: backupInfoSchema, summary: backupSummarySchema }),
   },
   /**
@@ -474,7 +501,7 @@ export const contract = {
    */
   'backup:restore': {
     request: z.strictObject({
-      path: backupFolderPath,
+      ...backupRef,
       secret: backupSecret,
       newPassphrase: passphrase.optional(),
     }),

@@ -60,6 +60,15 @@ export const shellContract = {
     request: printJobSchema,
     response: z.strictObject({ saved: z.boolean(), displayName: z.string().nullable() }),
   },
+  /**
+   * The open dialog for a folder: where backups go (`backups`, for settings:setBackupFolder)
+   * or one to restore from (`restore`, for backup:list). The display name is the folder's
+   * own name and the one around it ("Sessionkeep, in Backup drive"), to show, never to send.
+   */
+  'files:chooseBackupFolder': {
+    request: z.strictObject({ purpose: z.enum(['backups', 'restore']) }),
+    response: chosenFileSchema,
+  },
 } satisfies Record<ShellChannel, { request: z.ZodType; response: z.ZodType }>;
 
 export type ShellRequestOf<C extends ShellChannel> = z.input<(typeof shellContract)[C]['request']>;

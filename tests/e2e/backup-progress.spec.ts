@@ -59,7 +59,9 @@ async function bigVault(folder: string, backupFolder: string): Promise<void> {
         ],
       }),
     );
-    value(await core.handle('settings:update', { backupFolder }));
+    // As Electron's folder dialog does: the chosen folder is registered, the page sends its token.
+    const { token } = core.files.register('backup-folder', backupFolder);
+    value(await core.handle('settings:setBackupFolder', { folder: token }));
     const client = value<{ id: string }>(
       await core.handle('clients:create', {
         client: {

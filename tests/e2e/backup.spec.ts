@@ -1,7 +1,7 @@
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
-import { freshVaultFolder, guardPage, type Harness, startHarness } from './harness';
+import { freshVaultFolder, guardPage, type Harness, queueChosenFolder, startHarness } from './harness';
 import { addClient, clientNames, confirmRecoveryKey, createVault, PASSPHRASE, unnamedControls } from './pages';
 
 /**
@@ -44,13 +44,14 @@ test('back up now, restore an earlier backup, and recover a damaged vault from t
   const card = page.getByRole('region', { name: 'Backups' });
   await expect(card).toContainText('No backup has been made yet.');
 
-  // A relative path is refused with a clear message.
-  await card.getByLabel('Backup folder (full path)').fill('backups');
-  await card.getByRole('button', { name: 'Save folder' }).click();
-  await expect(card.getByText('Give the backup folder as a full path')).toBeVisible();
-  await card.getByLabel('Backup folder (full path)').fill(backupFolder);
-  await card.getByRole('button', { name: 'Save folder' }).click();
+  // The folder is chosen in the system's dialog (issue 13); closing it changes nothing.
+  await expect(card).toContainText('No backup folder is chosen yet');
+  await card.getByRole('button', { name: 'Choose folder…' }).click();
+  await expect(card).toContainText('No backup folder is chosen yet');
+  await queueChosenFolder(harness, backupFolder);
+  await card.getByRole('button', { name: 'Choose folder…' }).click();
   await expect(card.getByText('Backup folder saved.')).toBeVisible();
+  await expect(card).toContainText(`Backups go to ${backupFolder}`);
 
   await card.getByRole('button', { name: 'Back up now' }).click();
   await expect(card.getByText(/Backed up and verified/)).toBeVisible();
@@ -164,8 +165,9 @@ test('back up now, restore an earlier backup, and recover a damaged vault from t
   await page.goto(harness.url);
   await page.getByRole('button', { name: 'Restore from a backup…' }).click();
   const fresh = page.getByRole('region', { name: 'Restore from a backup' });
-  await fresh.getByLabel('Folder that holds the backups').fill(backupFolder);
-  await fresh.getByRole('button', { name: 'Look for backups' }).click();
+  await queueChosenFolder(harness, backupFolder);
+  await fresh.getByRole('button', { name: 'Choose folder…' }).click();
+  await expect(fresh).toContainText('Backups in backups, in');
   await fresh
     .getByRole('button', { name: /^Restore…/ })
     .first()
@@ -194,32 +196,9 @@ test('a restore is undone from the unlock screen: lock, then bring the set-aside
   await page.getByRole('button', { name: 'Clients' }).click();
   await addClient(page, { name: 'Amara Okafor' });
 
-  // Typed before the card's status has loaded (held back here until the folder is typed):
-  // the late status must not put the old, empty folder back under the therapist's typing.
-  let releaseStatus = () => {};
-  const statusHeld = new Promise<void>((resolve) => {
-    releaseStatus = resolve;
-  });
-  let heldBack = false;
-  let statusDelivered = false;
-  await page.route(
-    (url) => decodeURIComponent(url.pathname) === '/ipc/backup:status',
-    async (route) => {
-      if (heldBack) return route.continue();
-      heldBack = true;
-      const response = await route.fetch();
-      await statusHeld;
-      await route.fulfill({ response });
-      statusDelivered = true;
-    },
-  );
   const card = await openSettings(page);
-  await card.getByLabel('Backup folder (full path)').fill(backupFolder);
-  releaseStatus();
-  await expect.poll(() => statusDelivered).toBe(true);
-  await expect(card).toContainText('No backup has been made yet.');
-  await expect(card.getByLabel('Backup folder (full path)')).toHaveValue(backupFolder);
-  await card.getByRole('button', { name: 'Save folder' }).click();
+  await queueChosenFolder(harness, backupFolder);
+  await card.getByRole('button', { name: 'Choose folder…' }).click();
   await expect(card.getByText('Backup folder saved.')).toBeVisible();
   await card.getByRole('button', { name: 'Back up now' }).click();
   await expect(card.getByText(/Backed up and verified/)).toBeVisible();

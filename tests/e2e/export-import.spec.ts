@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { checkScreen } from './a11y';
-import { freshVaultFolder, guardPage, type Harness, startHarness } from './harness';
+import { freshVaultFolder, guardPage, type Harness, queueChosenFolder, startHarness } from './harness';
 import {
   addClient,
   clientList,
@@ -59,8 +59,8 @@ test('export the whole vault sealed, then dry-run and import it into a new vault
   await expect(page.getByText('Saved.')).toBeVisible();
   const backups = join(dirname(vault), 'backups');
   mkdirSync(backups);
-  await page.getByLabel('Backup folder (full path)').fill(backups);
-  await page.getByRole('button', { name: 'Save folder' }).click();
+  await queueChosenFolder(harness, backups);
+  await page.getByRole('button', { name: 'Choose folder…' }).click();
   await expect(page.getByText('Backup folder saved.')).toBeVisible();
 
   await page.getByRole('button', { name: 'Settings' }).click();
@@ -159,7 +159,7 @@ test('export the whole vault sealed, then dry-run and import it into a new vault
   // Taken: the practice name. Not ticked: the signer's name. Never taken: the backup folder.
   await expect(page.getByLabel('Practice name')).toHaveValue('Harbour Practice');
   await expect(page.getByLabel('Your name, as you sign notes')).toHaveValue('');
-  await expect(page.getByLabel('Backup folder (full path)')).toHaveValue('');
+  await expect(page.getByRole('region', { name: 'Backups' })).toContainText('No backup folder is chosen yet');
   // The import ended its choice: the file is chosen again.
   await expect(importForm.getByText('File chosen:')).toHaveCount(0);
   await importForm.getByRole('textbox', { name: 'Its passphrase (if it was sealed)' }).fill(EXPORT_PASSPHRASE);

@@ -70,3 +70,18 @@ export async function guardPage(page: Page): Promise<{ problems: string[] }> {
   });
   return { problems };
 }
+
+/**
+ * Plays the user at the system's folder dialog (issue 13): the next "Choose folder…" in
+ * the page gets `folder`. Sent from the test's side with the launch token in a header and
+ * no Origin, which the page itself can never do (electron/web/server.ts, queuedFolders).
+ */
+export async function queueChosenFolder(harness: Harness, folder: string): Promise<void> {
+  const url = new URL(harness.url);
+  const response = await fetch(new URL('/__files/next-folder', url.origin), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-harness-token': url.searchParams.get('token') ?? '' },
+    body: JSON.stringify({ folder }),
+  });
+  if (response.status !== 204) throw new Error(`queueChosenFolder: the harness answered ${response.status}`);
+}

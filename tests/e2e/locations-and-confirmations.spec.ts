@@ -1,12 +1,12 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { freshVaultFolder, guardPage, type Harness, startHarness } from './harness';
+import { freshVaultFolder, guardPage, type Harness, queueChosenFolder, startHarness } from './harness';
 import { addClient, confirmRecoveryKey, createVault, PASSPHRASE, unnamedControls } from './pages';
 
 /**
  * Issue 12: every error about a location is plain and timely (the backup folder refused
- * at save, an export refused before any work and its progress bar gone, an import's
+ * when chosen, an export refused before any work and its progress bar gone, an import's
  * missing file named), no field key or code in any message, and a confirmation where
  * the therapist needs one: signing an addendum, the recovery-key check with the key
  * hidden, after a restore, and after a recovery-key unlock.
@@ -59,36 +59,24 @@ test('locations: refused in words when chosen, before any work, and no progress 
   await confirmRecoveryKey(page, await createVault(page));
   await page.getByRole('button', { name: 'Settings' }).click();
 
-  // The backup folder: missing, a file, relative — each refused at save, at the field.
+  // The backup folder (issue 13): chosen in the system's dialog, never typed. A file is
+  // refused at the folder, in words (a missing folder is offered to be created:
+  // backup-folder-chooser.spec.ts).
   const card = page.getByRole('region', { name: 'Backups' });
-  const folderBox = card.getByLabel('Backup folder (full path)');
-  const save = card.getByRole('button', { name: 'Save folder' });
-  const missing = join(root, 'Backup drive', 'Sessionkeep');
-  await folderBox.fill(missing);
-  await save.click();
-  await expect(card.locator('.field-error')).toHaveText(
-    `The backup folder ${missing} does not exist. Create the folder first, or choose another. If it is on an external drive, connect the drive.`,
-  );
-  await expect(folderBox).toHaveAttribute('aria-invalid', 'true');
-  await expectNoLeak(card);
-  await shoot(page, card, 'backup-folder-missing');
-
+  await expect(card.getByRole('textbox')).toHaveCount(0);
   writeFileSync(join(root, 'notes.txt'), 'not a folder');
-  await folderBox.fill(join(root, 'notes.txt'));
-  await save.click();
-  await expect(card.locator('.field-error')).toContainText('is a file, not a folder. Choose a folder.');
-  await folderBox.fill('backups');
-  await save.click();
-  // Before issue 12 this read "backupFolder: Give the backup folder as a full path…".
+  await queueChosenFolder(harness, join(root, 'notes.txt'));
+  await card.getByRole('button', { name: 'Choose folder…' }).click();
   await expect(card.locator('.field-error')).toHaveText(
-    'Give the backup folder as a full path, e.g. /Volumes/Backup/Sessionkeep or D:\\Sessionkeep.',
+    `The folder notes.txt, in ${basename(root)} is a file, not a folder. Choose a folder.`,
   );
   await expectNoLeak(card);
+  await shoot(page, card, 'backup-folder-refused');
 
   const backups = join(root, 'backups');
   mkdirSync(backups);
-  await folderBox.fill(backups);
-  await save.click();
+  await queueChosenFolder(harness, backups);
+  await card.getByRole('button', { name: 'Choose folder…' }).click();
   await expect(card.getByText('Backup folder saved.')).toBeVisible();
   await expect(card.locator('.field-error')).toHaveCount(0);
 
@@ -106,15 +94,13 @@ test('locations: refused in words when chosen, before any work, and no progress 
   // Restoring asks for the folder that holds the backups, and says what is wrong at it.
   await card.getByRole('button', { name: 'Restore a backup…' }).click();
   const panel = card.getByRole('region', { name: 'Restore from a backup' });
-  const holds = panel.getByLabel('Folder that holds the backups');
   await expect(panel.locator('.field-error')).toHaveText(
-    `There is no folder at ${backups}. If the backups are on an external drive, connect it; or give the folder that holds them.`,
+    `There is no folder at ${backups}. If the backups are on an external drive, connect it; or choose the folder that holds them.`,
   );
-  await expect(holds).toHaveAttribute('aria-invalid', 'true');
-  await holds.fill(join(root, 'notes.txt'));
-  await panel.getByRole('button', { name: 'Look for backups' }).click();
+  await queueChosenFolder(harness, join(root, 'notes.txt'));
+  await panel.getByRole('button', { name: 'Choose folder…' }).click();
   await expect(panel.locator('.field-error')).toHaveText(
-    `${join(root, 'notes.txt')} is a file, not a folder. Give the folder that holds the backups.`,
+    `The folder notes.txt, in ${basename(root)} is a file, not a folder. Choose the folder that holds the backups.`,
   );
   await shoot(page, panel, 'restore-folder-refused');
   await panel.getByRole('button', { name: 'Close' }).click();
@@ -210,9 +196,11 @@ test('confirmations: the key hidden during its check, signing an addendum, after
   // A backup, a client added after it, then the restore: confirmed on the home screen after the reload.
   const backups = join(dirname(vault), 'backups');
   mkdirSync(backups);
-  await api(page, 'settings:update', { backupFolder: backups });
   await page.getByRole('button', { name: 'Settings' }).click();
   const card = page.getByRole('region', { name: 'Backups' });
+  await queueChosenFolder(harness, backups);
+  await card.getByRole('button', { name: 'Choose folder…' }).click();
+  await expect(card.getByText('Backup folder saved.')).toBeVisible();
   await card.getByRole('button', { name: 'Back up now' }).click();
   await expect(card.getByText(/Backed up and verified/)).toBeVisible();
   await expect(card.getByRole('progressbar')).toHaveCount(0);

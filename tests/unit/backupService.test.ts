@@ -5,6 +5,7 @@ import { type Core, createCore } from '../../electron/core/core';
 import type { BackupInfo, BackupStatus } from '../../shared/backup';
 import { type Client, emptyClientInput } from '../../shared/clients/client';
 import type { SessionEvent } from '../../shared/ipc/channels';
+import { chooseBackupFolder } from './support/chosenFolder';
 import { expectFailure, expectOk, makeTempFolder, PASSPHRASE, removeFolder } from './support/vaultFolder';
 
 /**
@@ -53,7 +54,7 @@ describe('back up now', () => {
   it('makes a verified backup with progress, records it, and lists it with its contents', async () => {
     const events: SessionEvent[] = [];
     core.onEvent((event) => events.push(event));
-    expectOk(await core.handle('settings:update', { backupFolder }));
+    expectOk(await chooseBackupFolder(core, backupFolder));
     const made = expectOk<BackupInfo>(await core.handle('backup:now', {}));
     expect(made).toMatchObject({ ok: true, problem: null, summary: { clients: 1, notes: 0 } });
     const stages = events.flatMap((event) => (event.type === 'backup' ? [event.stage] : []));
@@ -70,13 +71,13 @@ describe('back up now', () => {
   });
 
   it('an unplugged drive fails clearly, is recorded, and the last good backup is still known', async () => {
-    expectOk(await core.handle('settings:update', { backupFolder }));
+    expectOk(await chooseBackupFolder(core, backupFolder));
     const good = expectOk<BackupInfo>(await core.handle('backup:now', {}));
     clock += 2 * 86_400_000;
     // Saved while the drive was there, then unplugged (a missing folder is refused at save).
     const drive = join(root, 'drive');
     mkdirSync(drive);
-    expectOk(await core.handle('settings:update', { backupFolder: drive }));
+    expectOk(await chooseBackupFolder(core, drive));
     renameSync(drive, join(root, 'unplugged'));
     expectFailure(await core.handle('backup:now', {}), 'BACKUP_FOLDER_MISSING');
     expect(await status()).toMatchObject({ lastAttempt: { ok: false }, lastSuccessAt: good.createdAt, due: true });
@@ -87,7 +88,7 @@ describe('back up now', () => {
 
 describe('the schedule', () => {
   it('backs up after an unlock when the last backup is over a day old, and at quit', async () => {
-    expectOk(await core.handle('settings:update', { backupFolder }));
+    expectOk(await chooseBackupFolder(core, backupFolder));
     expectOk(await core.handle('vault:lock', {}));
     expect(backups()).toEqual([]);
     const done = new Promise<void>((resolve) =>
@@ -110,12 +111,12 @@ describe('the schedule', () => {
 
 describe('restore', () => {
   it('sets the current vault aside, puts the backup in its place and unlocks it', async () => {
-    expectOk(await core.handle('settings:update', { backupFolder }));
+    expectOk(await chooseBackupFolder(core, backupFolder));
     const made = expectOk<BackupInfo>(await core.handle('backup:now', {}));
     expectOk(await core.handle('clients:create', { client: { ...emptyClientInput, displayName: 'Added later' } }));
 
     const restored = expectOk<{ setAsidePath: string | null }>(
-      await core.handle('backup:restore', { path: made.path, secret: { kind: 'passphrase', passphrase: PASSPHRASE } }),
+      await core.handle('backup:restore', { id: made.id, secret: { kind: 'passphrase', passphrase: PASSPHRASE } }),
     );
     const clients = expectOk<Client[]>(await core.handle('clients:list', { includeArchived: true }));
     expect(clients.map((client) => client.displayName)).toEqual(['Amara Okafor']);
@@ -123,11 +124,11 @@ describe('restore', () => {
   });
 
   it('brings the set-aside vault back with its passphrase, checked before anything moves', async () => {
-    expectOk(await core.handle('settings:update', { backupFolder }));
+    expectOk(await chooseBackupFolder(core, backupFolder));
     const made = expectOk<BackupInfo>(await core.handle('backup:now', {}));
     expectOk(await core.handle('clients:create', { client: { ...emptyClientInput, displayName: 'Added later' } }));
     expectOk(
-      await core.handle('backup:restore', { path: made.path, secret: { kind: 'passphrase', passphrase: PASSPHRASE } }),
+      await core.handle('backup:restore', { id: made.id, secret: { kind: 'passphrase', passphrase: PASSPHRASE } }),
     );
     const [aside] = expectOk<{ path: string }[]>(await core.handle('backup:setAside', {}));
     if (!aside) throw new Error('expected a set-aside vault');
@@ -151,11 +152,11 @@ describe('restore', () => {
   });
 
   it('lists and brings back a set-aside vault while locked (from the unlock screen)', async () => {
-    expectOk(await core.handle('settings:update', { backupFolder }));
+    expectOk(await chooseBackupFolder(core, backupFolder));
     const made = expectOk<BackupInfo>(await core.handle('backup:now', {}));
     expectOk(await core.handle('clients:create', { client: { ...emptyClientInput, displayName: 'Added later' } }));
     expectOk(
-      await core.handle('backup:restore', { path: made.path, secret: { kind: 'passphrase', passphrase: PASSPHRASE } }),
+      await core.handle('backup:restore', { id: made.id, secret: { kind: 'passphrase', passphrase: PASSPHRASE } }),
     );
     expectOk(await core.handle('vault:lock', {}));
     expect((await core.vault.status()).state).toBe('locked');
@@ -172,10 +173,10 @@ describe('restore', () => {
   });
 
   it('when the vault swapped in cannot be opened, the windows are told it is locked', async () => {
-    expectOk(await core.handle('settings:update', { backupFolder }));
+    expectOk(await chooseBackupFolder(core, backupFolder));
     const made = expectOk<BackupInfo>(await core.handle('backup:now', {}));
     expectOk(
-      await core.handle('backup:restore', { path: made.path, secret: { kind: 'passphrase', passphrase: PASSPHRASE } }),
+      await core.handle('backup:restore', { id: made.id, secret: { kind: 'passphrase', passphrase: PASSPHRASE } }),
     );
     const [aside] = expectOk<{ path: string }[]>(await core.handle('backup:setAside', {}));
     if (!aside) throw new Error('expected a set-aside vault');
@@ -204,19 +205,19 @@ describe('restore', () => {
   });
 
   it('a wrong passphrase or recovery key changes nothing', async () => {
-    expectOk(await core.handle('settings:update', { backupFolder }));
+    expectOk(await chooseBackupFolder(core, backupFolder));
     const made = expectOk<BackupInfo>(await core.handle('backup:now', {}));
     const before = vaultFileNames();
     expectFailure(
       await core.handle('backup:restore', {
-        path: made.path,
+        id: made.id,
         secret: { kind: 'passphrase', passphrase: 'not the passphrase at all' },
       }),
       'WRONG_PASSPHRASE',
     );
     expectFailure(
       await core.handle('backup:restore', {
-        path: made.path,
+        id: made.id,
         secret: { kind: 'recoveryKey', recoveryKey },
       }),
       'INVALID_REQUEST',
@@ -226,18 +227,18 @@ describe('restore', () => {
   });
 
   it('lists and restores from the unlock screen (vault locked) with the recovery key', async () => {
-    expectOk(await core.handle('settings:update', { backupFolder }));
+    expectOk(await chooseBackupFolder(core, backupFolder));
     const made = expectOk<BackupInfo>(await core.handle('backup:now', {}));
     expectOk(await core.handle('vault:lock', {}));
     const listed = expectOk<BackupInfo[]>(await core.handle('backup:list', {}));
     expect(listed.map((each) => [each.id, each.ok, each.summary])).toEqual([[made.id, true, null]]);
     const summary = expectOk<{ summary: { clients: number } }>(
-      await core.handle('backup:summary', { path: made.path, secret: { kind: 'recoveryKey', recoveryKey } }),
+      await core.handle('backup:summary', { id: made.id, secret: { kind: 'recoveryKey', recoveryKey } }),
     );
     expect(summary.summary.clients).toBe(1);
     expectOk(
       await core.handle('backup:restore', {
-        path: made.path,
+        id: made.id,
         secret: { kind: 'recoveryKey', recoveryKey },
         newPassphrase: 'a brand new passphrase for this vault',
       }),

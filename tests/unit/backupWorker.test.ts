@@ -9,6 +9,7 @@ import { type Client, emptyClientInput } from '../../shared/clients/client';
 import type { SessionEvent } from '../../shared/ipc/channels';
 import type { Note } from '../../shared/notes/note';
 import type { RichTextDoc } from '../../shared/templates/types';
+import { chooseBackupFolder } from './support/chosenFolder';
 import {
   expectFailure,
   expectOk,
@@ -52,7 +53,7 @@ beforeEach(async () => {
     await core.handle('clients:create', { client: { ...emptyClientInput, displayName: 'Amara Okafor' } }),
   );
   note = expectOk<Note>(await core.handle('notes:create', { clientId: client.id, templateId: 'cbt-session' }));
-  expectOk(await core.handle('settings:update', { backupFolder }));
+  expectOk(await chooseBackupFolder(core, backupFolder));
   events = [];
   core.onEvent((event) => events.push(event));
 });

@@ -282,6 +282,7 @@ const lastSnapshot = new Map<Core, VaultSnapshot>();
  * The one field the fuzzer must not choose freely: a generated absolute path accepted
  * as the backup folder ("/", say) would have the next backup:now write into it. Any
  * non-empty one is moved inside the test's temp folder; the rest of the request stays.
+ * (Since issue 13 settings:update refuses the field outright; this stays as a guard.)
  */
 function confined(channel: Channel, payload: unknown, where: string): unknown {
   if (channel !== 'settings:update' || typeof payload !== 'object' || payload === null) return payload;

@@ -21,6 +21,7 @@ import { vaultPaths } from '../../electron/core/vault/vaultFiles';
 import { emptyClientInput } from '../../shared/clients/client';
 import type { AuditEntry, VaultStatus } from '../../shared/ipc/contract';
 import { encodeRecoveryKey } from '../../shared/vault/recoveryKey';
+import { chooseBackupFolder } from './support/chosenFolder';
 import {
   expectFailure,
   expectOk,
@@ -265,8 +266,8 @@ describe('the throttle survives a restart', () => {
     const backups = makeTempFolder('keys-backups');
     try {
       expectOk(await core.handle('vault:unlock', { passphrase: PASSPHRASE }));
-      expectOk(await core.handle('settings:update', { backupFolder: backups }));
-      const made = expectOk<{ path: string }>(await core.handle('backup:now', {}));
+      expectOk(await chooseBackupFolder(core, backups));
+      const made = expectOk<{ id: string }>(await core.handle('backup:now', {}));
       expectOk(await core.handle('vault:lock', {}));
 
       const wrongKey = encodeRecoveryKey(randomBytes(32));
@@ -276,14 +277,14 @@ describe('the throttle survives a restart', () => {
       );
       clock += 1000;
       const summary = await core.handle('backup:summary', {
-        path: made.path,
+        id: made.id,
         secret: { kind: 'passphrase', passphrase: 'not the backup one' },
       });
       expect(summary.ok ? 'ok' : `${summary.code} ${summary.message}`).toMatch(/^WRONG_PASSPHRASE/);
       clock += 1000;
       expectFailure(
         await core.handle('backup:restore', {
-          path: made.path,
+          id: made.id,
           secret: { kind: 'passphrase', passphrase: 'not the backup one' },
         }),
         'WRONG_PASSPHRASE',
@@ -291,7 +292,7 @@ describe('the throttle survives a restart', () => {
       // Now every door waits, the backup's included.
       expectFailure(
         await core.handle('backup:summary', {
-          path: made.path,
+          id: made.id,
           secret: { kind: 'passphrase', passphrase: PASSPHRASE },
         }),
         'UNLOCK_THROTTLED',

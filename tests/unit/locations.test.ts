@@ -5,9 +5,11 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { folderProblem } from '../../electron/core/backup/folderCheck';
 import { type Core, createCore } from '../../electron/core/core';
+import { folderDisplayName } from '../../electron/core/files/chosenFiles';
 import type { BackupStatus } from '../../shared/backup';
 import { emptyClientInput } from '../../shared/clients/client';
 import type { Settings } from '../../shared/settings';
+import { chooseBackupFolder, restoreFolderToken } from './support/chosenFolder';
 import { tmpfsUnavailable } from './support/tmpfs';
 import { expectFailure, expectOk, makeTempFolder, PASSPHRASE, removeFolder } from './support/vaultFolder';
 
@@ -44,19 +46,12 @@ const savedFolder = async () => expectOk<Settings>(await core.handle('settings:g
 describe('saving the backup folder', () => {
   it.each([
     {
-      why: 'a folder that does not exist',
-      make: () => join(root, 'no-such-drive', 'Backups'),
-      code: 'BACKUP_FOLDER_MISSING' as const,
-      words: /^The backup folder .*Backups does not exist\. Create the folder first, or choose another\./,
-    },
-    {
       why: 'a file',
       make: () => {
         writeFileSync(join(root, 'notes.txt'), 'x');
         return join(root, 'notes.txt');
       },
-      code: 'INVALID_REQUEST' as const,
-      words: /^The backup folder .*notes\.txt is a file, not a folder\. Choose a folder\.$/,
+      words: /^The folder notes\.txt, in .* is a file, not a folder\. Choose a folder\.$/,
     },
     {
       why: 'a path through a file',
@@ -64,28 +59,37 @@ describe('saving the backup folder', () => {
         writeFileSync(join(root, 'notes.txt'), 'x');
         return join(root, 'notes.txt', 'Backups');
       },
-      code: 'INVALID_REQUEST' as const,
-      words: /is a file, not a folder/,
+      words: /^The folder Backups, in notes\.txt is a file, not a folder\. Choose a folder\.$/,
     },
-  ])('refuses $why at save, in words, and keeps the folder it had', async ({ make, code, words }) => {
+  ])('refuses $why at save, in words, and keeps the folder it had', async ({ make, words }) => {
     const good = join(root, 'backups');
     mkdirSync(good);
-    expectOk(await core.handle('settings:update', { backupFolder: good }));
-    const failure = expectFailure(await core.handle('settings:update', { backupFolder: make() }), code);
+    expectOk(await chooseBackupFolder(core, good));
+    const failure = expectFailure(await chooseBackupFolder(core, make(), true), 'INVALID_REQUEST');
     expect(failure.message).toMatch(words);
     expect(failure.message).not.toMatch(/backupFolder|[A-Z]{3,}_[A-Z]/);
-    expect(failure.field).toBe('backupFolder');
+    expect(failure.field).toBe('folder');
     expect(await savedFolder()).toBe(good);
   });
 
-  it('accepts an existing folder, and saves other settings while the saved one is unplugged', async () => {
+  it('asks before creating a missing folder, and never creates the drive around it', async () => {
+    const unplugged = join(root, 'no-such-drive', 'Backups');
+    const asked = expectFailure(await chooseBackupFolder(core, unplugged), 'BACKUP_FOLDER_MISSING');
+    expect(asked.message).toMatch(/^The folder Backups, in no-such-drive does not exist\. Create it\?/);
+    // Even when agreed to, only the last level is made: the missing drive stays missing.
+    const refused = expectFailure(await chooseBackupFolder(core, unplugged, true), 'BACKUP_FOLDER_MISSING');
+    expect(refused.message).toMatch(/could not be created: the place around it is not there/);
+    expect(existsSync(join(root, 'no-such-drive'))).toBe(false);
+    expect(await savedFolder()).toBe('');
+  });
+
+  it('accepts an existing folder, saves other settings while it is unplugged, and can stop backups', async () => {
     const drive = join(root, 'drive');
     mkdirSync(drive);
-    expectOk(await core.handle('settings:update', { backupFolder: drive }));
+    expectOk(await chooseBackupFolder(core, drive));
     rmSync(drive, { recursive: true });
-    // The renderer's settings form may send the unchanged folder along: not checked again.
-    expectOk(await core.handle('settings:update', { backupFolder: drive, practiceName: 'Harbour Practice' }));
-    expectOk(await core.handle('settings:update', { backupFolder: '' }));
+    expectOk(await core.handle('settings:update', { practiceName: 'Harbour Practice' }));
+    expectOk(await core.handle('settings:setBackupFolder', { folder: null }));
     expect(await savedFolder()).toBe('');
   });
 
@@ -113,8 +117,10 @@ describe.skipIf(skipReason !== null)('a folder Sessionkeep may not write in (a r
   });
 
   it('is refused as the backup folder at save', async () => {
-    const failure = expectFailure(await core.handle('settings:update', { backupFolder: mount }), 'INVALID_REQUEST');
-    expect(failure.message).toBe(`Sessionkeep is not allowed to write in ${mount}. Choose a folder you can write to.`);
+    const failure = expectFailure(await chooseBackupFolder(core, mount), 'INVALID_REQUEST');
+    expect(failure.message).toBe(
+      `Sessionkeep is not allowed to write in ${folderDisplayName(mount)}. Choose a folder you can write to.`,
+    );
     expect(await savedFolder()).toBe('');
   });
 
@@ -132,7 +138,7 @@ describe('a backup whose folder went missing after it was saved', () => {
   it('fails with words in the status line, never a code', async () => {
     const drive = join(root, 'drive');
     mkdirSync(drive);
-    expectOk(await core.handle('settings:update', { backupFolder: drive }));
+    expectOk(await chooseBackupFolder(core, drive));
     rmSync(drive, { recursive: true });
     const failure = expectFailure(await core.handle('backup:now', {}), 'BACKUP_FOLDER_MISSING');
     expect(failure.message).toMatch(/^The backup folder cannot be found/);
@@ -146,18 +152,17 @@ describe('a backup whose folder went missing after it was saved', () => {
 describe('looking for backups to restore', () => {
   it('names a missing folder, and a file given as the folder, without pointing to Settings', async () => {
     const gone = join(root, 'unplugged');
-    const missing = expectFailure(await core.handle('backup:list', { folder: gone }), 'BACKUP_FOLDER_MISSING');
+    const list = (folder: string) => core.handle('backup:list', { folder: restoreFolderToken(core, folder) });
+    const missing = expectFailure(await list(gone), 'BACKUP_FOLDER_MISSING');
+    // Named as the page shows the chosen folder, never by its full path.
     expect(missing.message).toBe(
-      `There is no folder at ${gone}. If the backups are on an external drive, connect it; or give the folder that holds them.`,
+      `There is no folder at ${folderDisplayName(gone)}. If the backups are on an external drive, connect it; or choose the folder that holds them.`,
     );
     expect(missing.field).toBe('folder');
     writeFileSync(join(root, 'notes.txt'), 'x');
-    const file = expectFailure(
-      await core.handle('backup:list', { folder: join(root, 'notes.txt', 'Backups') }),
-      'INVALID_REQUEST',
-    );
-    expect(file.message).toMatch(
-      /notes\.txt\/Backups is a file, not a folder\. Give the folder that holds the backups\.$/,
+    const file = expectFailure(await list(join(root, 'notes.txt', 'Backups')), 'INVALID_REQUEST');
+    expect(file.message).toBe(
+      'The folder Backups, in notes.txt is a file, not a folder. Choose the folder that holds the backups.',
     );
   });
 });

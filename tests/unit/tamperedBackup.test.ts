@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeBackup } from '../../electron/core/backup/makeBackup';
 import { type BackupManifest, describeFiles, MANIFEST, manifestText } from '../../electron/core/backup/manifest';
@@ -73,6 +73,14 @@ function copyOfGoodBackup(): string {
   const path = join(root, 'backups', `sessionkeep-backup-2026-01-01T00-00-0${copies}Z-${copies++}`);
   cpSync(goodBackup, path, { recursive: true });
   return path;
+}
+
+/**
+ * A backup as the page names it (issue 13): its listed name, in a folder chosen to
+ * restore from (chosen again for each request: a lock ends every choice).
+ */
+function chosenBackup(path: string): { id: string; folder: string } {
+  return { id: basename(path), folder: core.files.register('restore-folder', dirname(path)).token };
 }
 
 function readJson(path: string): Record<string, unknown> {
@@ -446,11 +454,14 @@ describe('a tampered or truncated backup is refused before anything moves', () =
 
     // What the restore screen asks first, then the restore itself.
     const summary = expectFailure(
-      await core.handle('backup:summary', { path: backup, secret: secretFor(secret).secret }),
+      await core.handle('backup:summary', { ...chosenBackup(backup), secret: secretFor(secret).secret }),
       code,
     );
     expect(summary.message).toMatch(message);
-    const refused = expectFailure(await core.handle('backup:restore', { path: backup, ...secretFor(secret) }), code);
+    const refused = expectFailure(
+      await core.handle('backup:restore', { ...chosenBackup(backup), ...secretFor(secret) }),
+      code,
+    );
     expect(refused.message).toMatch(message);
     expect(refused.message).not.toMatch(/Something went wrong/);
 
@@ -479,7 +490,10 @@ describe('a tampered or truncated backup is refused before anything moves', () =
     rewriteWithKey(backup, (db) => db.pragma(`user_version = ${NEWER}`));
     await recomputeManifest(backup);
     const before = await snapshotVault(core, vaultFolder);
-    expectFailure(await core.handle('backup:restore', { path: backup, ...secretFor('passphrase') }), 'BACKUP_BROKEN');
+    expectFailure(
+      await core.handle('backup:restore', { ...chosenBackup(backup), ...secretFor('passphrase') }),
+      'BACKUP_BROKEN',
+    );
     expect(await snapshotVault(core, vaultFolder)).toEqual(before);
     expect(core.vault.isUnlocked).toBe(true);
     expectOk(await core.handle('vault:lock', {}));
@@ -516,7 +530,7 @@ describe.skipIf(immutableSkip !== null)('a swap that fails part-way says what ha
     const backup = copyOfGoodBackup();
     const before = snapshotFolder(vaultFolder);
     const envelope = await withImmutable(join(vaultFolder, 'vault.key'), () =>
-      core.handle('backup:restore', { path: backup, ...secretFor('passphrase') }),
+      core.handle('backup:restore', { ...chosenBackup(backup), ...secretFor('passphrase') }),
     );
     const failure = expectFailure(envelope, 'READ_ONLY');
     expect(failure.message).toBe(
@@ -558,7 +572,7 @@ describe('the control', () => {
   it('the untampered copy is accepted, so the refusals above are about the tampering', async () => {
     const backup = copyOfGoodBackup();
     const restored = expectOk<{ setAsidePath: string | null }>(
-      await core.handle('backup:restore', { path: backup, ...secretFor('passphrase') }),
+      await core.handle('backup:restore', { ...chosenBackup(backup), ...secretFor('passphrase') }),
     );
     expect(restored.setAsidePath).not.toBeNull();
     expectOk(await core.handle('vault:lock', {}));

@@ -92,6 +92,7 @@ function validRequests(clientId: string) {
     'session:saved': { id: '5b1e9a3c-3f4e-4d7a-9c2b-1a2b3c4d5e6f', complete: true },
     'settings:get': {},
     'settings:update': { autoLockMinutes: 5 },
+    'settings:setBackupFolder': { folder: 'F'.repeat(43) },
     'clients:list': { includeArchived: true },
     'clients:get': { id: clientId },
     'clients:riskSummary': { clientId },
@@ -243,9 +244,17 @@ function validRequests(clientId: string) {
     'import:apply': { source: 'S'.repeat(43) },
     'backup:status': {},
     'backup:now': {},
-    'backup:list': { folder: '/nonexistent/backups' },
-    'backup:summary': { path: '/nonexistent/backups/one', secret: { kind: 'passphrase', passphrase: PASSPHRASE } },
-    'backup:restore': { path: '/nonexistent/backups/one', secret: { kind: 'passphrase', passphrase: PASSPHRASE } },
+    'backup:list': { folder: 'F'.repeat(43) },
+    'backup:summary': {
+      id: 'sessionkeep-backup-2026-01-01T00-00-00Z',
+      folder: 'F'.repeat(43),
+      secret: { kind: 'passphrase', passphrase: PASSPHRASE },
+    },
+    'backup:restore': {
+      id: 'sessionkeep-backup-2026-01-01T00-00-00Z',
+      folder: 'F'.repeat(43),
+      secret: { kind: 'passphrase', passphrase: PASSPHRASE },
+    },
   } satisfies { [C in Channel]: RequestOf<C> };
 }
 
@@ -482,6 +491,36 @@ const semanticMutations: Partial<Record<Channel, Mutation[]>> = (() => {
       set(['autoLockMinutes'], Number.NaN, 'autoLockMinutes NaN'),
       set(['autoLockMinutes'], Number.POSITIVE_INFINITY, 'autoLockMinutes Infinity'),
       set(['autoLockMinutes'], '5', 'autoLockMinutes as a numeric string'),
+      // The page never names the backup folder (issue 13): a path, even an empty one, is refused.
+      set(['backupFolder'], '/Volumes/Backup/Sessionkeep', 'a backup folder path'),
+      set(['backupFolder'], '', 'an empty backup folder'),
+    ],
+    // Only a token from the system's folder dialog, or null; never a path.
+    'settings:setBackupFolder': [
+      set(['folder'], '/Volumes/Backup/Sessionkeep', 'a POSIX path'),
+      set(['folder'], '../../backups', 'a relative path with ..'),
+      set(['folder'], '\\\\server\\share\\backups', 'a UNC path'),
+      set(['folder'], 'C:\\Backups', 'a Windows path'),
+      set(['folder'], 'F'.repeat(42), 'a token one character short'),
+      set(['create'], 'yes', 'create as a string'),
+      set(['path'], '/Volumes/Backup', 'an extra path field'),
+    ],
+    'backup:list': [
+      set(['folder'], '/Volumes/Backup/Sessionkeep', 'a folder path'),
+      set(['folder'], '..', 'a relative path'),
+    ],
+    // A backup by its listed name only: no separator, no dot, no path beside it.
+    'backup:summary': [
+      set(['id'], '../vault', 'an id climbing out'),
+      set(['id'], 'sessionkeep-backup-x/../../etc', 'an id with separators'),
+      set(['id'], 'sessionkeep-backup-x\\..', 'an id with a backslash'),
+      set(['id'], '.broken-sessionkeep-backup-2026-01-01T00-00-00Z', 'a broken backup'),
+      set(['path'], '/Volumes/Backup/sessionkeep-backup-2026-01-01T00-00-00Z', 'a path beside the id'),
+      set(['folder'], '/Volumes/Backup', 'a folder path'),
+    ],
+    'backup:restore': [
+      set(['id'], '/Volumes/Backup/sessionkeep-backup-2026-01-01T00-00-00Z', 'a path as the id'),
+      set(['folder'], '\\\\server\\share', 'a UNC folder'),
     ],
     'clients:list': [
       set(['includeArchived'], 'true', 'includeArchived as the string "true"'),

@@ -63,6 +63,8 @@ const policy: { [C in Channel]: Decision<C> } = {
         .map(([key]) => key)
         .sort(),
     }),
+  // Never the folder itself (a path), only that it changed.
+  'settings:setBackupFolder': () => event('settings.changed', 'settings', null, { keys: ['backupFolder'] }),
   'clients:list': read,
   'clients:get': read,
   'clients:riskSummary': read,

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmdirSync, statSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { asStorageError, CoreError } from '../coreError';
 
@@ -46,25 +46,46 @@ export function folderProblemText(problem: FolderProblem, folder: string, what: 
 }
 
 /**
- * Refuses a new backup folder that is not usable now. A plain refusal rather than an
- * offer to create it: a missing folder is most often an unplugged drive, and creating
- * it would put backups on the computer's own disk under the drive's mount point.
+ * A backup folder the user chose in the system's dialog (issue 13), made ready to use.
+ * A folder that is not there (typed into the dialog, or an unplugged drive's mount
+ * point) is refused with a question (BACKUP_FOLDER_MISSING) until the therapist agreed
+ * to create it (`create`); it is then made, private (0700), and only its last level: a
+ * missing drive or parent folder is never made for it. `shown` names it as the page does.
  */
-export function requireUsableBackupFolder(folder: string): void {
+export function prepareChosenBackupFolder(folder: string, shown: string, create: boolean): void {
   const problem = folderProblem(folder);
-  if (problem === null) return;
-  throw new CoreError(
-    problem === 'missing' ? 'BACKUP_FOLDER_MISSING' : 'INVALID_REQUEST',
-    folderProblemText(problem, folder, 'The backup folder'),
-    { field: 'backupFolder' },
-  );
-}
-
-/**
- * For settings:update: only a changed, non-empty folder is checked, so saving the
- * practice name while the backup drive is unplugged still works.
- */
-export function checkBackupFolderChange(current: string, next: string | undefined): void {
-  if (next === undefined || next.trim() === '' || next.trim() === current) return;
-  requireUsableBackupFolder(next.trim());
+  if (problem === 'missing') {
+    if (!create) {
+      throw new CoreError(
+        'BACKUP_FOLDER_MISSING',
+        `The folder ${shown} does not exist. Create it? If it belongs on an external drive, connect the drive and choose the folder again instead.`,
+        { field: 'folder' },
+      );
+    }
+    try {
+      mkdirSync(folder, { mode: 0o700 });
+      // The process's umask may have taken bits away, never added: set exactly 0700.
+      chmodSync(folder, 0o700);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') {
+        throw new CoreError(
+          'BACKUP_FOLDER_MISSING',
+          `The folder ${shown} could not be created: the place around it is not there. If it is on an external drive, connect the drive and choose the folder again.`,
+          { field: 'folder' },
+        );
+      }
+      if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+        throw new CoreError('INVALID_REQUEST', folderProblemText('not-writable', shown, 'The folder'), {
+          field: 'folder',
+        });
+      }
+      if (code !== 'EEXIST') throw asStorageError(error);
+    }
+    prepareChosenBackupFolder(folder, shown, false);
+    return;
+  }
+  if (problem !== null) {
+    throw new CoreError('INVALID_REQUEST', folderProblemText(problem, shown, 'The folder'), { field: 'folder' });
+  }
 }

@@ -41,14 +41,14 @@ export async function listBackups(folder: string, options: CheckOptions = {}): P
     if (code === 'ENOENT') {
       throw new CoreError(
         'BACKUP_FOLDER_MISSING',
-        `There is no folder at ${folder}. If the backups are on an external drive, connect it; or give the folder that holds them.`,
+        `There is no folder at ${folder}. If the backups are on an external drive, connect it; or choose the folder that holds them.`,
         { field: 'folder' },
       );
     }
     if (code === 'ENOTDIR') {
       throw new CoreError(
         'INVALID_REQUEST',
-        `${folder} is a file, not a folder. Give the folder that holds the backups.`,
+        `The folder ${folder} is a file, not a folder. Choose the folder that holds the backups.`,
         {
           field: 'folder',
         },

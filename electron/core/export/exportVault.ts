@@ -30,6 +30,8 @@ export type ExportOptions = {
   signal?: AbortSignal | undefined;
   now?: () => Date;
   appVersion?: string | undefined;
+  /** The user confirmed replacing a file of that name in the system's save dialog. */
+  replace?: boolean | undefined;
 };
 
 export type ExportResult = {
@@ -67,9 +69,11 @@ export function tableJson(table: string, columns: string[], rows: readonly Row[]
   return `{"table":${JSON.stringify(table)},"columns":${JSON.stringify(columns)},"rows":[${rows.length ? `\n${body}\n` : ''}]}\n`;
 }
 
-function refuseExisting(targetPath: string): void {
+/** `replace`: a file (never a folder) of that name may be replaced, as a save dialog confirmed. */
+function refuseExisting(targetPath: string, replace = false): void {
   if (existsSync(targetPath)) {
     const folder = statSync(targetPath).isDirectory();
+    if (replace && !folder) return;
     throw new CoreError(
       'INVALID_REQUEST',
       folder
@@ -84,8 +88,8 @@ function refuseExisting(targetPath: string): void {
  * Every reason the export could not be written is told before any work (issue 12): an
  * existing file, and a folder that is missing, is a file, or cannot be written in.
  */
-export function refuseUnwritableTarget(targetPath: string): void {
-  refuseExisting(targetPath);
+export function refuseUnwritableTarget(targetPath: string, replace = false): void {
+  refuseExisting(targetPath, replace);
   const folder = dirname(targetPath);
   const problem = folderProblem(folder);
   if (problem !== null) {
@@ -100,12 +104,15 @@ export function refuseUnwritableTarget(targetPath: string): void {
  * per table, one printable PDF per client, plus manifest.json, optionally sealed with a
  * passphrase. Written to a temp file beside the target, fsynced, then renamed: a cancel,
  * a full disk or any failure leaves no archive and no temp file behind. An existing file
- * of that name is never replaced (it may be an earlier export someone relies on).
+ * of that name is never replaced (it may be an earlier export someone relies on), unless
+ * `replace` says the user confirmed it in the system's save dialog: even then the old
+ * file is never truncated, only renamed over once the new one is whole and on disk, so
+ * a failure keeps it as it was.
  */
 export async function exportVault(db: VaultDb, targetPath: string, options: ExportOptions = {}): Promise<ExportResult> {
   const { signal, onProgress } = options;
   signal?.throwIfAborted();
-  refuseUnwritableTarget(targetPath);
+  refuseUnwritableTarget(targetPath, options.replace);
   onProgress?.(0);
   const exportedAt = (options.now?.() ?? new Date()).toISOString();
   const snapshot = snapshotVault(db);
@@ -169,7 +176,7 @@ export async function exportVault(db: VaultDb, targetPath: string, options: Expo
     closeSync(out);
     fd = undefined;
     signal?.throwIfAborted();
-    refuseExisting(targetPath);
+    refuseExisting(targetPath, options.replace);
     renameSync(temp, targetPath);
     fsyncFolder(dirname(targetPath));
     onProgress?.(1);

@@ -12,16 +12,27 @@ import { CoreError } from '../coreError';
  * - An export target is single use: taken when the export starts, never again.
  * - An import source may be used by the dry run (import:plan, again with another
  *   passphrase) and then by import:apply; a successful import:apply ends it.
+ * - A backup folder (where backups go) ends when settings:setBackupFolder saves it; a
+ *   folder to restore from serves backup:list, and the backups' paths it lists.
  * - Every token ends after TOKEN_LIFETIME_MS, and all of them at the vault's lock.
  */
 
-export type ChosenKind = 'export-target' | 'import-source';
+export type ChosenKind = 'export-target' | 'import-source' | 'backup-folder' | 'restore-folder';
 
 /** How long a choice stays good: long enough to type a passphrase and read a dry run. */
 export const TOKEN_LIFETIME_MS = 30 * 60 * 1000;
 
-/** `encrypted`: for an export target, whether the save dialog was for a sealed export. */
-export type ChosenFile = { path: string; displayName: string; encrypted?: boolean | undefined };
+/**
+ * `encrypted`: for an export target, whether the save dialog was for a sealed export.
+ * `replace`: for an export target, the system's save dialog already asked the user
+ * whether to replace a file of that name (never set by the web harness).
+ */
+export type ChosenFile = {
+  path: string;
+  displayName: string;
+  encrypted?: boolean | undefined;
+  replace?: boolean | undefined;
+};
 
 type Entry = ChosenFile & {
   kind: ChosenKind;
@@ -30,9 +41,11 @@ type Entry = ChosenFile & {
   onForget?: (() => void) | undefined;
 };
 
-const kindWords: Record<ChosenKind, string> = {
-  'export-target': 'a place to save an export',
-  'import-source': 'a file to import',
+const kindWords: Record<ChosenKind, { what: string; thing: string }> = {
+  'export-target': { what: 'a place to save an export', thing: 'file' },
+  'import-source': { what: 'a file to import', thing: 'file' },
+  'backup-folder': { what: 'a folder for backups', thing: 'folder' },
+  'restore-folder': { what: 'a folder to restore from', thing: 'folder' },
 };
 
 export class ChosenFiles {
@@ -47,7 +60,7 @@ export class ChosenFiles {
   register(
     kind: ChosenKind,
     path: string,
-    options: { displayName?: string; encrypted?: boolean; onForget?: () => void } = {},
+    options: { displayName?: string; encrypted?: boolean; replace?: boolean; onForget?: () => void } = {},
   ): { token: string; displayName: string } {
     if (!isAbsolute(path)) throw new Error('ChosenFiles.register: the chosen path must be absolute');
     this.sweep();
@@ -58,6 +71,7 @@ export class ChosenFiles {
       path,
       displayName,
       encrypted: options.encrypted,
+      replace: options.replace,
       expiresAt: this.now() + TOKEN_LIFETIME_MS,
       onForget: options.onForget,
     });
@@ -75,19 +89,25 @@ export class ChosenFiles {
     if (!entry) {
       throw new CoreError(
         'INVALID_REQUEST',
-        `That choice of ${kindWords[kind]} is no longer valid (it was used, it is too old, or the vault was locked). Choose the file again. Nothing was read or written.`,
+        `That choice of ${kindWords[kind].what} is no longer valid (it was used, it is too old, or the vault was locked). Choose the ${kindWords[kind].thing} again. Nothing was read or written.`,
         { field },
       );
     }
     if (entry.kind !== kind) {
       throw new CoreError(
         'INVALID_REQUEST',
-        `That choice was not ${kindWords[kind]}. Choose the file again. Nothing was read or written.`,
+        `That choice was not ${kindWords[kind].what}. Choose the ${kindWords[kind].thing} again. Nothing was read or written.`,
         { field },
       );
     }
     if (once) this.forget(token);
-    return { path: entry.path, displayName: entry.displayName, encrypted: entry.encrypted };
+    return { path: entry.path, displayName: entry.displayName, encrypted: entry.encrypted, replace: entry.replace };
+  }
+
+  /** The paths of every live choice of `kind` (the folders a restore may read backups from). */
+  pathsOf(kind: ChosenKind): string[] {
+    this.sweep();
+    return [...this.entries.values()].filter((entry) => entry.kind === kind).map((entry) => entry.path);
   }
 
   /** Ends one choice (a finished import, a used export target). */
@@ -113,6 +133,17 @@ export class ChosenFiles {
     const now = this.now();
     for (const [token, entry] of this.entries) if (entry.expiresAt <= now) this.forget(token);
   }
+}
+
+/**
+ * How a chosen folder is shown: its own name and the one around it ("Sessionkeep, in
+ * Backup drive"), enough to recognise it; the page shows it and never sends it back.
+ */
+export function folderDisplayName(path: string): string {
+  const name = basename(path);
+  if (!name) return path;
+  const around = basename(dirname(path));
+  return around ? `${name}, in ${around}` : name;
 }
 
 function runQuietly(cleanUp: (() => void) | undefined): void {

@@ -95,6 +95,8 @@ export type ExportVaultArgs = {
   passphrase?: string | undefined;
   /** The export's date (ISO), decided on the main thread like every other time. */
   exportedAt: string;
+  /** A file of that name may be replaced: the system's save dialog asked the user. */
+  replace?: boolean | undefined;
   nativeBinding?: string | undefined;
 };
 
@@ -112,6 +114,7 @@ export async function exportVaultTask(args: ExportVaultArgs, context: TaskContex
       signal: context.signal,
       onProgress: context.onProgress,
       now: () => new Date(args.exportedAt),
+      replace: args.replace,
     });
   } finally {
     db.close();

@@ -112,6 +112,14 @@ const printCapabilities = async (): Promise<Envelope<unknown>> => ({
 });
 const printInBrowser = async (): Promise<Envelope<unknown>> =>
   failure('INVALID_REQUEST', { message: 'In the preview, print with the browser’s own print dialog.' });
+/**
+ * A folder (for backups, or to restore from): the browser has no folder dialog that
+ * tells a path, so the harness answers with the folder a test queued for it (see
+ * server.ts, /__files/next-folder); with none queued it is as if the dialog was closed.
+ */
+function chooseBackupFolder(request: unknown): Promise<Envelope<unknown>> {
+  return post('/__files/backup-folder', JSON.stringify(request ?? null), 'application/json');
+}
 
 const api = {
   ...Object.fromEntries(channels.map((channel) => [channel, (request: unknown) => invoke(channel, request)])),
@@ -121,6 +129,7 @@ const api = {
   'print:capabilities': printCapabilities,
   'print:print': printInBrowser,
   'print:saveAsPdf': printInBrowser,
+  'files:chooseBackupFolder': chooseBackupFolder,
 };
 Object.defineProperty(window, 'sessionkeep', {
   value: Object.freeze({ ...api, onSessionEvent }) as unknown as SessionkeepApi,

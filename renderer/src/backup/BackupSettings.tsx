@@ -1,6 +1,8 @@
-import { type FormEvent, useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { ApiError, call, messageOf } from '../api';
 import { Alert } from '../components/Alert';
+import { Modal } from '../notes/Modal';
+import { chooseFile } from './chooseFile';
 import { RestorePanel } from './RestorePanel';
 import { SetAsideVaults } from './SetAsideVaults';
 import { formatWhen, stageWords, useBackupProgress, useBackupStatus } from './useBackups';
@@ -8,36 +10,46 @@ import './backup.css';
 
 const folderCodes = new Set(['NO_BACKUP_FOLDER', 'BACKUP_FOLDER_MISSING']);
 
+/** A chosen folder that is not there yet: the core's question, and the token to create it with. */
+type MissingFolder = { token: string; question: string };
+
 /**
  * Settings → Backups: where they go, the last result, "Back up now" with its progress,
  * and restoring one. Backups are made automatically at unlock, daily while open and at
- * quit when the last good one is more than a day old.
+ * quit when the last good one is more than a day old. The folder is chosen in the
+ * system's dialog (issue 13): the page holds a token for it, never a path to send.
  */
 export function BackupSettings() {
   const id = useId();
   const { status, error: statusError, reload } = useBackupStatus();
   const { progress, clear: clearProgress } = useBackupProgress();
-  const [folder, setFolder] = useState('');
   const [folderError, setFolderError] = useState<string | null>(null);
+  const [missing, setMissing] = useState<MissingFolder | null>(null);
   const [message, setMessage] = useState<{ kind: 'error' | 'info' | 'success'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const [restoring, setRestoring] = useState(false);
-  // Once the therapist has typed a folder, a status arriving late must not put the old one back.
-  const [folderEdited, setFolderEdited] = useState(false);
 
-  useEffect(() => {
-    if (status && !folderEdited) setFolder(status.folder);
-  }, [status, folderEdited]);
-
-  async function saveFolder(event: FormEvent) {
-    event.preventDefault();
+  /** Saves the chosen folder (null: no automatic backups); a missing one is asked about first. */
+  async function saveFolder(token: string | null, create = false) {
     setFolderError(null);
     setMessage(null);
     try {
-      await call('settings:update', { backupFolder: folder });
-      setMessage({ kind: 'success', text: folder.trim() ? 'Backup folder saved.' : 'Automatic backups are off.' });
-      setFolderEdited(false);
+      await call('settings:setBackupFolder', { folder: token, ...(create ? { create: true } : {}) });
+      setMessage({ kind: 'success', text: token ? 'Backup folder saved.' : 'Automatic backups are off.' });
       reload();
+    } catch (failure) {
+      if (token && !create && failure instanceof ApiError && failure.code === 'BACKUP_FOLDER_MISSING') {
+        setMissing({ token, question: failure.message });
+      } else setFolderError(messageOf(failure));
+    }
+  }
+
+  async function chooseFolder() {
+    setFolderError(null);
+    setMessage(null);
+    try {
+      const chosen = await chooseFile('files:chooseBackupFolder', { purpose: 'backups' });
+      if (chosen) await saveFolder(chosen.token);
     } catch (failure) {
       setFolderError(messageOf(failure));
     }
@@ -75,36 +87,72 @@ export function BackupSettings() {
   }
 
   return (
-    <section className="card" aria-labelledby={`${id}-title`}>
+    <section className="card backup-settings" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Backups</h2>
       <p className="hint">
         Backups are encrypted with the same key as your vault, so an external drive or a synced folder is fine. One is
         made when you unlock, once a day while Sessionkeep is open, and when you quit, if the last one is more than a
         day old. Sessionkeep keeps 7 daily, 4 weekly and 12 monthly backups and checks each one after writing it.
       </p>
-      <form onSubmit={saveFolder} noValidate>
-        <label htmlFor={`${id}-folder`}>Backup folder (full path)</label>
+      <div className="backup-folder">
+        <h3>Backup folder</h3>
+        {status && (
+          <p>
+            {status.folder ? (
+              <>
+                Backups go to <strong className="folder-path">{status.folder}</strong>
+              </>
+            ) : (
+              'No backup folder is chosen yet, so no automatic backups are made.'
+            )}
+          </p>
+        )}
         <div className="row">
-          <input
-            id={`${id}-folder`}
-            value={folder}
-            onChange={(event) => {
-              setFolderEdited(true);
-              setFolder(event.target.value);
-            }}
-            placeholder="/Volumes/Backup/Sessionkeep"
-            spellCheck={false}
-            aria-invalid={folderError !== null}
+          <button
+            type="button"
+            onClick={() => void chooseFolder()}
             aria-describedby={folderError ? `${id}-folder-error` : undefined}
-          />
-          <button type="submit">Save folder</button>
+          >
+            {status?.folder ? 'Choose another folder…' : 'Choose folder…'}
+          </button>
+          {status?.folder && (
+            <button type="button" className="quiet" onClick={() => void saveFolder(null)}>
+              Stop automatic backups
+            </button>
+          )}
         </div>
         {folderError && (
-          <p id={`${id}-folder-error`} className="field-error">
+          // Announced here unless the same words are already announced below (a failed backup).
+          <p
+            id={`${id}-folder-error`}
+            className="field-error"
+            role={message?.text === folderError ? undefined : 'alert'}
+          >
             {folderError}
           </p>
         )}
-      </form>
+      </div>
+      {missing && (
+        <Modal title="Create the folder?" onClose={() => setMissing(null)}>
+          <p className="confirm-text">{missing.question}</p>
+          <div className="actions">
+            <button type="button" onClick={() => setMissing(null)}>
+              Cancel
+            </button>
+            <button
+              type="button"
+              className="primary"
+              onClick={() => {
+                const { token } = missing;
+                setMissing(null);
+                void saveFolder(token, true);
+              }}
+            >
+              Create folder
+            </button>
+          </div>
+        </Modal>
+      )}
       {statusError && <Alert kind="error">{statusError}</Alert>}
       {status && (
         <p className="backup-last" role="status">

@@ -4,6 +4,7 @@ import type { SessionInfo } from '../../../shared/ipc/contract';
 import { ApiError, call, messageOf } from '../api';
 import { Alert } from '../components/Alert';
 import { PassphraseField } from '../components/PassphraseField';
+import { chooseFile } from './chooseFile';
 import { keepRestoreNotice } from './restoreNotice';
 import { formatWhen } from './useBackups';
 
@@ -34,7 +35,10 @@ export function RestorePanel({
   intro?: string;
 }) {
   const id = useId();
-  const [folder, setFolder] = useState('');
+  /** The folder chosen to restore from, by its name (the page holds its token, never its path). */
+  const [folderName, setFolderName] = useState<string | null>(null);
+  /** Its token, for opening one of its backups; undefined: the backup folder of Settings. */
+  const [folderToken, setFolderToken] = useState<string | undefined>(undefined);
   const [askFolder, setAskFolder] = useState(false);
   const [backups, setBackups] = useState<BackupInfo[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -62,6 +66,21 @@ export function RestorePanel({
     void load();
   }, [load]);
 
+  /** The system's folder dialog; the backups in the chosen folder are listed by its token. */
+  async function chooseFolder() {
+    setFolderError(null);
+    try {
+      const picked = await chooseFile('files:chooseBackupFolder', { purpose: 'restore' });
+      if (!picked) return;
+      setFolderName(picked.displayName);
+      setFolderToken(picked.token);
+      setChosen(null);
+      await load(picked.token);
+    } catch (failure) {
+      setFolderError(messageOf(failure));
+    }
+  }
+
   const latestGood = backups?.find((backup) => backup.ok);
 
   return (
@@ -69,35 +88,27 @@ export function RestorePanel({
       <h2 id={`${id}-title`}>Restore from a backup</h2>
       {intro && <p>{intro}</p>}
       {error && <Alert kind="error">{error}</Alert>}
-      {askFolder && (
-        <form
-          className="inline-form"
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (folder.trim()) void load(folder.trim());
-            else setFolderError('Give the folder that holds the backups.');
-          }}
-          noValidate
-        >
-          <label htmlFor={`${id}-folder`}>Folder that holds the backups</label>
-          <div className="row">
-            <input
-              id={`${id}-folder`}
-              value={folder}
-              onChange={(event) => setFolder(event.target.value)}
-              placeholder="/Volumes/Backup/Sessionkeep"
-              spellCheck={false}
-              aria-invalid={folderError !== null}
-              aria-describedby={folderError ? `${id}-folder-error` : undefined}
-            />
-            <button type="submit">Look for backups</button>
-          </div>
+      {folderName && backups && (
+        <p>
+          Backups in <strong className="folder-path">{folderName}</strong>:
+        </p>
+      )}
+      {(askFolder || backups) && !chosen && (
+        <div className="restore-folder">
+          {askFolder && <p>Choose the folder that holds the backups, for example on your backup drive.</p>}
+          <button
+            type="button"
+            onClick={() => void chooseFolder()}
+            aria-describedby={folderError ? `${id}-folder-error` : undefined}
+          >
+            {askFolder ? 'Choose folder…' : 'Restore from another folder…'}
+          </button>
           {folderError && (
             <p id={`${id}-folder-error`} className="field-error" role="alert">
               {folderError}
             </p>
           )}
-        </form>
+        </div>
       )}
       {backups && backups.length === 0 && <p className="muted">No backups in that folder.</p>}
       {latestGood && !chosen && (
@@ -144,7 +155,9 @@ export function RestorePanel({
           </tbody>
         </table>
       )}
-      {chosen && <RestoreOne backup={chosen} onRestored={onRestored} onBack={() => setChosen(null)} />}
+      {chosen && (
+        <RestoreOne backup={chosen} folder={folderToken} onRestored={onRestored} onBack={() => setChosen(null)} />
+      )}
       {onCancel && !chosen && (
         <div className="actions">
           <button type="button" onClick={onCancel}>
@@ -159,10 +172,13 @@ export function RestorePanel({
 /** One chosen backup: its key, what it holds, and the restore itself. */
 function RestoreOne({
   backup,
+  folder,
   onRestored,
   onBack,
 }: {
   backup: BackupInfo;
+  /** The token of the folder it was listed from, when not the backup folder of Settings. */
+  folder: string | undefined;
   onRestored: (session: SessionInfo, setAsidePath: string | null) => void;
   onBack: () => void;
 }) {
@@ -181,7 +197,9 @@ function RestoreOne({
     setBusy(true);
     setError(null);
     try {
-      setSummary((await call('backup:summary', { path: backup.path, secret })).summary);
+      // Named as listed, in the folder it was listed from: never by its path (issue 13).
+      const where = { id: backup.id, ...(folder ? { folder } : {}) };
+      setSummary((await call('backup:summary', { ...where, secret })).summary);
     } catch (failure) {
       setError(messageOf(failure));
     } finally {
@@ -194,7 +212,8 @@ function RestoreOne({
     setError(null);
     try {
       const result = await call('backup:restore', {
-        path: backup.path,
+        id: backup.id,
+        ...(folder ? { folder } : {}),
         secret,
         ...(kind === 'recoveryKey' ? { newPassphrase } : {}),
       });

@@ -46,7 +46,7 @@ export function CreateVault({
       <main className="gate">
         <section className="card wide" aria-label="Restore">
           <RestorePanel
-            intro="Moving from another computer? Give the folder that holds your Sessionkeep backups (for example on your external drive), then open one with its passphrase or your recovery key."
+            intro="Moving from another computer? Choose the folder that holds your Sessionkeep backups (for example on your external drive), then open one with its passphrase or your recovery key."
             onCancel={() => setRestoring(false)}
             onRestored={(session) => onRestored(session)}
           />
