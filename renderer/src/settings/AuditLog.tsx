@@ -270,7 +270,7 @@ export function AuditLog() {
       ) : (
         // A long log scrolls inside its box: focusable, so the keyboard can scroll it too (WCAG 2.1.1).
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region needs a Tab stop to be scrolled by keys
-        <section className="audit-scroll" tabIndex={0} aria-label="Activity log entries">
+        <section className="audit-scroll" tabIndex={0} aria-label="Entries, newest first">
           <table className="audit-table" aria-labelledby="audit-title">
             <thead>
               <tr>
