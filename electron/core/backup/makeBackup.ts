@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { type FileHandle, open } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { asStorageError, CoreError } from '../coreError';
 import type { VaultDb } from '../db/database';
@@ -68,10 +69,12 @@ export async function makeBackup(
     // The copy is made by a worker thread with its own connection (issue 13): the
     // window's autosaves go on meanwhile on this thread's connection (WAL lets one
     // writer and readers work at once). VACUUM INTO reads one consistent snapshot.
-    const copied = await runInWorker(
-      'copyVault',
-      { databasePath: db.name, dataKey, target: join(partial, BACKUP_DB), nativeBinding: options.nativeBinding },
-      { signal: options.signal },
+    const copied = await flushingWhileWritten(join(partial, BACKUP_DB), () =>
+      runInWorker(
+        'copyVault',
+        { databasePath: db.name, dataKey, target: join(partial, BACKUP_DB), nativeBinding: options.nativeBinding },
+        { signal: options.signal },
+      ),
     );
     const { schemaVersion } = copied;
     progress(0.4, 'key-file');
@@ -139,6 +142,37 @@ export async function makeBackup(
     throw asStorageError(error);
   }
 }
+
+/**
+ * Flushes the copy to disk every quarter second while the worker writes it. Left to the
+ * end, hundreds of megabytes of written pages go to disk in one burst, and every autosave
+ * (synchronous=FULL: one fsync per commit) waits behind that burst; flushed as it grows,
+ * each autosave waits for a quarter second's worth at most. The flushes run on libuv's
+ * thread pool, never on the main thread.
+ */
+async function flushingWhileWritten<T>(path: string, write: () => Promise<T>): Promise<T> {
+  const opened: { handle: FileHandle | null } = { handle: null };
+  let flushing: Promise<void> = Promise.resolve();
+  const timer = setInterval(() => {
+    flushing = flushing.then(async () => {
+      try {
+        opened.handle ??= existsSync(path) ? await open(path, 'r') : null;
+        await opened.handle?.datasync();
+      } catch {
+        // Only a head start: the copy is fsynced in full once written.
+      }
+    });
+  }, FLUSH_EVERY_MS);
+  try {
+    return await write();
+  } finally {
+    clearInterval(timer);
+    await flushing;
+    await opened.handle?.close().catch(() => undefined);
+  }
+}
+
+const FLUSH_EVERY_MS = 250;
 
 /**
  * A missing folder is most often an unplugged drive: say so rather than create a folder
