@@ -3,11 +3,11 @@ import type { ResponseOf, ValidRequestOf } from '../../shared/ipc/contract';
 import type { Envelope } from '../../shared/ipc/envelope';
 import { recordAudit } from './audit/auditLog';
 import { auditEventFor } from './audit/auditPolicy';
-import { BackupRuns } from './backup/backupRuns';
 import { scheduleBackups } from './backup/backupSchedule';
 import { dispatch } from './dispatch';
 import { ChosenFiles } from './files/chosenFiles';
 import { createHandlers } from './handlers';
+import { newBackupRuns } from './oneRunAtATime';
 import { SaveBeforeClose, type SaveOutcome } from './session/saveBeforeClose';
 import { VaultSession, type VaultSessionOptions } from './vault/vaultSession';
 
@@ -52,7 +52,7 @@ export function createCore(options: CoreOptions): Core {
   vault.onEvent((event) => {
     if (event.type === 'locked') files.forgetAll();
   });
-  const runs = new BackupRuns();
+  const runs = newBackupRuns();
   const handlers = createHandlers(vault, () => new Date(now()), {
     nativeBinding: options.nativeBinding,
     saves,

@@ -6,7 +6,6 @@ import type { AuditChainState, ResponseOf, SessionInfo, ValidRequestOf } from '.
 import { builtInTemplates } from '../../shared/templates';
 import { newPassphraseRefusal } from '../../shared/vault/passphraseStrength';
 import { auditCsv, checkAuditChain, listAudit } from './audit/auditLog';
-import { BackupRuns } from './backup/backupRuns';
 import {
   backUpNow,
   backupStatus,
@@ -71,6 +70,7 @@ import {
   signNote,
 } from './notes/noteService';
 import { riskSummary } from './notes/riskSummary';
+import { newBackupRuns, OneRunAtATime } from './oneRunAtATime';
 import { getSafetyPlan, getSafetyPlanVersion, saveSafetyPlan } from './safetyPlan/safetyPlanService';
 import { indexClient, search } from './search/searchIndex';
 import type { SaveBeforeClose } from './session/saveBeforeClose';
@@ -138,11 +138,12 @@ export function createHandlers(
     nativeBinding?: string | undefined;
     saves?: SaveBeforeClose;
     files?: ChosenFiles;
-    backupRuns?: BackupRuns;
+    backupRuns?: OneRunAtATime;
   } = {},
 ): HandlerTable {
   const { nativeBinding, saves } = options;
-  const backupRuns = options.backupRuns ?? new BackupRuns();
+  const backupRuns = options.backupRuns ?? newBackupRuns();
+  const transfers = new OneRunAtATime();
   const files = options.files ?? new ChosenFiles(() => now().getTime());
   // The activity log's chain is checked at every unlock; the result is kept until the lock.
   let auditChain: AuditChainState | null = null;
@@ -150,7 +151,7 @@ export function createHandlers(
     if (event.type === 'locked') {
       auditChain = null;
       // An export runs on its own connection: a lock stops it, so nothing is read after it.
-      transfer?.abort();
+      transfers.cancel();
     }
     if (event.type !== 'unlocked') return;
     try {
@@ -176,24 +177,19 @@ export function createHandlers(
     if (where === '') throw new CoreError('NO_BACKUP_FOLDER');
     return join(where, id);
   };
-  // One export or import at a time, cancellable (its AbortController).
-  let transfer: AbortController | null = null;
-  const runTransfer = async <T>(
+  // One export or import at a time, cancellable.
+  const runTransfer = <T>(
     kind: 'export' | 'import',
     task: (signal: AbortSignal, onProgress: (fraction: number) => void) => Promise<T>,
-  ): Promise<T> => {
-    if (transfer) throw new CoreError('BUSY');
-    const controller = new AbortController();
-    transfer = controller;
-    try {
-      return await task(controller.signal, (fraction) => vault.announce({ type: 'transfer', kind, fraction }));
-    } catch (error) {
-      if (controller.signal.aborted) throw new CoreError('CANCELLED');
-      throw asStorageError(error);
-    } finally {
-      transfer = null;
-    }
-  };
+  ): Promise<T> =>
+    transfers.run(async (signal) => {
+      try {
+        return await task(signal, (fraction) => vault.announce({ type: 'transfer', kind, fraction }));
+      } catch (error) {
+        if (signal.aborted) throw new CoreError('CANCELLED');
+        throw asStorageError(error);
+      }
+    });
   /**
    * Restore and bring-back: lock (reason 'restore', which the window rides out), swap the
    * vault files, unlock the vault now in place. If anything after the lock fails, the
@@ -248,7 +244,7 @@ export function createHandlers(
       vault.newRecoveryKey(currentPassphrase).catch((error) => Promise.reject(asStorageError(error))),
     'vault:reencrypt': ({ currentPassphrase }) => {
       // The copy is taken from the open vault: an export reading it meanwhile would break.
-      if (transfer) throw new CoreError('BUSY');
+      if (transfers.running) throw new CoreError('BUSY');
       return vault.reencrypt(currentPassphrase).catch((error) => Promise.reject(asStorageError(error)));
     },
     'session:touch': () => {
@@ -454,11 +450,7 @@ export function createHandlers(
         const { path: _written, ...rest } = result;
         return { ...rest, displayName: chosen.displayName };
       }),
-    'export:cancel': () => {
-      const running = transfer;
-      running?.abort();
-      return { cancelled: running !== null };
-    },
+    'export:cancel': () => ({ cancelled: transfers.cancel() }),
     // The file is read and checked outside the vault's queue (readArchive is bounded and
     // never blocks on the source), so a lock never waits behind a slow or hostile file.
     'import:plan': async ({ source, passphrase }) => {

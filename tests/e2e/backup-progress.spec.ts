@@ -9,22 +9,17 @@ import { mkdirSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { createCore } from '../../electron/core/core';
+import { emptyClientInput } from '../../shared/clients/client';
 import { expectNoAxeViolations } from './a11y';
+import { createConfirmedVault, value } from './coreVault';
 import { freshVaultFolder, guardPage, type Harness, startHarness } from './harness';
-import { PASSPHRASE, unlock } from './pages';
+import { unlock } from './pages';
 
 let harness: Harness | null = null;
 test.afterEach(async () => {
   await harness?.stop();
   harness = null;
 });
-
-type Answer<T> = { ok: true; value: T } | { ok: false; code: string; message: string };
-const value = <T>(answer: unknown): T => {
-  const envelope = answer as Answer<T>;
-  if (!envelope.ok) throw new Error(`${envelope.code}: ${envelope.message}`);
-  return envelope.value;
-};
 
 const WORDS = ['thought', 'record', 'evidence', 'anxious', 'walked', 'harbour', 'morning', 'avoided', 'tried'];
 
@@ -47,37 +42,12 @@ async function bigVault(folder: string, backupFolder: string): Promise<void> {
   process.env.SESSIONKEEP_WORKER_SCRIPT = join(process.cwd(), 'dist', 'electron', 'heavyWork.worker.cjs');
   const core = createCore({ folder });
   try {
-    const { recoveryKey } = value<{ recoveryKey: string }>(
-      await core.handle('vault:create', { passphrase: PASSPHRASE }),
-    );
-    const groups = recoveryKey.split('-');
-    value(
-      await core.handle('vault:confirmRecoveryKey', {
-        answers: [
-          { group: 1, value: groups[0] },
-          { group: 2, value: groups[1] },
-        ],
-      }),
-    );
+    await createConfirmedVault(core);
     // As Electron's folder dialog does: the chosen folder is registered, the page sends its token.
     const { token } = core.files.register('backup-folder', backupFolder);
     value(await core.handle('settings:setBackupFolder', { folder: token }));
     const client = value<{ id: string }>(
-      await core.handle('clients:create', {
-        client: {
-          displayName: 'Robin Gale',
-          preferredName: '',
-          pronouns: '',
-          dateOfBirth: '',
-          phone: '',
-          email: '',
-          emergencyContactName: '',
-          emergencyContactPhone: '',
-          presentingConcerns: '',
-          diagnosis: '',
-          diagnosisCode: '',
-        },
-      }),
+      await core.handle('clients:create', { client: { ...emptyClientInput, displayName: 'Robin Gale' } }),
     );
     for (let i = 0; i < 120; i++) {
       const note = value<{ id: string }>(

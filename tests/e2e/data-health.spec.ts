@@ -9,8 +9,9 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { createCore } from '../../electron/core/core';
+import { createConfirmedVault, value } from './coreVault';
 import { freshVaultFolder, guardPage, type Harness, startHarness } from './harness';
-import { clientNames, openClientTab, PASSPHRASE, unlock, unnamedControls } from './pages';
+import { clientNames, openClientTab, unlock, unnamedControls } from './pages';
 
 let harness: Harness | null = null;
 test.afterEach(async () => {
@@ -18,29 +19,11 @@ test.afterEach(async () => {
   harness = null;
 });
 
-type Answer<T> = { ok: true; value: T } | { ok: false; code: string; message: string };
-const value = <T>(answer: unknown): T => {
-  const envelope = answer as Answer<T>;
-  if (!envelope.ok) throw new Error(`${envelope.code}: ${envelope.message}`);
-  return envelope.value;
-};
-
 /** A vault with a client and a note, made through the real core, then damaged with raw SQL. */
 async function damagedVault(folder: string): Promise<{ noteId: string }> {
   const core = createCore({ folder });
   try {
-    const { recoveryKey } = value<{ recoveryKey: string }>(
-      await core.handle('vault:create', { passphrase: PASSPHRASE }),
-    );
-    const groups = recoveryKey.split('-');
-    value(
-      await core.handle('vault:confirmRecoveryKey', {
-        answers: [
-          { group: 1, value: groups[0] },
-          { group: 2, value: groups[1] },
-        ],
-      }),
-    );
+    await createConfirmedVault(core);
     value(await core.handle('settings:update', { therapistName: 'Dr Ana Ruiz', crisisLines: 'Line: 116 123' }));
     const client = value<{ id: string }>(
       await core.handle('clients:create', {
@@ -164,18 +147,7 @@ test('a damaged vault unlocks, works, and Data health lists, exports and removes
 async function damagedClientRecords(folder: string): Promise<void> {
   const core = createCore({ folder });
   try {
-    const { recoveryKey } = value<{ recoveryKey: string }>(
-      await core.handle('vault:create', { passphrase: PASSPHRASE }),
-    );
-    const groups = recoveryKey.split('-');
-    value(
-      await core.handle('vault:confirmRecoveryKey', {
-        answers: [
-          { group: 1, value: groups[0] },
-          { group: 2, value: groups[1] },
-        ],
-      }),
-    );
+    await createConfirmedVault(core);
     value(await core.handle('settings:update', { therapistName: 'Dr Ana Ruiz' }));
     const client = value<{ id: string }>(
       await core.handle('clients:create', {

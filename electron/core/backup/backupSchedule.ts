@@ -1,6 +1,6 @@
 import { CoreError } from '../coreError';
+import type { OneRunAtATime } from '../oneRunAtATime';
 import type { VaultSession } from '../vault/vaultSession';
-import type { BackupRuns } from './backupRuns';
 import { backUpNow, backupStatus } from './backupService';
 
 /** Looked at hourly while the vault is open: "daily" without depending on a wall-clock time. */
@@ -14,7 +14,7 @@ const CHECK_EVERY_MS = 60 * 60 * 1000;
  */
 export function scheduleBackups(
   vault: VaultSession,
-  options: { now: () => Date; nativeBinding?: string | undefined; runs: BackupRuns },
+  options: { now: () => Date; nativeBinding?: string | undefined; runs: OneRunAtATime },
 ): { beforeQuit(): Promise<void>; stop(): void } {
   let running: Promise<unknown> | null = null;
   const runIfDue = (): Promise<unknown> => {
